@@ -4,6 +4,7 @@ import io.hookline.config.ConfigKey;
 import io.hookline.config.HooklineConfig;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
@@ -23,7 +24,7 @@ public record Topics(
         Topic<String, DeliveryOutcome> webhookResponses,
         Topic<String, PostCommand> postCommands,
         Topic<byte[], byte[]> deadLetters,
-        Topic<String, WebhookTrigger> webhookRetries) {
+        Topic<String, ScheduledRetry> webhookRetries) {
 
     public static final ConfigKey POSTS = topicKey("posts");
     public static final ConfigKey WEBHOOK_CONFIGS = topicKey("webhook-configs");
@@ -50,7 +51,7 @@ public record Topics(
                         JsonSerde.of(PostCommand.class), false),
                 new Topic<>("dead-letters", config.get(DEAD_LETTERS), Serdes.ByteArray(), Serdes.ByteArray(), false),
                 new Topic<>("webhook-retries", config.get(WEBHOOK_RETRIES), Serdes.String(),
-                        JsonSerde.of(WebhookTrigger.class), false));
+                        JsonSerde.of(ScheduledRetry.class), false));
     }
 
     /** Every topic, in pipeline order. */
