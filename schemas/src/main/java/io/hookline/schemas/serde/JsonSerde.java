@@ -1,5 +1,6 @@
 package io.hookline.schemas.serde;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return value;
         } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + " JSON document"
-                    + (topic == null ? "" : " on topic " + topic) + ": " + firstLine(e.getMessage()), e);
+                    + (topic == null ? "" : " on topic " + topic) + location(e) + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -90,6 +91,22 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     @Override
     public void close() {
         // stateless
+    }
+
+    /** " at post.create_at" for a problem inside the document, so the error names the field. */
+    private static String location(Exception e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : " at " + path;
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,47 @@
+package io.hookline.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.schemas.id.Ids;
+import java.util.HashSet;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Example;
+
+class IdsProperties {
+
+    @Property
+    void deterministicIdsAreValidAndStable(@ForAll String a, @ForAll String b) {
+        String id = Ids.deterministic(a, b);
+        assertThat(Ids.isValid(id)).isTrue();
+        assertThat(Ids.deterministic(a, b)).isEqualTo(id);
+    }
+
+    @Property
+    void partsAreDelimitedSoConcatenationsDoNotCollide(@ForAll String a, @ForAll String b) {
+        if (!b.isEmpty()) {
+            assertThat(Ids.deterministic(a + b.charAt(0), b.substring(1))).isNotEqualTo(Ids.deterministic(a, b));
+        }
+    }
+
+    @Example
+    void newIdsAreValidAndDistinct() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = Ids.newId();
+            assertThat(Ids.isValid(id)).as(id).isTrue();
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(10_000);
+    }
+
+    @Example
+    void validityFollowsMattermost() {
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxyz")).isTrue();
+        assertThat(Ids.isValid("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).isFalse();
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxy")).isFalse();
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxy-")).isFalse();
+        assertThat(Ids.isValid(null)).isFalse();
+    }
+}
