@@ -1,0 +1,69 @@
+package io.hookline.cli;
+
+import io.hookline.cli.echo.EchoServerCommand;
+import io.hookline.cli.hooks.HooksCommand;
+import io.hookline.cli.post.PublishPostCommand;
+import io.hookline.cli.tail.TailCommand;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root {@code hookline} command. It only groups the subcommands and carries the process environment, which the
+ * subcommands read through it (tests pass their own map instead of the real environment).
+ */
+@Command(name = "hookline", mixinStandardHelpOptions = true, versionProvider = HooklineCommand.Version.class,
+        description = "Mattermost-style outgoing webhooks as an event-streaming pipeline on Apache Kafka.",
+        subcommands = {CommandLine.HelpCommand.class, HooksCommand.class, PublishPostCommand.class, TailCommand.class,
+                EchoServerCommand.class},
+        footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
+                "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + "."})
+public final class HooklineCommand implements Runnable {
+
+    private final Map<String, String> environment;
+    private final InputStream stdin;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public HooklineCommand(Map<String, String> environment, InputStream stdin) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The command line with Hookline's error handling; {@code environment} and {@code stdin} stand for
+     * {@code System.getenv()} and {@code System.in}.
+     */
+    public static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
+        CommandLine cl = new CommandLine(new HooklineCommand(environment, stdin));
+        cl.setExecutionExceptionHandler(new FailureHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(110);
+        return cl;
+    }
+
+    /** Version from the jar manifest when packaged; "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = HooklineCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"hookline " + (v == null ? "development" : v)};
+        }
+    }
+}

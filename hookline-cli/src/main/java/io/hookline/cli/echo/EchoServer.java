@@ -1,0 +1,108 @@
+package io.hookline.cli.echo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hookline.schemas.serde.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A callback endpoint for trying Hookline out: every POST is answered {@code 200 {"text": "<reply>"}}, whatever its
+ * path and body; any other method gets 405. Each request is reported to {@code onRequest} as one JSON line (method,
+ * path, content type, body parsed from JSON or form) so the user sees what the dispatcher sent. Loopback only.
+ */
+public final class EchoServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private EchoServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts on 127.0.0.1:{@code port} (0: any free port). */
+    public static EchoServer start(int port, String reply, Consumer<String> onRequest) throws IOException {
+        // Without TCP_NODELAY the JDK server stalls every response ~40 ms on delayed ACKs (field notes); must be set
+        // before the first HttpServer is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        byte[] answer = Json.mapper().writeValueAsBytes(Json.mapper().createObjectNode().put("text", reply));
+        server.createContext("/", exchange -> handle(exchange, answer, onRequest));
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.start();
+        return new EchoServer(server, executor);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    private static void handle(HttpExchange exchange, byte[] answer, Consumer<String> onRequest) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            onRequest.accept(describe(exchange, contentType, body));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    private static String describe(HttpExchange exchange, String contentType, byte[] body) {
+        ObjectNode line = Json.mapper().createObjectNode();
+        line.put("method", exchange.getRequestMethod());
+        line.put("path", exchange.getRequestURI().getRawPath());
+        line.put("content_type", contentType);
+        line.set("body", parse(contentType, body));
+        return line.toString();
+    }
+
+    private static JsonNode parse(String contentType, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            ObjectNode form = Json.mapper().createObjectNode();
+            for (String pair : text.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    form.put(k, v);
+                }
+            }
+            return form;
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            return Json.mapper().getNodeFactory().textNode(text);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

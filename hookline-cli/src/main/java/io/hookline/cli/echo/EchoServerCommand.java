@@ -1,0 +1,57 @@
+package io.hookline.cli.echo;
+
+import io.hookline.cli.CliFailure;
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hookline echo-server}: a local callback URL for the quick start. */
+@Command(name = "echo-server", mixinStandardHelpOptions = true,
+        description = {"Run a tiny callback server on 127.0.0.1 that answers every POST with {\"text\": TEXT}",
+                "and prints each request it receives as one JSON line. Runs until Ctrl-C.",
+                "Callbacks to 127.0.0.1 need hookline.allowed-untrusted-internal-connections to allow it",
+                "(`hookline up` with its local broker allows loopback unless you set that key)."},
+        footer = {"", "Example:", "  hookline echo-server --port 8065 --text pong"})
+public final class EchoServerCommand extends HooklineSubcommand {
+
+    @Option(names = "--port", defaultValue = "8065", paramLabel = "PORT",
+            description = "Port on 127.0.0.1 (0: any free port); default ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--text", defaultValue = "pong", paramLabel = "TEXT",
+            description = "The text of every answer; default ${DEFAULT-VALUE}.")
+    String text;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = out();
+        EchoServer server;
+        try {
+            server = EchoServer.start(port, text, line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            });
+        } catch (BindException e) {
+            throw new CliFailure("port " + port + " on 127.0.0.1 is in use; choose another with --port");
+        } catch (IOException e) {
+            throw new CliFailure("cannot start the echo server: " + e, e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "hookline-echo-stop"));
+        err().println("echo-server listening on " + server.url() + " answering {\"text\": \"" + text
+                + "\"}; Ctrl-C to stop");
+        err().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

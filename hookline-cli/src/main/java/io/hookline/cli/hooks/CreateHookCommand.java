@@ -1,0 +1,139 @@
+package io.hookline.cli.hooks;
+
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.kafka.KafkaClients;
+import io.hookline.cli.kafka.TopicSetup;
+import io.hookline.cli.kafka.Unreachable;
+import io.hookline.config.HooklineConfig;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.hook.OutgoingWebhookValidator;
+import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.topic.Topic;
+import io.hookline.schemas.topic.Topics;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hookline hooks create}: Mattermost's {@code POST /api/v4/hooks/outgoing} as a record on
+ * {@code webhook-configs}. Nothing is written unless the hook is valid and conflicts with no live hook.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Create an outgoing webhook: validate it, write it to webhook-configs keyed by its id, and",
+                "print it as JSON. The generated token and signing secret are shown this once only."},
+        footer = {"", "Example:",
+                "  hookline hooks create --team-id TEAM_ID --channel-id CHANNEL_ID --trigger-word ping \\",
+                "      --callback-url http://127.0.0.1:8065/hook --creator-id USER_ID --display-name Pong"})
+public final class CreateHookCommand extends HooklineSubcommand {
+
+    @Option(names = "--team-id", required = true, paramLabel = "ID", description = "Team of the hook (26-char id).")
+    String teamId;
+
+    @Option(names = "--channel-id", paramLabel = "ID", defaultValue = "",
+            description = "Channel the hook listens to (26-char id of a public channel); empty: every public channel "
+                    + "of the team, then trigger words are required.")
+    String channelId;
+
+    @Option(names = "--trigger-word", paramLabel = "WORD", description = "Trigger word (repeatable); without any, "
+            + "every post in the channel triggers.")
+    List<String> triggerWords = List.of();
+
+    @Option(names = "--trigger-when", paramLabel = "WHEN", defaultValue = "exact",
+            converter = TriggerWhen.Converter.class,
+            description = "exact: the first word equals a trigger word; starts-with: it starts with one "
+                    + "(default: ${DEFAULT-VALUE}).")
+    TriggerWhen triggerWhen;
+
+    @Option(names = "--callback-url", required = true, paramLabel = "URL",
+            description = "http(s) URL the post is sent to (repeatable; all are called).")
+    List<String> callbackUrls;
+
+    @Option(names = "--creator-id", required = true, paramLabel = "ID",
+            description = "User the response posts are created as (26-char id).")
+    String creatorId;
+
+    @Option(names = "--display-name", paramLabel = "NAME", defaultValue = "",
+            description = "Shown as webhook_display_name on response posts (64 bytes at most).")
+    String displayName;
+
+    @Option(names = "--description", paramLabel = "TEXT", defaultValue = "", description = "500 bytes at most.")
+    String description;
+
+    @Option(names = "--content-type", paramLabel = "TYPE", defaultValue = OutgoingWebhook.CONTENT_TYPE_JSON,
+            description = "application/json sends JSON; anything else sends a form (default: ${DEFAULT-VALUE}).")
+    String contentType;
+
+    @Option(names = "--username", paramLabel = "NAME", defaultValue = "",
+            description = "Username override for response posts (needs hookline.enable-post-username-override).")
+    String username;
+
+    @Option(names = "--icon-url", paramLabel = "URL", defaultValue = "",
+            description = "Icon override for response posts (needs hookline.enable-post-icon-override).")
+    String iconUrl;
+
+    private final HookFactory factory;
+
+    public CreateHookCommand() {
+        this(HookFactory.secure());
+    }
+
+    CreateHookCommand(HookFactory factory) {
+        this.factory = factory;
+    }
+
+    HookDraft draft() {
+        return new HookDraft(teamId.trim(), channelId.trim(), triggerWords, triggerWhen, callbackUrls, displayName,
+                description, contentType, creatorId.trim(), username, iconUrl);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        OutgoingWebhook hook = factory.create(draft());
+        List<Violation> violations = OutgoingWebhookValidator.violations(hook);
+        if (!violations.isEmpty()) {
+            err().println("error: the hook is not valid, nothing was written:");
+            violations.forEach(v -> err().println("  " + v.field() + ": " + v.rule()));
+            return ExitCodes.FAILURE;
+        }
+        HooklineConfig config = clientConfig();
+        TopicSetup.ensure(config);
+        KafkaClients clients = new KafkaClients(config);
+        Topic<String, OutgoingWebhook> topic = Topics.from(config).webhookConfigs();
+
+        HookTable table = new ConfigTableReader(clients, topic).read();
+        String conflict = OutgoingWebhookValidator.conflictingHookId(hook, table.hooks());
+        if (conflict != null) {
+            err().println("error: hook " + conflict + " of team " + hook.teamId() + (hook.channelId().isEmpty()
+                    ? " (all channels)" : " in channel " + hook.channelId()) + " already has one of these callback "
+                    + "URLs and one of these trigger words; nothing was written");
+            return ExitCodes.FAILURE;
+        }
+        write(clients, topic, hook);
+        out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(hook));
+        err().println("created hook " + hook.id() + " on " + topic.name()
+                + "; keep the token and signing_secret now, they are not shown again");
+        return ExitCodes.OK;
+    }
+
+    private static void write(KafkaClients clients, Topic<String, OutgoingWebhook> topic, OutgoingWebhook hook) {
+        try (KafkaProducer<String, OutgoingWebhook> producer =
+                     clients.producer(topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), hook.id(), hook)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
+        } catch (TimeoutException | KafkaException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the hook", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.hookline.cli.hooks;
+
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.hook.OutgoingWebhookValidator;
+import io.hookline.schemas.id.Ids;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Turns a {@link HookDraft} into a complete {@link OutgoingWebhook}: a new id and token as Mattermost generates them
+ * ({@code model.NewId()}), a Standard Webhooks signing secret, and creation times. Validation is separate.
+ */
+public final class HookFactory {
+
+    /** 32 random bytes: the middle of the 24..64 the validator accepts, and HMAC-SHA256's block-friendly key size. */
+    static final int SECRET_BYTES = 32;
+
+    private final Supplier<String> newId;
+    private final Supplier<String> newSecret;
+    private final LongSupplier clock;
+
+    public HookFactory(Supplier<String> newId, Supplier<String> newSecret, LongSupplier clock) {
+        this.newId = newId;
+        this.newSecret = newSecret;
+        this.clock = clock;
+    }
+
+    /** Random ids and secrets, wall-clock time. */
+    public static HookFactory secure() {
+        SecureRandom random = new SecureRandom();
+        return new HookFactory(Ids::newId, () -> newSigningSecret(random), System::currentTimeMillis);
+    }
+
+    public OutgoingWebhook create(HookDraft d) {
+        long now = clock.getAsLong();
+        return new OutgoingWebhook(newId.get(), newId.get(), now, now, 0, d.creatorId(), d.channelId(), d.teamId(),
+                d.triggerWords(), d.triggerWhen().code(), d.callbackUrls(), d.displayName(), d.description(),
+                d.contentType(), d.username(), d.iconUrl(), newSecret.get());
+    }
+
+    static String newSigningSecret(SecureRandom random) {
+        byte[] key = new byte[SECRET_BYTES];
+        random.nextBytes(key);
+        return OutgoingWebhookValidator.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+}

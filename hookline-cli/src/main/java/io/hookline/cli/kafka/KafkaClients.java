@@ -1,0 +1,74 @@
+package io.hookline.cli.kafka;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Kafka clients for short-lived commands. They get every Kafka setting of the configuration (TLS, SASL pass through)
+ * plus timeouts short enough that a command against an unreachable broker fails within seconds instead of hanging
+ * for the client defaults (a minute and more); explicit settings win.
+ */
+public final class KafkaClients {
+
+    private final HooklineConfig config;
+
+    public KafkaClients(HooklineConfig config) {
+        this.config = config;
+        config.require(Settings.BOOTSTRAP_SERVERS);
+    }
+
+    public String bootstrapServers() {
+        return config.get(Settings.BOOTSTRAP_SERVERS);
+    }
+
+    public Admin admin() {
+        Map<String, Object> props = base();
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "hookline-cli-admin");
+        return Admin.create(props);
+    }
+
+    /** An idempotent producer that waits for all in-sync replicas. */
+    public <K, V> KafkaProducer<K, V> producer(Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+        Map<String, Object> props = base();
+        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hookline-cli");
+        return new KafkaProducer<>(props, keySerializer, valueSerializer);
+    }
+
+    /**
+     * A consumer of raw bytes without a group: commands assign partitions themselves and never commit, so reading
+     * never disturbs the services' consumer groups. Only committed records of transactions are seen.
+     */
+    public KafkaConsumer<byte[], byte[]> rawConsumer() {
+        Map<String, Object> props = base();
+        props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "hookline-cli-reader");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Reading must never create a topic (a typo in `tail` would otherwise leave a stray topic behind).
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> base() {
+        return new HashMap<>(config.kafkaProperties());
+    }
+}

@@ -1,0 +1,103 @@
+package io.hookline.cli.kafka;
+
+import io.hookline.cli.CliFailure;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads every partition of one topic with a group-less consumer, either up to the end offsets seen when reading
+ * starts (a snapshot), or on and on (follow). Position and end are per partition, so "the end" is exact even while
+ * producers keep writing.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final List<TopicPartition> partitions;
+
+    /** @throws CliFailure when the topic does not exist */
+    public TopicReader(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        this.consumer = consumer;
+        this.partitions = partitionsOf(consumer, topic);
+        consumer.assign(partitions);
+    }
+
+    public void seekToBeginning() {
+        consumer.seekToBeginning(partitions);
+    }
+
+    public void seekToEnd() {
+        consumer.seekToEnd(partitions);
+    }
+
+    /**
+     * Hands {@code sink} every record from the current positions up to the end offsets as of now, then returns.
+     * Stops early (returning false) when {@code sink} asks to by {@code wantsMore} turning false.
+     */
+    public boolean readToEnd(Consumer<ConsumerRecord<byte[], byte[]>> sink, BooleanSupplier wantsMore) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (!reached(end)) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                // Records past the snapshot's end in this partition belong to a later read.
+                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                    if (!wantsMore.getAsBoolean()) {
+                        return false;
+                    }
+                    sink.accept(r);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Hands {@code sink} each record as it arrives until {@code wantsMore} turns false or the thread is interrupted. */
+    public void follow(Consumer<ConsumerRecord<byte[], byte[]>> sink, BooleanSupplier wantsMore) {
+        while (wantsMore.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                if (!wantsMore.getAsBoolean()) {
+                    return;
+                }
+                sink.accept(r);
+            }
+        }
+    }
+
+    /** Interrupts a blocked {@link #follow} from another thread (Ctrl-C). */
+    public void wakeup() {
+        consumer.wakeup();
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        for (TopicPartition tp : partitions) {
+            // position() may seek; records between a transaction's last record and its marker never arrive, so
+            // the position, not the last record seen, tells when the end is reached.
+            if (consumer.position(tp) < end.get(tp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        Collection<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            throw new CliFailure("topic '" + topic + "' does not exist (run `hookline up` or a "
+                    + "service once to create Hookline's topics)");
+        }
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

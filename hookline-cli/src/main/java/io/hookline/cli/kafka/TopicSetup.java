@@ -1,0 +1,28 @@
+package io.hookline.cli.kafka;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.schemas.topic.Topics;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Creates Hookline's missing topics before a command or service uses them, so that no topic is ever auto-created by
+ * a client with the broker's defaults (wrong partition count, no compaction on {@code webhook-configs}).
+ */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    /** Creates what is missing; returns the names created. */
+    public static List<String> ensure(HooklineConfig config) {
+        KafkaClients clients = new KafkaClients(config);
+        try (Admin admin = clients.admin()) {
+            return new TopicProvisioner(admin, config).ensure(Topics.from(config));
+        } catch (IllegalStateException | KafkaException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), e);
+        }
+    }
+}

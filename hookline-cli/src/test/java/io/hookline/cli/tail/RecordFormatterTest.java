@@ -1,0 +1,88 @@
+package io.hookline.cli.tail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.schemas.serde.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+class RecordFormatterTest {
+
+    private static ConsumerRecord<byte[], byte[]> record(byte[] key, byte[] value, RecordHeaders headers) {
+        return new ConsumerRecord<>("post-commands", 3, 17, 1_764_150_000_000L, TimestampType.CREATE_TIME,
+                key == null ? -1 : key.length, value == null ? -1 : value.length, key, value, headers, Optional.empty());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode line(RecordFormatter f, ConsumerRecord<byte[], byte[]> r) throws Exception {
+        String text = f.format(r);
+        assertThat(text).doesNotContain("\n");
+        return Json.mapper().readTree(text);
+    }
+
+    @Test
+    void jsonValueIsEmbeddedWithCoordinatesKeyAndHeaders() throws Exception {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("hookline.dlq.stage", utf8("matcher"));
+        headers.add("binary", new byte[] {(byte) 0xff, 0});
+        JsonNode line = line(new RecordFormatter(false), record(utf8("chan1"),
+                utf8("{\"type\":\"create_post\",\"post\":{\"message\":\"pong\"}}"), headers));
+
+        assertThat(line.get("topic").asText()).isEqualTo("post-commands");
+        assertThat(line.get("partition").asInt()).isEqualTo(3);
+        assertThat(line.get("offset").asLong()).isEqualTo(17);
+        assertThat(line.get("timestamp").asLong()).isEqualTo(1_764_150_000_000L);
+        assertThat(line.get("key").asText()).isEqualTo("chan1");
+        assertThat(line.get("headers").get("hookline.dlq.stage").asText()).isEqualTo("matcher");
+        assertThat(line.get("headers").get("binary").asText()).isEqualTo("base64:/wA=");
+        assertThat(line.get("value").get("post").get("message").asText()).isEqualTo("pong");
+        assertThat(line.has("value_encoding")).isFalse();
+    }
+
+    @Test
+    void textAndBinaryValuesAreMarked() throws Exception {
+        RecordFormatter f = new RecordFormatter(false);
+        JsonNode text = line(f, record(null, utf8("not {json"), new RecordHeaders()));
+        assertThat(text.get("key").isNull()).isTrue();
+        assertThat(text.get("value").asText()).isEqualTo("not {json");
+        assertThat(text.get("value_encoding").asText()).isEqualTo("text");
+
+        JsonNode binary = line(f, record(new byte[] {(byte) 0xc3}, new byte[] {(byte) 0xc3, 0x28}, new RecordHeaders()));
+        assertThat(binary.get("key").asText()).isEqualTo("ww==");
+        assertThat(binary.get("key_encoding").asText()).isEqualTo("base64");
+        assertThat(binary.get("value").asText()).isEqualTo("wyg=");
+        assertThat(binary.get("value_encoding").asText()).isEqualTo("base64");
+
+        JsonNode tombstone = line(f, record(utf8("hook1"), null, new RecordHeaders()));
+        assertThat(tombstone.get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void secretsAreMaskedAtAnyDepthUnlessAskedFor() throws Exception {
+        String value = "{\"token\":\"tok123\",\"signing_secret\":\"whsec_abc\",\"description\":\"token rotation\","
+                + "\"payload\":{\"token\":\"tok123\",\"text\":\"ping\"},\"signing_secrets\":[\"whsec_a\",\"whsec_b\"],"
+                + "\"empty\":{\"token\":\"\"}}";
+        JsonNode masked = line(new RecordFormatter(false), record(utf8("k"), utf8(value), new RecordHeaders())).get("value");
+        assertThat(masked.toString()).doesNotContain("tok123", "whsec_");
+        assertThat(masked.get("token").asText()).isEqualTo("****");
+        assertThat(masked.get("signing_secret").asText()).isEqualTo("****");
+        assertThat(masked.get("payload").get("token").asText()).isEqualTo("****");
+        assertThat(masked.get("payload").get("text").asText()).isEqualTo("ping");
+        assertThat(masked.get("signing_secrets")).hasSize(2).allSatisfy(s -> assertThat(s.asText()).isEqualTo("****"));
+        assertThat(masked.get("description").asText()).isEqualTo("token rotation");
+        assertThat(masked.get("empty").get("token").asText()).isEmpty();
+
+        JsonNode shown = line(new RecordFormatter(true), record(utf8("k"), utf8(value), new RecordHeaders()))
+                .get("value");
+        assertThat(shown.get("token").asText()).isEqualTo("tok123");
+        assertThat(shown.get("signing_secrets").get(1).asText()).isEqualTo("whsec_b");
+    }
+}
