@@ -1,0 +1,103 @@
+package io.hookline.ingestor.outcome;
+
+import io.hookline.ingestor.notice.FailureNotice;
+import io.hookline.ingestor.post.PostPlan;
+import io.hookline.ingestor.post.ResponsePostBuilder;
+import io.hookline.ingestor.response.ResponseFormatException;
+import io.hookline.ingestor.response.ResponseReader;
+import io.hookline.ingestor.response.WebhookResponse;
+import io.hookline.schemas.command.CommandOrigin;
+import io.hookline.schemas.command.CommandPost;
+import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what one delivery outcome becomes: the response posts of a successful delivery, a failure notice for a
+ * failed one, or a rejection. Pure: the same outcome always gives the same commands with the same ids.
+ */
+public final class OutcomeHandler {
+
+    private final ResponseReader reader = new ResponseReader();
+    private final ResponsePostBuilder builder;
+    private final FailureNotice notice = new FailureNotice();
+    private final boolean failureNotices;
+
+    public OutcomeHandler(ResponsePostBuilder builder, boolean failureNotices) {
+        this.builder = builder;
+        this.failureNotices = failureNotices;
+    }
+
+    /** The id of part {@code part} (0 for the first) of a delivery's response: stable across replays. */
+    public static String partCommandId(String deliveryId, int part) {
+        return Ids.deterministic(deliveryId, "part", Integer.toString(part));
+    }
+
+    public Handling handle(DeliveryOutcome outcome) {
+        String problem = problem(outcome);
+        if (problem != null) {
+            return new Handling.Reject(problem);
+        }
+        if (DeliveryOutcome.FAILED.equals(outcome.status())) {
+            if (!failureNotices) {
+                return new Handling.Nothing("the delivery failed and failure notices are turned off");
+            }
+            PostCommand command = notice.build(outcome);
+            return command == null
+                    ? new Handling.Nothing("the delivery failed and the triggering post has no valid author to tell")
+                    : new Handling.Publish(List.of(command), List.of());
+        }
+        try {
+            Optional<WebhookResponse> response = reader.read(outcome.responseBody());
+            if (response.isEmpty()) {
+                return new Handling.Nothing("the response body is empty");
+            }
+            PostPlan plan = builder.build(response.get(), outcome.trigger());
+            if (plan.parts().isEmpty()) {
+                return new Handling.Nothing("the response has neither text nor attachments");
+            }
+            WebhookTrigger t = outcome.trigger();
+            CommandOrigin origin = new CommandOrigin(t.hookId(), t.payload().postId(), t.callbackUrl(),
+                    outcome.deliveryId());
+            List<PostCommand> commands = new ArrayList<>();
+            for (int i = 0; i < plan.parts().size(); i++) {
+                CommandPost post = plan.parts().get(i);
+                commands.add(new PostCommand(partCommandId(outcome.deliveryId(), i), PostCommand.CREATE_POST, null,
+                        post, origin));
+            }
+            return new Handling.Publish(commands, plan.removed());
+        } catch (ResponseFormatException e) {
+            return new Handling.Reject(e.getMessage());
+        }
+    }
+
+    private static String problem(DeliveryOutcome outcome) {
+        if (outcome.deliveryId() == null || outcome.deliveryId().isEmpty()) {
+            return "delivery_id is missing";
+        }
+        if (!DeliveryOutcome.SUCCEEDED.equals(outcome.status()) && !DeliveryOutcome.FAILED.equals(outcome.status())) {
+            return "status '" + outcome.status() + "' is neither succeeded nor failed";
+        }
+        WebhookTrigger t = outcome.trigger();
+        if (t == null) {
+            return "trigger is missing";
+        }
+        if (t.payload() == null) {
+            return "trigger.payload is missing";
+        }
+        if (!Ids.isValid(t.payload().channelId())) {
+            return "trigger.payload.channel_id '" + t.payload().channelId() + "' is not a valid id";
+        }
+        if (!Ids.isValid(t.payload().postId())) {
+            return "trigger.payload.post_id '" + t.payload().postId() + "' is not a valid id";
+        }
+        if (!t.rootId().isEmpty() && !Ids.isValid(t.rootId())) {
+            return "trigger.root_id '" + t.rootId() + "' is not a valid id";
+        }
+        return null;
+    }
+}

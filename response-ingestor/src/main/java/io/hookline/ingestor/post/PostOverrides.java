@@ -1,0 +1,16 @@
+package io.hookline.ingestor.post;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+
+/**
+ * Mattermost's {@code EnablePostUsernameOverride} and {@code EnablePostIconOverride}: whether response posts may show
+ * another name and icon than their author's.
+ */
+public record PostOverrides(boolean username, boolean icon) {
+
+    public static PostOverrides from(HooklineConfig config) {
+        return new PostOverrides(config.getBoolean(Settings.ENABLE_POST_USERNAME_OVERRIDE),
+                config.getBoolean(Settings.ENABLE_POST_ICON_OVERRIDE));
+    }
+}

@@ -1,0 +1,130 @@
+package io.hookline.ingestor.stream;
+
+import io.hookline.ingestor.outcome.Handling;
+import io.hookline.ingestor.outcome.OutcomeHandler;
+import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.serde.JsonSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code webhook-responses} records as raw bytes (so that a record that is not a {@code DeliveryOutcome} can be
+ * dead-lettered whole), drops a repeated outcome of a delivery already handled, and emits the commands or the dead
+ * letter that {@link OutcomeHandler} decides on.
+ */
+final class ResponseProcessor implements Processor<byte[], byte[], String, Emission> {
+
+    /** Header on a command whose response lost something to sanitising: what, in plain words, one per line. */
+    static final String REMOVED_HEADER = "hookline.ingestor.removed";
+    static final String STAGE = "ingestor";
+    /** Kafka's default record size limit is 1 MiB; a command that large would stop the stream at production. */
+    static final int MAX_COMMAND_BYTES = 1_000_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseProcessor.class);
+
+    private final OutcomeHandler handler;
+    private final Duration retention;
+    private final JsonSerde<DeliveryOutcome> outcomes = JsonSerde.of(DeliveryOutcome.class);
+    private final JsonSerde<PostCommand> commands = JsonSerde.of(PostCommand.class);
+    private ProcessorContext<String, Emission> context;
+    private DeliveryDedup dedup;
+
+    ResponseProcessor(OutcomeHandler handler, Duration retention) {
+        this.handler = handler;
+        this.retention = retention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Emission> context) {
+        this.context = context;
+        this.dedup = new DeliveryDedup(context.getStateStore(DeliveryDedup.STORE), retention);
+        context.schedule(dedup.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            int purged = dedup.purge(now);
+            if (purged > 0) {
+                LOG.debug("forgot {} delivery ids older than {}", purged, retention);
+            }
+        });
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        DeliveryOutcome outcome;
+        try {
+            outcome = outcomes.deserialize(topic(), record.value());
+        } catch (SerializationException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (outcome == null) {
+            deadLetter(record, "the record has no value: a delivery outcome was expected");
+            return;
+        }
+        String deliveryId = outcome.deliveryId();
+        if (deliveryId != null && !deliveryId.isEmpty() && dedup.seen(deliveryId)) {
+            LOG.info("dropped a repeated outcome of delivery {} (hook {}): it was already handled", deliveryId,
+                    outcome.trigger() == null ? "?" : outcome.trigger().hookId());
+            return;
+        }
+        Handling handling = handler.handle(outcome);
+        if (handling instanceof Handling.Publish publish) {
+            publish(record, outcome, publish);
+        } else if (handling instanceof Handling.Reject reject) {
+            LOG.warn("delivery {} cannot become a post: {}", deliveryId, reject.reason());
+            deadLetter(record, reject.reason());
+        } else if (handling instanceof Handling.Nothing nothing) {
+            LOG.debug("delivery {}: nothing to post ({})", deliveryId, nothing.why());
+        }
+        if (deliveryId != null && !deliveryId.isEmpty()) {
+            dedup.remember(deliveryId, context.currentSystemTimeMs());
+        }
+    }
+
+    private void publish(Record<byte[], byte[]> record, DeliveryOutcome outcome, Handling.Publish publish) {
+        for (PostCommand command : publish.commands()) {
+            byte[] bytes = commands.serialize(null, command);
+            if (bytes.length > MAX_COMMAND_BYTES) {
+                deadLetter(record, "post command " + command.id() + " would be " + bytes.length + " bytes, more than "
+                        + "the " + MAX_COMMAND_BYTES + " a Kafka record may have");
+                return;
+            }
+        }
+        if (!publish.removed().isEmpty()) {
+            LOG.warn("delivery {} (hook {}): removed from the response: {}", outcome.deliveryId(),
+                    outcome.trigger().hookId(), String.join("; ", publish.removed()));
+        }
+        for (PostCommand command : publish.commands()) {
+            Headers headers = new RecordHeaders();
+            if (!publish.removed().isEmpty()) {
+                headers.add(REMOVED_HEADER, String.join("\n", publish.removed()).getBytes(StandardCharsets.UTF_8));
+            }
+            context.forward(new Record<String, Emission>(command.post().channelId(), new Emission.Command(command),
+                    record.timestamp(), headers));
+        }
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String reason) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        DeadLetter letter = new DeadLetter(STAGE, reason, meta == null ? "" : meta.topic(),
+                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset());
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        letter.writeTo(headers);
+        context.forward(new Record<String, Emission>(null, new Emission.DeadLettered(record.key(), record.value()),
+                record.timestamp(), headers));
+    }
+
+    private String topic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+    }
+}

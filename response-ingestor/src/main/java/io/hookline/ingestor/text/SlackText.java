@@ -1,0 +1,63 @@
+package io.hookline.ingestor.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mattermost's Slack-compatibility rewriting of webhook text ({@code app/slack.go}, {@code app/webhook.go},
+ * {@code model/message_attachment.go}).
+ *
+ * <ul>
+ *   <li>{@code <!channel>}, {@code <!here>}, {@code <!all>} become {@code @channel}, {@code @here}, {@code @all}.</li>
+ *   <li>{@code <url|text>} becomes {@code [text](url)}. Mattermost uses two slightly different patterns: one for the
+ *       post's message (no newline, {@code <}, {@code |} or {@code >} inside) and a looser one for attachment text,
+ *       pretext and field values; both are reproduced.</li>
+ *   <li>{@code <url>} is left as it is: Mattermost does not touch it, and Markdown renders it as an autolink.</li>
+ *   <li>{@code <@USERID>} is left as it is. Mattermost replaces it with {@code @username} for users it finds and leaves
+ *       it unchanged otherwise; Hookline has no user directory, so every id is "not found".</li>
+ * </ul>
+ */
+public final class SlackText {
+
+    private static final Pattern MESSAGE_LINK = Pattern.compile("<([^\\n<|>]+)\\|([^|\\n>]+)>");
+    private static final Pattern ATTACHMENT_LINK = Pattern.compile("<([^<|]+)\\|([^>]+)>");
+
+    private SlackText() {
+    }
+
+    /** Mattermost's {@code expandAnnouncement}. */
+    public static String expandAnnouncements(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return text.replace("<!channel>", "@channel").replace("<!here>", "@here").replace("<!all>", "@all");
+    }
+
+    /** All the rewriting Mattermost applies to a response's {@code text} before it becomes the post's message. */
+    public static String message(String text) {
+        return links(MESSAGE_LINK, expandAnnouncements(text));
+    }
+
+    /** The rewriting of an attachment's {@code text}, {@code pretext} and string field values. */
+    public static String attachmentText(String text) {
+        return links(ATTACHMENT_LINK, expandAnnouncements(text));
+    }
+
+    /** The rewriting of an attachment's {@code title}: announcements only, as in Mattermost. */
+    public static String attachmentTitle(String text) {
+        return expandAnnouncements(text);
+    }
+
+    private static String links(Pattern pattern, String text) {
+        if (text == null || text.indexOf('<') < 0) {
+            return text;
+        }
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("[" + m.group(2) + "](" + m.group(1) + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
