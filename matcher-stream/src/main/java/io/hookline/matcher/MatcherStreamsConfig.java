@@ -1,0 +1,47 @@
+package io.hookline.matcher;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.schemas.topic.Topics;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/** The Kafka Streams settings of the matcher's two applications. */
+public final class MatcherStreamsConfig {
+
+    public static final String MATCHER_SUFFIX = "-matcher";
+    public static final String CONFIG_AUDIT_SUFFIX = "-matcher-config-audit";
+
+    private MatcherStreamsConfig() {
+    }
+
+    /** {@code <hookline.application-id-prefix>-matcher}. */
+    public static String matcherApplicationId(HooklineConfig config) {
+        return config.require(Settings.APPLICATION_ID_PREFIX) + MATCHER_SUFFIX;
+    }
+
+    /** {@code <hookline.application-id-prefix>-matcher-config-audit}. */
+    public static String configAuditApplicationId(HooklineConfig config) {
+        return config.require(Settings.APPLICATION_ID_PREFIX) + CONFIG_AUDIT_SUFFIX;
+    }
+
+    /**
+     * Kafka client settings from {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
+     * the application id, {@code hookline.processing-guarantee} and explicit naming, which Hookline owns. Unless
+     * configured otherwise, an unexpected exception while processing a record sends that record to
+     * {@code dead-letters} (Streams' own DLQ, {@code __streams.errors.*} headers) and the stream goes on.
+     */
+    public static Properties properties(HooklineConfig config, String applicationId) {
+        Properties props = new Properties();
+        props.putAll(config.kafkaProperties());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                Topics.from(config).deadLetters().name());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.require(Settings.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        return props;
+    }
+}

@@ -1,0 +1,77 @@
+package io.hookline.matcher;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.matcher.index.TriggerIndex;
+import io.hookline.matcher.rule.PostMatcher;
+import io.hookline.matcher.stream.HookTableUpdater;
+import io.hookline.matcher.stream.PostMatchingProcessor;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.topic.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The matcher's topology: {@code posts} (bytes) matched against a global table of valid hooks built from
+ * {@code webhook-configs}; matches go to {@code webhook-triggers}, malformed posts to {@code dead-letters}.
+ *
+ * <p>The hook table is a global store because posts are keyed by channel and hooks by hook id, and a hook without a
+ * channel applies to every channel of its team: every task must see every hook. It is an in-memory store, so every
+ * start restores it by reprocessing the whole (compacted) config topic through {@link HookTableUpdater}: every record
+ * is validated again and the {@link TriggerIndex} is rebuilt before matching starts.
+ *
+ * <p>Invalid config records are dead-lettered by a separate application ({@link ConfigAuditTopology}): Kafka Streams
+ * refuses one topic as the source of both a global store and a stream in one topology, and a global processor cannot
+ * forward.
+ *
+ * <p>Every node and store is named explicitly; the topology has no internal topics. One {@code Topology} object holds
+ * one index: build one per {@code KafkaStreams} instance.
+ */
+public final class MatcherTopology {
+
+    public static final String HOOK_STORE = "matcher-hook-table";
+    public static final String HOOK_SOURCE = "matcher-webhook-configs-source";
+    public static final String HOOK_TABLE_UPDATER = "matcher-hook-table-updater";
+    public static final String POSTS_SOURCE = "matcher-posts-source";
+    public static final String POST_MATCHER = "matcher-post-matcher";
+    public static final String TRIGGERS_SINK = "matcher-webhook-triggers-sink";
+    public static final String DEAD_LETTERS_SINK = "matcher-dead-letters-sink";
+
+    private MatcherTopology() {
+    }
+
+    /**
+     * Adds the matcher to the topology of {@code builder} and returns it. Reads
+     * {@code hookline.enable-outgoing-webhooks}; topic names come from {@code topics}.
+     */
+    public static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics) {
+        boolean enabled = config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
+        TriggerIndex index = new TriggerIndex();
+        StoreBuilder<KeyValueStore<String, OutgoingWebhook>> hookStore = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(HOOK_STORE), Serdes.String(), topics.webhookConfigs().valueSerde())
+                // a global store's changelog is its source topic
+                .withLoggingDisabled();
+
+        Topology topology = builder.build();
+        topology.addGlobalStore(hookStore, HOOK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                topics.webhookConfigs().name(), HOOK_TABLE_UPDATER, () -> new HookTableUpdater(HOOK_STORE, index));
+        topology.addSource(POSTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.posts().name());
+        topology.addProcessor(POST_MATCHER,
+                () -> new PostMatchingProcessor(new PostMatcher(index, enabled), TRIGGERS_SINK, DEAD_LETTERS_SINK),
+                POSTS_SOURCE);
+        topology.addSink(TRIGGERS_SINK, topics.webhookTriggers().name(), new StringSerializer(),
+                topics.webhookTriggers().valueSerde().serializer(), POST_MATCHER);
+        topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters().name(), new ByteArraySerializer(),
+                new ByteArraySerializer(), POST_MATCHER);
+        return topology;
+    }
+}

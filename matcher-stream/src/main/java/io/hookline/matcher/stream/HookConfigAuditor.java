@@ -1,0 +1,41 @@
+package io.hookline.matcher.stream;
+
+import io.hookline.matcher.hook.HookChange;
+import io.hookline.matcher.hook.HookChanges;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dead-letters every {@code webhook-configs} record the hook table does not apply, with the same decision
+ * ({@link HookChanges#decide}) and therefore the same reason. Valid records produce nothing here.
+ */
+public final class HookConfigAuditor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HookConfigAuditor.class);
+
+    private final String deadLettersSink;
+    private ProcessorContext<byte[], byte[]> context;
+
+    public HookConfigAuditor(String deadLettersSink) {
+        this.deadLettersSink = deadLettersSink;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (HookChanges.decide(key, record.value()) instanceof HookChange.Rejection rejection) {
+            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key,
+                    rejection.reason());
+            context.forward(DeadLetters.of(record, rejection.reason(), context), deadLettersSink);
+        }
+    }
+}
