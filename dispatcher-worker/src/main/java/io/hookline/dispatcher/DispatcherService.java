@@ -1,0 +1,213 @@
+package io.hookline.dispatcher;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.dispatcher.delivery.DeliveryExecutor;
+import io.hookline.dispatcher.delivery.DeliveryRecorder;
+import io.hookline.dispatcher.flow.DeliveryScheduler;
+import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.lane.Lane;
+import io.hookline.dispatcher.lane.RetryLane;
+import io.hookline.dispatcher.lane.TriggerLane;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.dispatcher.ssrf.AddressPolicy;
+import io.hookline.dispatcher.ssrf.VettingDns;
+import io.hookline.schemas.topic.Topics;
+import io.hookline.service.HooklineService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.SocketFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatcher stage: consumes {@code webhook-triggers}, POSTs each trigger to its callback URL and writes one
+ * {@code DeliveryOutcome} per delivery to {@code webhook-responses}; retryable failures wait on
+ * {@code webhook-retries}. Plain Kafka consumers in group {@code <prefix>-dispatcher} (retries:
+ * {@code <prefix>-dispatcher-retries}), so several processes share the load. It does not create topics.
+ */
+public final class DispatcherService implements HooklineService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatcherService.class);
+
+    private final HooklineConfig config;
+    private final MeterRegistry registry;
+    private final VettingDns.Resolver resolver;
+    private final SocketFactory socketFactory;
+    private final Object lock = new Object();
+    private boolean started;
+    private boolean closed;
+    private DispatcherTuning tuning;
+    private CallbackClient client;
+    private KafkaProducer<byte[], byte[]> producer;
+    private TriggerLane triggerLane;
+    private RetryLane retryLane;
+    private Thread triggerThread;
+    private Thread retryThread;
+
+    public DispatcherService(HooklineConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    public DispatcherService(HooklineConfig config, MeterRegistry registry) {
+        this(config, registry, okhttp3.Dns.SYSTEM::lookup, null);
+    }
+
+    /** For tests: an injected resolver and a socket factory that watches every connection. */
+    DispatcherService(HooklineConfig config, MeterRegistry registry, VettingDns.Resolver resolver,
+                      SocketFactory socketFactory) {
+        this.config = config;
+        this.registry = registry;
+        this.resolver = resolver;
+        this.socketFactory = socketFactory;
+    }
+
+    @Override
+    public String name() {
+        return "dispatcher";
+    }
+
+    /** The consumer group of the first-attempt lane. */
+    public static String groupId(HooklineConfig config) {
+        return config.require(Settings.APPLICATION_ID_PREFIX) + "-dispatcher";
+    }
+
+    /** The consumer group of the retry lane. */
+    public static String retryGroupId(HooklineConfig config) {
+        return groupId(config) + "-retries";
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("the dispatcher was already started");
+            }
+            started = true;
+            tuning = DispatcherTuning.from(config);
+            Topics topics = Topics.from(config);
+            DispatcherMetrics metrics = new DispatcherMetrics(registry);
+            Clock clock = Clock.systemUTC();
+            client = new CallbackClient(
+                    CallbackClient.Options.of(tuning.connectTimeout(), tuning.requestTimeout(),
+                            tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory),
+                    AddressPolicy.withOwnAddresses(tuning.allowList()), clock);
+            try {
+                producer = new KafkaProducer<>(producerProperties());
+                DeliveryRecorder recorder = new DeliveryRecorder(producer, topics);
+                DeliveryExecutor executor = new DeliveryExecutor(client, recorder, tuning.retrySchedule(), metrics,
+                        clock, () -> ThreadLocalRandom.current().nextDouble());
+                DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(), tuning.maxInFlightPerHost());
+                DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(),
+                        tuning.retryMaxInFlightPerHost());
+                triggerLane = new TriggerLane(new KafkaConsumer<>(consumerProperties(groupId(config), "triggers")),
+                        topics.webhookTriggers(), first, executor, recorder, tuning.maxPending(),
+                        tuning.shutdownGrace());
+                retryLane = new RetryLane(new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries")),
+                        topics.webhookRetries(), topics.webhookTriggers().name(), retry, executor, recorder,
+                        tuning.maxPending(), tuning.shutdownGrace(), clock);
+                metrics.inFlight("first", first::inFlight);
+                metrics.inFlight("retry", retry::inFlight);
+                RetryLane lane = retryLane;
+                metrics.retryBacklog(lane::backlog);
+            } catch (RuntimeException e) {
+                closeClients();
+                throw e;
+            }
+            triggerThread = thread(triggerLane, "hookline-dispatcher-triggers");
+            retryThread = thread(retryLane, "hookline-dispatcher-retries");
+            LOG.info("dispatcher started: group {}, {} first attempts ({} per host) and {} retries in flight at most",
+                    groupId(config), tuning.maxInFlight(), tuning.maxInFlightPerHost(), tuning.retryMaxInFlight());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        synchronized (lock) {
+            return started && !closed && alive(triggerThread, triggerLane) && alive(retryThread, retryLane);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed || !started) {
+                closed = true;
+                return;
+            }
+            closed = true;
+            if (triggerLane != null) {
+                triggerLane.stop();
+            }
+            if (retryLane != null) {
+                retryLane.stop();
+            }
+            join(triggerThread);
+            join(retryThread);
+            closeClients();
+            LOG.info("dispatcher stopped");
+        }
+    }
+
+    private void closeClients() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> p = new HashMap<>(config.kafkaProperties());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, groupId(config) + "-producer");
+        return p;
+    }
+
+    private Map<String, Object> consumerProperties(String groupId, String lane) {
+        Map<String, Object> p = new HashMap<>(config.kafkaProperties());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+        return p;
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.start();
+        return t;
+    }
+
+    private static boolean alive(Thread t, Lane lane) {
+        return t != null && t.isAlive() && lane.failure() == null;
+    }
+
+    private void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(tuning.shutdownGrace().toMillis() + 15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.hookline.dispatcher;
+
+import io.hookline.config.ConfigKey;
+import io.hookline.config.Settings;
+import java.util.List;
+
+/**
+ * The configuration keys the dispatcher reads. Its own keys start with {@code hookline.dispatcher.}; the shared keys
+ * it honours (timeouts, SSRF allow-list, group id prefix) are listed in {@link #SHARED}.
+ */
+public final class DispatcherSettings {
+
+    public static final ConfigKey MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.max-in-flight", "512",
+            "first attempts in flight at once per worker process");
+    public static final ConfigKey MAX_IN_FLIGHT_PER_HOST = ConfigKey.of("hookline.dispatcher.max-in-flight-per-host",
+            "64", "first attempts in flight at once per worker to one callback host, so one slow host cannot take "
+                    + "all capacity");
+    public static final ConfigKey RETRY_MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.retry-max-in-flight", "128",
+            "retries in flight at once per worker (a budget apart from first attempts, so retries never starve "
+                    + "them)");
+    public static final ConfigKey RETRY_MAX_IN_FLIGHT_PER_HOST = ConfigKey.of(
+            "hookline.dispatcher.retry-max-in-flight-per-host", "16",
+            "retries in flight at once per worker to one callback host");
+    public static final ConfigKey MAX_PENDING = ConfigKey.of("hookline.dispatcher.max-pending", "4096",
+            "records a worker holds without a written result before it pauses consumption (per lane: first "
+                    + "attempts, retries)");
+    public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
+            "delays before each retry, comma separated (ms, s or m); their count is the number of retries after "
+                    + "the first attempt; empty disables retries");
+    public static final ConfigKey RETRY_JITTER = ConfigKey.of("hookline.dispatcher.retry-jitter", "0.2",
+            "random spread of each retry delay, as a fraction (0.2 = +-20 %)");
+    public static final ConfigKey RETRY_AFTER_MAX = ConfigKey.of("hookline.dispatcher.retry-after-max", "60s",
+            "longest delay a Retry-After response header may ask for; it never shortens the scheduled delay");
+    public static final ConfigKey SHUTDOWN_GRACE = ConfigKey.of("hookline.dispatcher.shutdown-grace", "10s",
+            "how long close() waits for requests in flight before leaving them to be redelivered");
+
+    /** The dispatcher's own keys. */
+    public static final List<ConfigKey> OWN = List.of(MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_HOST, RETRY_MAX_IN_FLIGHT,
+            RETRY_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
+
+    /** Shared keys the dispatcher honours. */
+    public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX,
+            Settings.CONNECT_TIMEOUT, Settings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT,
+            Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS);
+
+    /** Every key the dispatcher reads (its own first), for {@code hookline config}-style listings. */
+    public static final List<ConfigKey> ALL = concat(OWN, SHARED);
+
+    private DispatcherSettings() {
+    }
+
+    private static List<ConfigKey> concat(List<ConfigKey> a, List<ConfigKey> b) {
+        var all = new java.util.ArrayList<ConfigKey>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,143 @@
+package io.hookline.dispatcher.delivery;
+
+import io.hookline.dispatcher.http.AttemptResult;
+import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.http.Verdict;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.dispatcher.retry.RetrySchedule;
+import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.delivery.DeliveryAttempt;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.delivery.ScheduledRetry;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
+
+/**
+ * One attempt of a delivery and what follows from it: a succeeded outcome, a scheduled retry, or a failed outcome
+ * with the whole attempt history plus a dead letter.
+ */
+public final class DeliveryExecutor {
+
+    /** The stage name on dead letters. */
+    public static final String STAGE = "dispatcher";
+
+    /**
+     * @param handedOff completes once the result records are handed to the producer (their order is then fixed)
+     * @param durable   completes once every result record is acknowledged; fails when one could not be written
+     */
+    public record Handoff(CompletableFuture<Void> handedOff, CompletableFuture<Void> durable) {
+    }
+
+    private static final JsonSerde<WebhookTrigger> TRIGGER_JSON = JsonSerde.of(WebhookTrigger.class);
+
+    private final CallbackClient client;
+    private final DeliveryRecorder recorder;
+    private final RetrySchedule schedule;
+    private final DispatcherMetrics metrics;
+    private final Clock clock;
+    private final DoubleSupplier random;
+
+    public DeliveryExecutor(CallbackClient client, DeliveryRecorder recorder, RetrySchedule schedule,
+                            DispatcherMetrics metrics, Clock clock, DoubleSupplier random) {
+        this.client = client;
+        this.recorder = recorder;
+        this.schedule = schedule;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * Makes the next attempt of {@code trigger}.
+     *
+     * @param lane     {@code first} or {@code retry}, for metrics
+     * @param key      the record key of the trigger (results carry the same key)
+     * @param previous attempts made before this one
+     */
+    public Handoff attempt(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                           DeliveryOrigin origin) {
+        CompletableFuture<Void> handedOff = new CompletableFuture<>();
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        client.send(trigger).whenComplete((result, error) -> {
+            try {
+                if (error != null) {
+                    throw error;
+                }
+                CompletableFuture<Void> written = record(lane, key, trigger, previous, origin, result);
+                handedOff.complete(null);
+                written.whenComplete((v, e) -> {
+                    if (e == null) {
+                        durable.complete(null);
+                    } else {
+                        durable.completeExceptionally(e);
+                    }
+                });
+            } catch (Throwable t) {
+                handedOff.complete(null);
+                durable.completeExceptionally(t);
+            }
+        });
+        return new Handoff(handedOff, durable);
+    }
+
+    private CompletableFuture<Void> record(String lane, String key, WebhookTrigger trigger,
+                                           List<DeliveryAttempt> previous, DeliveryOrigin origin,
+                                           AttemptResult result) {
+        int number = previous.size() + 1;
+        Verdict verdict = Verdict.of(result);
+        String reason = Verdict.reason(result);
+        String error = verdict == Verdict.SUCCEEDED ? null : errorOf(result);
+        List<DeliveryAttempt> attempts = new ArrayList<>(previous);
+        attempts.add(new DeliveryAttempt(number, result.startedAt(), result.latencyMs(), result.httpStatus(), error,
+                excerpt(result.body())));
+        metrics.attempt(lane, verdict.name().toLowerCase(java.util.Locale.ROOT), reason, result.latencyMs());
+
+        if (verdict == Verdict.SUCCEEDED) {
+            metrics.outcome(DeliveryOutcome.SUCCEEDED, reason);
+            return recorder.outcome(key, new DeliveryOutcome(trigger.deliveryId(), trigger.redacted(),
+                    DeliveryOutcome.SUCCEEDED, result.httpStatus(), new String(result.body(), StandardCharsets.UTF_8),
+                    result.contentType(), null, attempts, clock.millis()));
+        }
+        if (verdict == Verdict.RETRYABLE && schedule.allowsAnother(number)) {
+            long dueAt = clock.millis() + schedule.delayAfter(number, result.retryAfter(), random).toMillis();
+            metrics.retryScheduled();
+            return recorder.retry(key, new ScheduledRetry(trigger, attempts, dueAt), origin);
+        }
+        String finalError = verdict == Verdict.RETRYABLE
+                ? "gave up after " + number + " attempt" + (number == 1 ? "" : "s") + ": " + error : error;
+        metrics.outcome(DeliveryOutcome.FAILED, verdict == Verdict.RETRYABLE ? "exhausted" : reason);
+        metrics.deadLetter(reason);
+        WebhookTrigger redacted = trigger.redacted();
+        CompletableFuture<Void> outcome = recorder.outcome(key, new DeliveryOutcome(trigger.deliveryId(), redacted,
+                DeliveryOutcome.FAILED, result.httpStatus(), null, result.contentType(), finalError, attempts,
+                clock.millis()));
+        CompletableFuture<Void> letter = recorder.deadLetter(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                TRIGGER_JSON.toBytes(redacted), new DeadLetter(STAGE, "delivery " + trigger.deliveryId()
+                        + " failed: " + finalError, origin.topic(), origin.partition(), origin.offset()));
+        return CompletableFuture.allOf(outcome, letter);
+    }
+
+    private static String errorOf(AttemptResult result) {
+        Integer s = result.httpStatus();
+        if (s != null && s >= 300 && s < 400 && result.failure() == io.hookline.dispatcher.http.FailureKind.NONE) {
+            return "HTTP " + s + " (redirects are not followed)";
+        }
+        return result.error() != null ? result.error() : "HTTP " + s;
+    }
+
+    private static String excerpt(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        byte[] head = body.length > CallbackClient.EXCERPT_BYTES
+                ? Arrays.copyOf(body, CallbackClient.EXCERPT_BYTES) : body;
+        return new String(head, StandardCharsets.UTF_8);
+    }
+}

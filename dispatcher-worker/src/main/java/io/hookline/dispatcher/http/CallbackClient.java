@@ -1,0 +1,279 @@
+package io.hookline.dispatcher.http;
+
+import io.hookline.dispatcher.request.CallbackBody;
+import io.hookline.dispatcher.signing.SigningSecret;
+import io.hookline.dispatcher.signing.StandardWebhookSigner;
+import io.hookline.dispatcher.ssrf.AddressPolicy;
+import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
+import io.hookline.dispatcher.ssrf.VettingDns;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import javax.net.SocketFactory;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body, headers), a Standard
+ * Webhooks signature when the hook has secrets, the SSRF guard on every address, no redirects, a connect timeout and
+ * a whole-request timeout, and a response body read up to {@link #MAX_RESPONSE_BYTES} and never further.
+ */
+public final class CallbackClient implements AutoCloseable {
+
+    /** Mattermost's {@code MaxIntegrationResponseSize}. */
+    public static final int MAX_RESPONSE_BYTES = 1 << 20;
+    /** How much of a response body an attempt record keeps. */
+    public static final int EXCERPT_BYTES = 2048;
+
+    /** OkHttp's own test for a host that is an IP literal: such hosts never reach {@code Dns}. */
+    private static final Pattern IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+
+    /**
+     * @param maxRequests     upper bound of calls OkHttp runs at once (the dispatcher's budgets are smaller)
+     * @param socketFactory   null for the platform's; tests pass one that watches every connect
+     */
+    public record Options(Duration connectTimeout, Duration requestTimeout, int maxRequests,
+                          VettingDns.Resolver resolver, SocketFactory socketFactory) {
+        public static Options of(Duration connectTimeout, Duration requestTimeout, int maxRequests) {
+            return new Options(connectTimeout, requestTimeout, maxRequests, okhttp3.Dns.SYSTEM::lookup, null);
+        }
+
+        public Options with(VettingDns.Resolver resolver, SocketFactory socketFactory) {
+            return new Options(connectTimeout, requestTimeout, maxRequests, resolver, socketFactory);
+        }
+    }
+
+    private final OkHttpClient http;
+    private final ExecutorService executor;
+    private final AddressPolicy policy;
+    private final Clock clock;
+    private final String userAgent;
+
+    public CallbackClient(Options options, AddressPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+        this.userAgent = "Hookline/" + version();
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "hookline-callback-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        Dispatcher dispatcher = new Dispatcher(executor);
+        dispatcher.setMaxRequests(options.maxRequests());
+        dispatcher.setMaxRequestsPerHost(options.maxRequests());
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(Math.max(5, options.maxRequests()), 5, TimeUnit.MINUTES))
+                .dns(new VettingDns(options.resolver(), policy))
+                // a proxy would resolve the host itself, beyond the guard's reach
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.requestTimeout())
+                .writeTimeout(options.requestTimeout())
+                .callTimeout(options.requestTimeout());
+        if (options.socketFactory() != null) {
+            builder.socketFactory(options.socketFactory());
+        }
+        this.http = builder.build();
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Sends one attempt of {@code trigger}; the future never fails, failures are results. */
+    public CompletableFuture<AttemptResult> send(WebhookTrigger trigger) {
+        long startedAt = clock.millis();
+        long t0 = System.nanoTime();
+        CompletableFuture<AttemptResult> result = new CompletableFuture<>();
+        Request request;
+        try {
+            request = buildRequest(trigger, startedAt);
+        } catch (RefusedException e) {
+            result.complete(AttemptResult.failed(startedAt, 0, e.kind, e.getMessage()));
+            return result;
+        }
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                result.complete(AttemptResult.failed(startedAt, elapsedMs(t0), kindOf(e), describe(e)));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                result.complete(read(response, startedAt, t0));
+            }
+        });
+        return result;
+    }
+
+    private Request buildRequest(WebhookTrigger trigger, long now) throws RefusedException {
+        HttpUrl url = HttpUrl.parse(trigger.callbackUrl());
+        if (url == null) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback URL is not a valid http(s) URL");
+        }
+        vetLiteralHost(url.host());
+        if (trigger.payload() == null) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, "trigger has no payload");
+        }
+        List<SigningSecret> secrets;
+        try {
+            secrets = StandardWebhookSigner.parseAll(trigger.signingSecrets());
+        } catch (IllegalArgumentException e) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, e.getMessage());
+        }
+        CallbackBody body = CallbackBody.of(trigger.contentType(), trigger.payload());
+        Request.Builder b = new Request.Builder()
+                .url(url)
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent)
+                .post(RequestBody.create(body.bytes(), MediaType.get(body.contentType())));
+        if (!secrets.isEmpty()) {
+            long ts = now / 1000;
+            b.header(StandardWebhookSigner.ID_HEADER, trigger.deliveryId())
+                    .header(StandardWebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
+                    .header(StandardWebhookSigner.SIGNATURE_HEADER,
+                            StandardWebhookSigner.signatureHeader(trigger.deliveryId(), ts, body.bytes(), secrets));
+        }
+        return b.build();
+    }
+
+    /** OkHttp connects to an IP literal without asking {@code Dns}, so the guard checks those here. */
+    private void vetLiteralHost(String host) throws RefusedException {
+        if (!IP_LITERAL.matcher(host).matches() || policy.trustsHost(host)) {
+            return;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback host is not a valid IP address");
+        }
+        if (!policy.allows(address)) {
+            throw new RefusedException(FailureKind.FORBIDDEN_ADDRESS, ForbiddenAddressException.MESSAGE);
+        }
+    }
+
+    private static AttemptResult read(Response response, long startedAt, long t0) {
+        int status = response.code();
+        String contentType = response.header("Content-Type");
+        java.time.Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), java.time.Instant.now());
+        boolean success = status >= 200 && status < 300;
+        try (response; ResponseBody body = response.body()) {
+            BufferedSource source = body.source();
+            if (success) {
+                if (source.request(MAX_RESPONSE_BYTES + 1L)) {
+                    byte[] excerpt = source.getBuffer().readByteArray(EXCERPT_BYTES);
+                    return new AttemptResult(startedAt, elapsedMs(t0), status, excerpt, contentType,
+                            FailureKind.RESPONSE_TOO_LARGE, "response too large (more than " + MAX_RESPONSE_BYTES
+                            + " bytes)", retryAfter);
+                }
+                byte[] bytes = source.getBuffer().readByteArray();
+                return new AttemptResult(startedAt, elapsedMs(t0), status, bytes, contentType, FailureKind.NONE,
+                        null, retryAfter);
+            }
+            source.request(EXCERPT_BYTES);
+            byte[] excerpt = source.getBuffer().readByteArray(Math.min(EXCERPT_BYTES, source.getBuffer().size()));
+            return new AttemptResult(startedAt, elapsedMs(t0), status, excerpt, contentType, FailureKind.NONE,
+                    "HTTP " + status, retryAfter);
+        } catch (IOException e) {
+            if (!success) {
+                // the status already decides; a broken error body does not change it
+                return new AttemptResult(startedAt, elapsedMs(t0), status, null, contentType, FailureKind.NONE,
+                        "HTTP " + status, retryAfter);
+            }
+            return new AttemptResult(startedAt, elapsedMs(t0), status, null, contentType, kindOf(e),
+                    "reading the response failed: " + describe(e), retryAfter);
+        }
+    }
+
+    static FailureKind kindOf(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ForbiddenAddressException) {
+                return FailureKind.FORBIDDEN_ADDRESS;
+            }
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return FailureKind.TIMEOUT;
+        }
+        if (e instanceof UnknownHostException || e instanceof ConnectException
+                || e instanceof NoRouteToHostException) {
+            return FailureKind.CONNECT;
+        }
+        return FailureKind.IO;
+    }
+
+    private static String describe(IOException e) {
+        if (kindOf(e) == FailureKind.FORBIDDEN_ADDRESS) {
+            return ForbiddenAddressException.MESSAGE;
+        }
+        String m = e.getMessage();
+        String kind = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) ? "timeout"
+                : e.getClass().getSimpleName();
+        return m == null || m.isBlank() || m.equals(kind) ? kind : kind + ": " + m;
+    }
+
+    private static long elapsedMs(long t0) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    private static String version() {
+        Properties p = new Properties();
+        try (InputStream in = CallbackClient.class.getResourceAsStream("/io/hookline/dispatcher/dispatcher.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to the default
+        }
+        String v = p.getProperty("version", "");
+        return v.isBlank() || v.startsWith("${") ? "dev" : v;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static final class RefusedException extends Exception {
+        final FailureKind kind;
+
+        RefusedException(FailureKind kind, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+        }
+    }
+}

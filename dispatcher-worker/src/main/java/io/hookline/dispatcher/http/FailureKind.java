@@ -1,0 +1,19 @@
+package io.hookline.dispatcher.http;
+
+/** Why an attempt got no usable response. */
+public enum FailureKind {
+    /** A response arrived (its status decides). */
+    NONE,
+    /** DNS failure, refused or reset connection. */
+    CONNECT,
+    /** The connect timeout or the whole-request timeout expired. */
+    TIMEOUT,
+    /** Any other I/O error while talking to the receiver. */
+    IO,
+    /** The SSRF guard refused every address of the host. */
+    FORBIDDEN_ADDRESS,
+    /** A successful response whose body exceeds the 1 MiB limit. */
+    RESPONSE_TOO_LARGE,
+    /** The trigger cannot become a request: bad URL, bad signing secret. */
+    INVALID_REQUEST
+}
