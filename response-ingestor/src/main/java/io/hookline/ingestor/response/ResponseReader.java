@@ -2,8 +2,8 @@ package io.hookline.ingestor.response;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.hookline.schemas.serde.Json;
@@ -23,7 +23,8 @@ public final class ResponseReader {
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class);
+    private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * The response, or empty when the body holds no JSON value.

@@ -1,0 +1,117 @@
+package io.hookline.ingestor.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResponseReaderTest {
+
+    private final ResponseReader reader = new ResponseReader();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n\t "})
+    void anEmptyBodyIsNoResponse(String body) {
+        assertThat(reader.read(body)).isEmpty();
+    }
+
+    @Test
+    void aNullBodyIsNoResponse() {
+        assertThat(reader.read(null)).isEmpty();
+    }
+
+    @Test
+    void jsonNullAndAnEmptyObjectWantNoPost() {
+        assertThat(reader.read("null")).get().satisfies(r -> assertThat(r.wantsPost()).isFalse());
+        assertThat(reader.read("{}")).get().satisfies(r -> assertThat(r.wantsPost()).isFalse());
+        assertThat(reader.read("{\"attachments\": []}")).get().satisfies(r -> assertThat(r.wantsPost()).isFalse());
+        assertThat(reader.read("{\"text\": null}")).get().satisfies(r -> assertThat(r.wantsPost()).isFalse());
+    }
+
+    @Test
+    void presentTextEvenEmptyWantsAPostAsInMattermost() {
+        assertThat(reader.read("{\"text\": \"\"}").orElseThrow().wantsPost()).isTrue();
+        assertThat(reader.read("{\"attachments\": [{}]}").orElseThrow().wantsPost()).isTrue();
+    }
+
+    @Test
+    void readsEveryField() {
+        WebhookResponse r = reader.read("""
+                {"text": "hi", "username": "u", "icon_url": "https://i.example/i.png", "props": {"a": 1},
+                 "type": "custom_x", "response_type": "comment",
+                 "priority": {"priority": "urgent", "requested_ack": true, "persistent_notifications": false},
+                 "attachments": [null, {"id": 7, "title": "t", "fields": [{"title": "f", "value": 3, "short": "true"}],
+                                  "ts": 123, "actions": [{"name": "go", "type": "button",
+                                  "integration": {"url": "https://a.example", "context": {"k": "v"}}}]}]}
+                """).orElseThrow();
+        assertThat(r.text()).isEqualTo("hi");
+        assertThat(r.username()).isEqualTo("u");
+        assertThat(r.iconUrl()).isEqualTo("https://i.example/i.png");
+        assertThat(r.props()).containsEntry("a", 1);
+        assertThat(r.type()).isEqualTo("custom_x");
+        assertThat(r.isComment()).isTrue();
+        assertThat(r.priority()).isEqualTo(new WebhookResponse.Priority("urgent", true, false));
+        assertThat(r.attachments()).hasSize(1);
+        MessageAttachment a = r.attachments().get(0);
+        assertThat(a.id()).isEqualTo(7);
+        assertThat(a.fields().get(0).isShort()).isTrue();
+        assertThat(a.fields().get(0).value().intValue()).isEqualTo(3);
+        assertThat(a.actions().get(0).integration().context()).containsEntry("k", "v");
+    }
+
+    @Test
+    void keysMatchCaseInsensitivelyAndTheLastOneWinsLikeGo() {
+        WebhookResponse r = reader.read("{\"Text\": \"first\", \"TEXT\": \"second\", \"Response_Type\": \"comment\"}")
+                .orElseThrow();
+        assertThat(r.text()).isEqualTo("second");
+        assertThat(r.isComment()).isTrue();
+    }
+
+    @Test
+    void trailingDataAfterTheFirstValueIsIgnoredLikeGosDecoder() {
+        assertThat(reader.read("{\"text\": \"a\"} trailing {garbage").orElseThrow().text()).isEqualTo("a");
+    }
+
+    @Test
+    void invalidJsonIsRejectedWithTheReason() {
+        assertThatThrownBy(() -> reader.read("{\"text\": "))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessageStartingWith("the response body is not valid JSON");
+        assertThatThrownBy(() -> reader.read("<html>oops</html>"))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsRejected() {
+        assertThatThrownBy(() -> reader.read("[1, 2]"))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage("the response body must be a JSON object, got an array");
+        assertThatThrownBy(() -> reader.read("\"text\""))
+                .hasMessage("the response body must be a JSON object, got a string");
+    }
+
+    @Test
+    void aKnownFieldOfTheWrongTypeIsRejectedNamingIt() {
+        assertThatThrownBy(() -> reader.read("{\"text\": 5}")).hasMessage("text must be a string, got a number");
+        assertThatThrownBy(() -> reader.read("{\"props\": []}")).hasMessage("props must be an object, got an array");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": {}}"))
+                .hasMessage("attachments must be an array, got an object");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"title\": true}]}"))
+                .hasMessage("attachments[0].title must be a string, got a boolean");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"id\": 1.5}]}"))
+                .hasMessage("attachments[0].id must be a whole number, got a number");
+        assertThatThrownBy(() -> reader.read("{\"priority\": {\"requested_ack\": \"yes\"}}"))
+                .hasMessage("priority.requested_ack must be true or false, got a string");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"actions\": [{\"integration\": 3}]}]}"))
+                .hasMessage("attachments[0].actions[0].integration must be an object, got a number");
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        assertThat(reader.read("{\"text\": \"a\", \"blocks\": [1], \"channel\": 5}").orElseThrow().text())
+                .isEqualTo("a");
+    }
+}
