@@ -1,0 +1,278 @@
+package io.hookline.dispatcher.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.dispatcher.TestTriggers;
+import io.hookline.dispatcher.ssrf.AddressPolicy;
+import io.hookline.dispatcher.ssrf.AllowList;
+import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
+import io.hookline.dispatcher.ssrf.VettingDns;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallbackClientTest {
+
+    private static final String SECRET_A = "whsec_" + Base64.getEncoder().encodeToString(
+            "0123456789abcdef01234567".getBytes(StandardCharsets.US_ASCII));
+    private static final String SECRET_B = "whsec_" + Base64.getEncoder().encodeToString(
+            "another-secret-of-32-bytes-long!".getBytes(StandardCharsets.US_ASCII));
+
+    private MockWebServer server;
+    private CallbackClient client;
+    private WatchingSocketFactory sockets;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new MockWebServer();
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        server.close();
+    }
+
+    private CallbackClient client(String allowList, VettingDns.Resolver resolver, List<InetAddress> forbidden,
+                                  Duration timeout) {
+        sockets = new WatchingSocketFactory(forbidden);
+        client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(1), timeout, 16)
+                .with(resolver, sockets), new AddressPolicy(AllowList.parse(allowList), Set.of()),
+                Clock.systemUTC());
+        return client;
+    }
+
+    private CallbackClient loopbackAllowed() {
+        return client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(),
+                Duration.ofSeconds(5));
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.getPort() + "/hook?x=1";
+    }
+
+    private AttemptResult send(WebhookTrigger t) throws Exception {
+        return client.send(t).get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void jsonRequestIsMattermostsWithSignatureAnIndependentVerifierAccepts() throws Exception {
+        loopbackAllowed();
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"text\":\"pong\"}").build());
+        long before = System.currentTimeMillis() / 1000;
+        AttemptResult r = send(TestTriggers.trigger(url(), "application/json", List.of(SECRET_A, SECRET_B)));
+        assertThat(r.failure()).isEqualTo(FailureKind.NONE);
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"pong\"}");
+        assertThat(r.contentType()).isEqualTo("application/json");
+        assertThat(Verdict.of(r)).isEqualTo(Verdict.SUCCEEDED);
+
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(req.getMethod()).isEqualTo("POST");
+        assertThat(req.getUrl().encodedPath()).isEqualTo("/hook");
+        assertThat(req.getUrl().queryParameter("x")).isEqualTo("1");
+        assertThat(req.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(req.getHeaders().get("Accept")).isEqualTo("application/json");
+        assertThat(req.getHeaders().get("User-Agent")).isEqualTo("Hookline/0.1.0-SNAPSHOT");
+        byte[] body = req.getBody().toByteArray();
+        JsonNode json = Json.mapper().readTree(body);
+        assertThat(json.get("token").asText()).isEqualTo("tok3n26charsxxxxxxxxxxxxxx");
+        assertThat(json.get("team_id").asText()).isEqualTo("teamid");
+        assertThat(json.get("team_domain").asText()).isEqualTo("engineering");
+        assertThat(json.get("channel_id").asText()).isEqualTo("channelid");
+        assertThat(json.get("channel_name").asText()).isEqualTo("town-square");
+        assertThat(json.get("timestamp").asLong()).isEqualTo(1764150000123L);
+        assertThat(json.get("user_id").asText()).isEqualTo("userid");
+        assertThat(json.get("user_name").asText()).isEqualTo("alice");
+        assertThat(json.get("post_id").asText()).isEqualTo("postid");
+        assertThat(json.get("text").asText()).isEqualTo("bug login fails & more");
+        assertThat(json.get("trigger_word").asText()).isEqualTo("bug");
+        assertThat(json.get("file_ids").asText()).isEqualTo("f1,f2");
+        assertThat(json.size()).isEqualTo(12);
+
+        assertThat(req.getHeaders().get("webhook-id")).isEqualTo("delivery1");
+        long ts = Long.parseLong(req.getHeaders().get("webhook-timestamp"));
+        assertThat(ts).isBetween(before, System.currentTimeMillis() / 1000);
+        String[] sigs = req.getHeaders().get("webhook-signature").split(" ");
+        assertThat(sigs).hasSize(2);
+        assertThat(verify(SECRET_A, "delivery1", ts, body, sigs[0])).isTrue();
+        assertThat(verify(SECRET_B, "delivery1", ts, body, sigs[1])).isTrue();
+        assertThat(verify(SECRET_A, "delivery1", ts + 1, body, sigs[0])).isFalse();
+    }
+
+    @Test
+    void formRequestHasSecondsAndNoSignatureWithoutSecrets() throws Exception {
+        loopbackAllowed();
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        AttemptResult r = send(TestTriggers.trigger(url(), "", List.of()));
+        assertThat(r.httpStatus()).isEqualTo(204);
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(req.getHeaders().get("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        String form = req.getBody().utf8();
+        assertThat(form).contains("timestamp=1764150000&").contains("file_ids=f1%2Cf2")
+                .contains("token=tok3n26charsxxxxxxxxxxxxxx");
+        assertThat(req.getHeaders().get("webhook-signature")).isNull();
+        assertThat(req.getHeaders().get("webhook-id")).isNull();
+    }
+
+    @Test
+    void redirectsAreNotFollowedAndStatusesClassify() throws Exception {
+        loopbackAllowed();
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url() + "&elsewhere").build());
+        AttemptResult redirect = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(redirect.httpStatus()).isEqualTo(302);
+        assertThat(Verdict.of(redirect)).isEqualTo(Verdict.FINAL);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "7").body("busy").build());
+        AttemptResult busy = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(Verdict.of(busy)).isEqualTo(Verdict.RETRYABLE);
+        assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(new String(busy.body(), StandardCharsets.UTF_8)).isEqualTo("busy");
+
+        server.enqueue(new MockResponse.Builder().code(410).build());
+        assertThat(Verdict.of(send(TestTriggers.trigger(url(), "application/json", List.of()))))
+                .isEqualTo(Verdict.FINAL);
+        server.enqueue(new MockResponse.Builder().code(429).build());
+        assertThat(Verdict.of(send(TestTriggers.trigger(url(), "application/json", List.of()))))
+                .isEqualTo(Verdict.RETRYABLE);
+    }
+
+    @Test
+    void bodyUpToOneMebibyteIsReadAndMoreIsAFailureWithoutReadingIt() throws Exception {
+        loopbackAllowed();
+        byte[] exact = new byte[CallbackClient.MAX_RESPONSE_BYTES];
+        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(exact)).build());
+        AttemptResult ok = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(ok.failure()).isEqualTo(FailureKind.NONE);
+        assertThat(ok.body()).hasSize(CallbackClient.MAX_RESPONSE_BYTES);
+
+        // 64 MiB: far more than the limit; the client must stop reading at 1 MiB + 1
+        Buffer huge = new Buffer();
+        byte[] chunk = new byte[1 << 20];
+        for (int i = 0; i < 64; i++) {
+            huge.write(chunk);
+        }
+        server.enqueue(new MockResponse.Builder().code(200).body(huge).build());
+        AttemptResult tooLarge = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(tooLarge.failure()).isEqualTo(FailureKind.RESPONSE_TOO_LARGE);
+        assertThat(tooLarge.error()).contains("response too large");
+        assertThat(tooLarge.body().length).isLessThanOrEqualTo(CallbackClient.EXCERPT_BYTES);
+        assertThat(Verdict.of(tooLarge)).isEqualTo(Verdict.FINAL);
+    }
+
+    @Test
+    void wholeRequestTimeoutIsRetryable() throws Exception {
+        client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(), Duration.ofSeconds(1));
+        server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+        AttemptResult r = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(r.failure()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(r.latencyMs()).isBetween(900L, 2900L);
+        assertThat(Verdict.of(r)).isEqualTo(Verdict.RETRYABLE);
+    }
+
+    @Test
+    void refusedConnectionIsRetryable() throws Exception {
+        loopbackAllowed();
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        AttemptResult r = send(TestTriggers.trigger("http://127.0.0.1:" + closedPort + "/", "application/json",
+                List.of()));
+        assertThat(r.failure()).isEqualTo(FailureKind.CONNECT);
+        assertThat(Verdict.of(r)).isEqualTo(Verdict.RETRYABLE);
+    }
+
+    @Test
+    void loopbackLiteralsInAnyFormAreRefusedWithoutAllowList() throws Exception {
+        client("", host -> List.of(InetAddress.getByName("127.0.0.1")),
+                List.of(InetAddress.getByName("127.0.0.1")), Duration.ofSeconds(5));
+        int port = server.getPort();
+        for (String u : new String[] {"http://127.0.0.1:" + port + "/", "http://[::ffff:127.0.0.1]:" + port + "/",
+                "http://2130706433:" + port + "/", "http://[::1]:" + port + "/", "http://0.0.0.0:" + port + "/",
+                "http://callback.test:" + port + "/"}) {
+            AttemptResult r = send(TestTriggers.trigger(u, "application/json", List.of()));
+            assertThat(r.failure()).as(u).isEqualTo(FailureKind.FORBIDDEN_ADDRESS);
+            assertThat(r.error()).isEqualTo(ForbiddenAddressException.MESSAGE);
+            assertThat(Verdict.of(r)).isEqualTo(Verdict.FINAL);
+        }
+        assertThat(sockets.connects).isEmpty();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void onlyVettedAddressesOfAMixedAnswerAreContacted() throws Exception {
+        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        // the rebinding answer lists an internal address first; only the allowed loopback may be dialled
+        client("127.0.0.0/8", host -> List.of(metadata, InetAddress.getByName("10.0.0.7"), loopback),
+                List.of(metadata), Duration.ofSeconds(5));
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        AttemptResult r = send(TestTriggers.trigger("http://callback.test:" + server.getPort() + "/",
+                "application/json", List.of()));
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(sockets.connects).containsOnly(loopback);
+        assertThat(sockets.violations).isEmpty();
+    }
+
+    @Test
+    void aTrustedHostNameIsConnectedAsResolved() throws Exception {
+        client("callback.test", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(),
+                Duration.ofSeconds(5));
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        AttemptResult r = send(TestTriggers.trigger("http://callback.test:" + server.getPort() + "/",
+                "application/json", List.of()));
+        assertThat(r.httpStatus()).isEqualTo(200);
+        // but the literal address itself is not trusted by the host name entry
+        AttemptResult literal = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(literal.failure()).isEqualTo(FailureKind.FORBIDDEN_ADDRESS);
+    }
+
+    @Test
+    void unbuildableRequestsAreFinalAndNeverLeakTheSecret() throws Exception {
+        loopbackAllowed();
+        AttemptResult badUrl = send(TestTriggers.trigger("ftp://x/", "application/json", List.of()));
+        assertThat(badUrl.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
+        AttemptResult badSecret = send(TestTriggers.trigger(url(), "application/json",
+                List.of("whsec_!!!secretvalue")));
+        assertThat(badSecret.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
+        assertThat(badSecret.error()).doesNotContain("secretvalue");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    /** An independent Standard Webhooks verifier, written from the spec. */
+    static boolean verify(String secret, String id, long ts, byte[] body, String entry) throws Exception {
+        if (!entry.startsWith("v1,")) {
+            return false;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] content = (id + "." + ts + "." + new String(body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        return java.security.MessageDigest.isEqual(Base64.getEncoder().encode(mac.doFinal(content)),
+                entry.substring(3).getBytes(StandardCharsets.US_ASCII));
+    }
+}
