@@ -1,0 +1,98 @@
+package io.hookline.localkafka;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The server.properties of a single-node combined broker+controller bound to 127.0.0.1, tuned for a small shared
+ * machine: one copy of every internal topic, few threads, few internal partitions, small buffers.
+ */
+record BrokerSettings(Path logDir, int brokerPort, int controllerPort) {
+
+  static final int NODE_ID = 1;
+  static final String HOST = "127.0.0.1";
+
+  BrokerSettings {
+    Objects.requireNonNull(logDir, "logDir");
+    requirePort(brokerPort, "broker");
+    requirePort(controllerPort, "controller");
+    if (brokerPort == controllerPort) {
+      throw new IllegalArgumentException("broker and controller ports must differ, both are " + brokerPort);
+    }
+  }
+
+  private static void requirePort(int port, String what) {
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException(what + " port must be in 1..65535, was " + port);
+    }
+  }
+
+  String bootstrapServers() {
+    return HOST + ":" + brokerPort;
+  }
+
+  Map<String, String> asProperties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(NODE_ID));
+    p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    // --standalone formatting writes the voter set itself; voters would contradict it.
+    p.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+
+    // One node: every replicated thing has exactly one copy.
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+
+    // Internal topics with 50 partitions each cost seconds to create and thousands of files; tests need few.
+    p.put("num.partitions", "1");
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.num.partitions", "3");
+    p.put("share.coordinator.state.topic.num.partitions", "3");
+
+    // Two shared cores: few threads, small buffers and segments.
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "2");
+    p.put("background.threads", "4");
+    p.put("num.recovery.threads.per.data.dir", "1");
+    p.put("num.replica.fetchers", "1");
+    p.put("log.cleaner.threads", "1");
+    p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+    p.put("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
+    p.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+    p.put("offsets.topic.segment.bytes", Integer.toString(16 * 1024 * 1024));
+    p.put("transaction.state.log.segment.bytes", Integer.toString(16 * 1024 * 1024));
+    return p;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder("# written by hookline local-kafka; rewritten on every start\n");
+    asProperties().forEach((key, value) -> out.append(key).append('=').append(escape(value)).append('\n'));
+    return out.toString();
+  }
+
+  /** Properties-file escaping for values (Windows paths, spaces). */
+  private static String escape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case ':', '=', '#', '!' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,51 @@
+package io.hookline.localkafka.junit;
+
+/** A cluster someone else runs; the tests only connect to it. */
+final class ExternalBroker implements RunningBroker {
+
+  private final String bootstrapServers;
+
+  ExternalBroker(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers.trim();
+  }
+
+  @Override
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public boolean canRestart() {
+    return false;
+  }
+
+  @Override
+  public void restart() {
+    throw notSupported("restart");
+  }
+
+  @Override
+  public void kill() {
+    throw notSupported("kill");
+  }
+
+  private IllegalStateException notSupported(String what) {
+    return new IllegalStateException("cannot " + what + " the external Kafka cluster at " + bootstrapServers
+        + " (from " + BrokerMode.BOOTSTRAP_ENV + "); fault tests need the local broker: check canRestart() first");
+  }
+
+  @Override
+  public short replicationFactor() {
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    // not ours to stop
+  }
+
+  @Override
+  public String toString() {
+    return "external Kafka at " + bootstrapServers;
+  }
+}

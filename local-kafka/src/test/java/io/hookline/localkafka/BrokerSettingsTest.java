@@ -1,0 +1,60 @@
+package io.hookline.localkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BrokerSettingsTest {
+
+  private final BrokerSettings settings = new BrokerSettings(Path.of("/data/dir one/kafka-data"), 19092, 19093);
+
+  @Test
+  void isACombinedSingleNodeOnLoopback() throws Exception {
+    Properties props = parse(settings.render());
+
+    assertThat(props.getProperty("process.roles")).isEqualTo("broker,controller");
+    assertThat(props.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
+    assertThat(props.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092");
+    assertThat(props.getProperty("controller.quorum.bootstrap.servers")).isEqualTo("127.0.0.1:19093");
+    assertThat(props).doesNotContainKey("controller.quorum.voters");
+    assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+  }
+
+  @Test
+  void keepsOneCopyOfEveryInternalTopic() throws Exception {
+    Properties props = parse(settings.render());
+
+    assertThat(props).containsEntry("offsets.topic.replication.factor", "1")
+        .containsEntry("transaction.state.log.replication.factor", "1")
+        .containsEntry("transaction.state.log.min.isr", "1")
+        .containsEntry("share.coordinator.state.topic.replication.factor", "1")
+        .containsEntry("group.initial.rebalance.delay.ms", "0");
+  }
+
+  @Test
+  void logDirSurvivesPropertiesEscaping() throws Exception {
+    Properties props = parse(settings.render());
+
+    assertThat(Path.of(props.getProperty("log.dirs"))).isEqualTo(Path.of("/data/dir one/kafka-data").toAbsolutePath());
+  }
+
+  @Test
+  void rejectsClashingOrInvalidPorts() {
+    assertThatThrownBy(() -> new BrokerSettings(Path.of("x"), 9092, 9092))
+        .hasMessageContaining("must differ");
+    assertThatThrownBy(() -> new BrokerSettings(Path.of("x"), 0, 9093))
+        .hasMessageContaining("broker port");
+    assertThatThrownBy(() -> new BrokerSettings(Path.of("x"), 9092, 70_000))
+        .hasMessageContaining("controller port");
+  }
+
+  private static Properties parse(String text) throws Exception {
+    Properties props = new Properties();
+    props.load(new StringReader(text));
+    return props;
+  }
+}

@@ -1,0 +1,89 @@
+package io.hookline.localkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One real broker for the whole class: starting one costs seconds on a shared 2-core machine. */
+@TestMethodOrder(OrderAnnotation.class)
+class LocalKafkaLifecycleTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  @TempDir
+  static Path dataDir;
+
+  private static LocalKafka kafka;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = LocalKafka.start(dataDir);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void producedRecordsAreConsumedBack() {
+    assertThat(kafka.isRunning()).isTrue();
+    assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
+
+    TestRecords.produce(kafka.bootstrapServers(), "round-trip", List.of("a", "b", "c"));
+
+    assertThat(TestRecords.consume(kafka.bootstrapServers(), "round-trip", 3, TIMEOUT)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  @Order(2)
+  void restartKeepsDataAndBootstrapAddress() {
+    String before = kafka.bootstrapServers();
+    TestRecords.produce(before, "survives-restart", List.of("kept"));
+
+    kafka.restart();
+
+    assertThat(kafka.isRunning()).isTrue();
+    assertThat(kafka.bootstrapServers()).isEqualTo(before);
+    assertThat(TestRecords.consume(before, "survives-restart", 1, TIMEOUT)).containsExactly("kept");
+  }
+
+  @Test
+  @Order(3)
+  void killedBrokerComesBackWithItsData() {
+    TestRecords.produce(kafka.bootstrapServers(), "survives-kill", List.of("acked before the kill"));
+
+    kafka.kill();
+    assertThat(kafka.isRunning()).isFalse();
+    kafka.restart();
+
+    assertThat(kafka.isRunning()).isTrue();
+    assertThat(TestRecords.consume(kafka.bootstrapServers(), "survives-kill", 1, TIMEOUT))
+        .containsExactly("acked before the kill");
+  }
+
+  @Test
+  @Order(4)
+  void aNewInstanceOnTheSameDataDirReusesItsPortAndData() {
+    String before = kafka.bootstrapServers();
+    kafka.close();
+    assertThat(kafka.isRunning()).isFalse();
+
+    kafka = LocalKafka.start(dataDir);
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(before);
+    assertThat(TestRecords.consume(before, "round-trip", 3, TIMEOUT)).containsExactly("a", "b", "c");
+  }
+}

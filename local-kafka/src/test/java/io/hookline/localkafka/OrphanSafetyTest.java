@@ -1,0 +1,67 @@
+package io.hookline.localkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher's promise, checked with a sleeping main class instead of a broker (same mechanism, a fraction of the
+ * cost): when the JVM that started it dies, even by SIGKILL, the child exits.
+ */
+class OrphanSafetyTest {
+
+  @Test
+  void childExitsWhenItsParentIsKilled() throws Exception {
+    Process parent = new ProcessBuilder(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
+        LauncherParentMain.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    long childPid;
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertThat(line).as("the parent prints its child's pid").startsWith("child ");
+      childPid = Long.parseLong(line.substring("child ".length()).trim());
+      assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive)).contains(true);
+    } finally {
+      parent.destroyForcibly();
+    }
+    assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    Optional<ProcessHandle> child = ProcessHandle.of(childPid);
+    if (child.isPresent()) {
+      boolean exited = child.get().onExit().thenApply(h -> true).completeOnTimeout(false, 20, TimeUnit.SECONDS).get();
+      if (!exited) {
+        child.get().destroyForcibly();
+      }
+      assertThat(exited).as("orphaned child %s exits", childPid).isTrue();
+    }
+  }
+
+  /** Plays the part of a test JVM or CLI that started a broker. */
+  public static final class LauncherParentMain {
+    public static void main(String[] args) throws Exception {
+      Process child = new ProcessBuilder(List.of(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
+          BrokerLauncher.class.getName(), SleepingMain.class.getName()))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      System.out.println("child " + child.pid());
+      System.out.flush();
+      Thread.sleep(120_000);
+    }
+  }
+
+  /** Stands in for kafka.Kafka: runs until something stops it. */
+  public static final class SleepingMain {
+    public static void main(String[] args) throws Exception {
+      Thread.sleep(120_000);
+    }
+  }
+}
