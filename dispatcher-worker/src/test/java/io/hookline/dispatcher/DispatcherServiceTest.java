@@ -1,0 +1,318 @@
+package io.hookline.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.config.HooklineConfig;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.delivery.ScheduledRetry;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.topic.Topics;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The dispatcher on a real broker with a real HTTP callback server. */
+@ExtendWith(KafkaBrokerExtension.class)
+class DispatcherServiceTest {
+
+    private static final JsonSerde<WebhookTrigger> TRIGGERS = JsonSerde.of(WebhookTrigger.class);
+    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
+    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "twenty-four-random-bytes".getBytes(StandardCharsets.US_ASCII));
+
+    private KafkaBroker broker;
+    private MockWebServer server;
+    private HooklineConfig config;
+    private Topics topics;
+    private final List<DispatcherService> services = new ArrayList<>();
+
+    @BeforeEach
+    void setUp(KafkaBroker broker) throws Exception {
+        this.broker = broker;
+        server = new MockWebServer();
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        Map<String, String> values = new HashMap<>();
+        values.put("bootstrap.servers", broker.bootstrapServers());
+        values.put("hookline.application-id-prefix", broker.uniqueName("disp"));
+        for (String t : List.of("webhook-triggers", "webhook-responses", "dead-letters", "webhook-retries")) {
+            values.put("hookline.topic." + t, broker.uniqueName(t));
+        }
+        // the callback server listens on loopback: allowing it is also what proves the allow-list works
+        values.put("hookline.allowed-untrusted-internal-connections", "127.0.0.1");
+        values.put("hookline.dispatcher.retry-jitter", "0");
+        values.put("hookline.dispatcher.shutdown-grace", "2s");
+        values.put("hookline.outgoing-integration-requests-timeout", "5");
+        config = HooklineConfig.of(values);
+        topics = Topics.from(config);
+        for (var t : List.of(topics.webhookTriggers(), topics.webhookResponses(), topics.deadLetters(),
+                topics.webhookRetries())) {
+            broker.createTopic(t.name(), 4, Map.of());
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        services.forEach(DispatcherService::close);
+        server.close();
+    }
+
+    private DispatcherService start(HooklineConfig c, SimpleMeterRegistry registry) {
+        DispatcherService s = new DispatcherService(c, registry);
+        services.add(s);
+        s.start();
+        assertThat(s.name()).isEqualTo("dispatcher");
+        return s;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getPort() + path;
+    }
+
+    private void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (var r : records) {
+                p.send(r).get(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> triggerRecord(WebhookTrigger t) {
+        return new ProducerRecord<>(topics.webhookTriggers().name(),
+                t.partitionKey().getBytes(StandardCharsets.UTF_8), TRIGGERS.toBytes(t));
+    }
+
+    @Test
+    void deliversWritesOutcomesAndDeadLettersPoisonAndFinalFailures() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return request.getUrl().encodedPath().equals("/gone") ? new MockResponse.Builder().code(410).build()
+                        : new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                                .body("{\"text\":\"pong\"}").build();
+            }
+        });
+        WebhookTrigger ok = TestTriggers.trigger("d-ok", "hook1", url("/ok"), "application/json", List.of(SECRET));
+        WebhookTrigger gone = TestTriggers.trigger("d-gone", "hook2", url("/gone"), "application/json", List.of());
+        produce(List.of(
+                triggerRecord(ok),
+                new ProducerRecord<>(topics.webhookTriggers().name(), "k".getBytes(StandardCharsets.UTF_8),
+                        "{not json".getBytes(StandardCharsets.UTF_8)),
+                triggerRecord(gone)));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        start(config, registry);
+
+        List<DeliveryOutcome> outcomes;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            outcomes = reader.readAtLeast(2, Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+        }
+        assertThat(outcomes).hasSize(2);
+        DeliveryOutcome success = outcomes.stream().filter(o -> o.deliveryId().equals("d-ok")).findFirst().get();
+        assertThat(success.succeeded()).isTrue();
+        assertThat(success.httpStatus()).isEqualTo(200);
+        assertThat(success.responseBody()).isEqualTo("{\"text\":\"pong\"}");
+        assertThat(success.responseContentType()).isEqualTo("application/json");
+        assertThat(success.attempts()).hasSize(1);
+        assertThat(success.trigger().payload().token()).isEmpty();
+        assertThat(success.trigger().signingSecrets()).isEmpty();
+        assertThat(success.trigger().callbackUrl()).isEqualTo(url("/ok"));
+
+        DeliveryOutcome failed = outcomes.stream().filter(o -> o.deliveryId().equals("d-gone")).findFirst().get();
+        assertThat(failed.status()).isEqualTo(DeliveryOutcome.FAILED);
+        assertThat(failed.httpStatus()).isEqualTo(410);
+        assertThat(failed.error()).isEqualTo("HTTP 410");
+        assertThat(failed.attempts()).hasSize(1);
+
+        RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest okRequest = first.getUrl().encodedPath().equals("/ok") ? first : second;
+        JsonNode body = Json.mapper().readTree(okRequest.getBody().toByteArray());
+        assertThat(body.get("token").asText()).isEqualTo("tok3n26charsxxxxxxxxxxxxxx");
+        assertThat(body.get("team_id").asText()).isEqualTo("teamid");
+        assertThat(body.get("team_domain").asText()).isEqualTo("engineering");
+        assertThat(body.get("channel_id").asText()).isEqualTo("channelid");
+        assertThat(body.get("channel_name").asText()).isEqualTo("town-square");
+        assertThat(body.get("timestamp").asLong()).isEqualTo(1764150000123L);
+        assertThat(body.get("user_id").asText()).isEqualTo("userid");
+        assertThat(body.get("user_name").asText()).isEqualTo("alice");
+        assertThat(body.get("post_id").asText()).isEqualTo("postid");
+        assertThat(body.get("text").asText()).isEqualTo("bug login fails & more");
+        assertThat(body.get("trigger_word").asText()).isEqualTo("bug");
+        assertThat(body.get("file_ids").asText()).isEqualTo("f1,f2");
+        assertThat(okRequest.getHeaders().get("webhook-id")).isEqualTo("d-ok");
+        assertThat(okRequest.getHeaders().get("webhook-signature")).startsWith("v1,");
+        assertThat(okRequest.getHeaders().get("User-Agent")).startsWith("Hookline/");
+
+        List<ConsumerRecord<byte[], byte[]>> letters;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.deadLetters().name())) {
+            letters = reader.readAtLeast(2, Duration.ofSeconds(30));
+        }
+        assertThat(letters).hasSize(2);
+        ConsumerRecord<byte[], byte[]> poison = letters.stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals("{not json")).findFirst().get();
+        DeadLetter poisonInfo = DeadLetter.from(poison.headers());
+        assertThat(poisonInfo.stage()).isEqualTo("dispatcher");
+        assertThat(poisonInfo.topic()).isEqualTo(topics.webhookTriggers().name());
+        assertThat(poisonInfo.reason()).contains("unreadable trigger");
+        assertThat(new String(poison.key(), StandardCharsets.UTF_8)).isEqualTo("k");
+        ConsumerRecord<byte[], byte[]> goneLetter = letters.stream().filter(r -> r != poison).findFirst().get();
+        DeadLetter goneInfo = DeadLetter.from(goneLetter.headers());
+        assertThat(goneInfo.reason()).contains("d-gone").contains("HTTP 410");
+        assertThat(goneInfo.topic()).isEqualTo(topics.webhookTriggers().name());
+        assertThat(goneInfo.offset()).isGreaterThanOrEqualTo(0);
+        WebhookTrigger letterTrigger = TRIGGERS.fromBytes(goneLetter.value());
+        assertThat(letterTrigger.payload().token()).isEmpty();
+        assertThat(new String(goneLetter.value(), StandardCharsets.UTF_8)).doesNotContain("tok3n26chars");
+
+        assertThat(registry.get("hookline.dispatcher.attempts").tag("verdict", "succeeded").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("hookline.dispatcher.outcomes").tag("status", "failed").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("hookline.dispatcher.attempt.latency").timer().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aPendingRetrySurvivesAWorkerRestartAndGivesUpWithTheWholeHistory() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).body("down for a moment").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"late\"}").build());
+        HooklineConfig c = config.with("hookline.dispatcher.retry-delays", "3s");
+        WebhookTrigger t = TestTriggers.trigger("d-retry", "hook1", url("/flaky"), "application/json",
+                List.of(SECRET));
+        produce(List.of(triggerRecord(t)));
+        DispatcherService first = start(c, new SimpleMeterRegistry());
+        try (TopicReader retries = new TopicReader(broker.bootstrapServers(), topics.webhookRetries().name())) {
+            List<ConsumerRecord<byte[], byte[]>> scheduled = retries.readAtLeast(1, Duration.ofSeconds(60));
+            assertThat(scheduled).hasSize(1);
+            ScheduledRetry retry = JsonSerde.of(ScheduledRetry.class).fromBytes(scheduled.get(0).value());
+            assertThat(retry.attempts()).hasSize(1);
+            assertThat(retry.attempts().get(0).httpStatus()).isEqualTo(503);
+            assertThat(retry.trigger().signingSecrets()).containsExactly(SECRET);
+        }
+        // the worker stops before the retry is due: only Kafka remembers it
+        first.close();
+        assertThat(first.isRunning()).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        DispatcherService second = start(c, new SimpleMeterRegistry());
+        assertThat(second.isRunning()).isTrue();
+        DeliveryOutcome outcome;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            outcome = OUTCOMES.fromBytes(reader.readAtLeast(1, Duration.ofSeconds(60)).get(0).value());
+        }
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(outcome.attempts()).hasSize(2);
+        assertThat(outcome.attempts().get(0).httpStatus()).isEqualTo(503);
+        assertThat(outcome.attempts().get(0).bodyExcerpt()).isEqualTo("down for a moment");
+        assertThat(outcome.attempts().get(1).httpStatus()).isEqualTo(200);
+        assertThat(outcome.attempts().get(1).startedAt() - outcome.attempts().get(0).startedAt())
+                .isGreaterThanOrEqualTo(3000);
+        RecordedRequest a1 = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest a2 = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(a1.getHeaders().get("webhook-id")).isEqualTo("d-retry").isEqualTo(a2.getHeaders().get("webhook-id"));
+
+        // exhausted: every attempt fails, the outcome carries the history and a dead letter follows
+        server.enqueue(new MockResponse.Builder().code(500).body("e1").build());
+        server.enqueue(new MockResponse.Builder().code(502).body("e2").build());
+        server.enqueue(new MockResponse.Builder().code(503).body("e3").build());
+        second.close();
+        HooklineConfig quick = c.with("hookline.dispatcher.retry-delays", "100ms,200ms");
+        start(quick, new SimpleMeterRegistry());
+        produce(List.of(triggerRecord(TestTriggers.trigger("d-dead", "hook9", url("/dead"), "application/json",
+                List.of()))));
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            DeliveryOutcome dead = reader.readUntil(rs -> rs.stream().anyMatch(r -> OUTCOMES.fromBytes(r.value())
+                            .deliveryId().equals("d-dead")), Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).filter(o -> o.deliveryId().equals("d-dead"))
+                    .findFirst().orElseThrow();
+            assertThat(dead.status()).isEqualTo(DeliveryOutcome.FAILED);
+            assertThat(dead.error()).startsWith("gave up after 3 attempts: HTTP 503");
+            assertThat(dead.attempts()).extracting(a -> a.httpStatus()).containsExactly(500, 502, 503);
+            assertThat(dead.attempts()).extracting(a -> a.bodyExcerpt()).containsExactly("e1", "e2", "e3");
+        }
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.deadLetters().name())) {
+            var letters = reader.readAtLeast(1, Duration.ofSeconds(30));
+            assertThat(letters).hasSize(1);
+            DeadLetter info = DeadLetter.from(letters.get(0).headers());
+            assertThat(info.reason()).contains("d-dead").contains("gave up after 3 attempts");
+            assertThat(info.topic()).isEqualTo(topics.webhookTriggers().name());
+        }
+    }
+
+    @Test
+    void twoWorkersInOneGroupShareTheLoad() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).body("{}").build();
+            }
+        });
+        SimpleMeterRegistry r1 = new SimpleMeterRegistry();
+        SimpleMeterRegistry r2 = new SimpleMeterRegistry();
+        start(config, r1);
+        start(config, r2);
+        awaitGroupOfTwo(DispatcherService.groupId(config));
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add(triggerRecord(TestTriggers.trigger("d" + i, "hook" + i, url("/h" + i), "application/json",
+                    List.of())));
+        }
+        produce(records);
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            var outcomes = reader.readAtLeast(40, Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+            assertThat(outcomes).extracting(DeliveryOutcome::deliveryId).doesNotHaveDuplicates().hasSize(40);
+        }
+        double n1 = r1.get("hookline.dispatcher.attempts").counter().count();
+        double n2 = r2.get("hookline.dispatcher.attempts").counter().count();
+        assertThat(n1).isGreaterThan(0);
+        assertThat(n2).isGreaterThan(0);
+        assertThat(n1 + n2).isEqualTo(40);
+    }
+
+    private void awaitGroupOfTwo(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
+                        .get(10, TimeUnit.SECONDS).get(group);
+                if (d.members().size() == 2 && d.members().stream()
+                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("the two workers never formed one group with partitions each");
+        }
+    }
+}
