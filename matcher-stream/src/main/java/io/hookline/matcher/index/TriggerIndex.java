@@ -16,15 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * global store's), read concurrently by every stream thread.
  *
  * <p>Each team's hooks are published as one immutable {@link TeamHooks} snapshot, replaced as a whole when one of
- * them changes: a reader sees either the old or the new version of a hook, never a mix, and never takes a lock.
- * Writing costs a rebuild of that one team's snapshot, which is fine because configuration changes are rare and a
- * team has few hooks compared with the whole table.
+ * them changes: a reader sees either the old or the new version of a hook, never a mix. A write only marks its team
+ * dirty; the first read of a dirty team rebuilds its snapshot (under the writers' lock), so a restore that replays
+ * thousands of records into one team costs one rebuild, not one per record, and a read of a clean team takes no
+ * lock at all.
  */
 public final class TriggerIndex {
 
     private static final Comparator<HookMatch> BY_HOOK_ID = Comparator.comparing(m -> m.hook().id());
 
     private final ConcurrentHashMap<String, TeamHooks> snapshots = new ConcurrentHashMap<>();
+    private final Set<String> dirtyTeams = ConcurrentHashMap.newKeySet();
     private final Map<String, OutgoingWebhook> hooksById = new HashMap<>();
     private final Map<String, Map<String, OutgoingWebhook>> hooksByTeam = new HashMap<>();
 
@@ -65,7 +67,7 @@ public final class TriggerIndex {
         Set<String> stale = new HashSet<>(snapshots.keySet());
         stale.removeAll(hooksByTeam.keySet());
         hooksByTeam.keySet().forEach(this::publish);
-        stale.forEach(snapshots::remove);
+        stale.forEach(this::publish);
     }
 
     /**
@@ -74,6 +76,9 @@ public final class TriggerIndex {
      * the global switch are the caller's business.
      */
     public List<HookMatch> match(String teamId, String channelId, String firstWord) {
+        if (dirtyTeams.contains(teamId)) {
+            refresh(teamId);
+        }
         TeamHooks team = snapshots.get(teamId);
         if (team == null) {
             return List.of();
@@ -104,12 +109,19 @@ public final class TriggerIndex {
         }
     }
 
+    /** Marks the team's snapshot out of date; the next {@link #match} of the team rebuilds it. */
     private void publish(String teamId) {
-        Map<String, OutgoingWebhook> team = hooksByTeam.get(teamId);
-        if (team == null) {
-            snapshots.remove(teamId);
-        } else {
-            snapshots.put(teamId, TeamHooks.of(team.values()));
+        dirtyTeams.add(teamId);
+    }
+
+    private synchronized void refresh(String teamId) {
+        if (dirtyTeams.remove(teamId)) {
+            Map<String, OutgoingWebhook> team = hooksByTeam.get(teamId);
+            if (team == null) {
+                snapshots.remove(teamId);
+            } else {
+                snapshots.put(teamId, TeamHooks.of(team.values()));
+            }
         }
     }
 }
