@@ -112,10 +112,10 @@ public final class DispatcherService implements HooklineService {
                         tuning.retryMaxInFlightPerHost());
                 triggerLane = new TriggerLane(new KafkaConsumer<>(consumerProperties(groupId(config), "triggers")),
                         topics.webhookTriggers(), first, executor, recorder, tuning.maxPending(),
-                        tuning.shutdownGrace());
+                        tuning.maxQueuedPerHost(), tuning.shutdownGrace());
                 retryLane = new RetryLane(new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries")),
                         topics.webhookRetries(), topics.webhookTriggers().name(), retry, executor, recorder,
-                        tuning.maxPending(), tuning.shutdownGrace(), clock);
+                        tuning.maxPending(), tuning.maxQueuedPerHost(), tuning.shutdownGrace(), clock);
                 metrics.inFlight("first", first::inFlight);
                 metrics.inFlight("retry", retry::inFlight);
                 RetryLane lane = retryLane;

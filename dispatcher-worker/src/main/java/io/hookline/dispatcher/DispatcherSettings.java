@@ -24,6 +24,9 @@ public final class DispatcherSettings {
     public static final ConfigKey MAX_PENDING = ConfigKey.of("hookline.dispatcher.max-pending", "4096",
             "records a worker holds without a written result before it pauses consumption (per lane: first "
                     + "attempts, retries)");
+    public static final ConfigKey MAX_QUEUED_PER_HOST = ConfigKey.of("hookline.dispatcher.max-queued-per-host", "1024",
+            "deliveries to one host that may wait for its budget; beyond that a delivery goes straight to the retry "
+                    + "schedule (recorded as a failed attempt), so a dead host cannot stall consumption for the others");
     public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
             "delays before each retry, comma separated (ms, s or m); their count is the number of retries after "
                     + "the first attempt; empty disables retries");
@@ -36,7 +39,7 @@ public final class DispatcherSettings {
 
     /** The dispatcher's own keys. */
     public static final List<ConfigKey> OWN = List.of(MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_HOST, RETRY_MAX_IN_FLIGHT,
-            RETRY_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
+            RETRY_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING, MAX_QUEUED_PER_HOST, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
 
     /** Shared keys the dispatcher honours. */
     public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX,

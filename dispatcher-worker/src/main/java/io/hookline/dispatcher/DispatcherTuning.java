@@ -17,6 +17,7 @@ public record DispatcherTuning(
         int retryMaxInFlight,
         int retryMaxInFlightPerHost,
         int maxPending,
+        int maxQueuedPerHost,
         RetrySchedule retrySchedule,
         Duration connectTimeout,
         Duration requestTimeout,
@@ -30,6 +31,7 @@ public record DispatcherTuning(
                 positive(config, DispatcherSettings.RETRY_MAX_IN_FLIGHT),
                 positive(config, DispatcherSettings.RETRY_MAX_IN_FLIGHT_PER_HOST),
                 positive(config, DispatcherSettings.MAX_PENDING),
+                positive(config, DispatcherSettings.MAX_QUEUED_PER_HOST),
                 new RetrySchedule(
                         durations(config, DispatcherSettings.RETRY_DELAYS),
                         fraction(config, DispatcherSettings.RETRY_JITTER),

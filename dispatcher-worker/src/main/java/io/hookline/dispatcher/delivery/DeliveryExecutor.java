@@ -87,6 +87,30 @@ public final class DeliveryExecutor {
         return new Handoff(handedOff, durable);
     }
 
+    /**
+     * Counts an attempt as failed without sending it, because its host already has too many deliveries waiting; it
+     * then follows the retry schedule like any retryable failure.
+     */
+    public Handoff shed(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                        DeliveryOrigin origin, int waiting) {
+        AttemptResult result = AttemptResult.failed(clock.millis(), 0,
+                io.hookline.dispatcher.http.FailureKind.HOST_SATURATED,
+                "not attempted: " + waiting + " deliveries to this host were already waiting");
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        try {
+            record(lane, key, trigger, previous, origin, result).whenComplete((v, e) -> {
+                if (e == null) {
+                    durable.complete(null);
+                } else {
+                    durable.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            durable.completeExceptionally(e);
+        }
+        return new Handoff(CompletableFuture.completedFuture(null), durable);
+    }
+
     private CompletableFuture<Void> record(String lane, String key, WebhookTrigger trigger,
                                            List<DeliveryAttempt> previous, DeliveryOrigin origin,
                                            AttemptResult result) {

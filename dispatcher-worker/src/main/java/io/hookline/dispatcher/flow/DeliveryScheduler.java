@@ -34,6 +34,7 @@ public final class DeliveryScheduler {
     private final Map<String, ArrayDeque<Task>> keyQueues = new HashMap<>();
     private final LinkedHashMap<String, ArrayDeque<Task>> ready = new LinkedHashMap<>();
     private final Map<String, Integer> hostInFlight = new HashMap<>();
+    private final Map<String, Integer> hostWaiting = new HashMap<>();
     private int inFlight;
     private int pending;
     private int maxObservedInFlight;
@@ -51,6 +52,7 @@ public final class DeliveryScheduler {
         List<Task> toStart;
         synchronized (this) {
             pending++;
+            hostWaiting.merge(task.host(), 1, Integer::sum);
             if (task.orderingKey() != null) {
                 ArrayDeque<Task> queue = keyQueues.get(task.orderingKey());
                 if (queue != null) {
@@ -68,6 +70,11 @@ public final class DeliveryScheduler {
     /** Tasks submitted and not finished (waiting or running). */
     public synchronized int pending() {
         return pending;
+    }
+
+    /** Tasks for {@code host} submitted and not started yet. */
+    public synchronized int waiting(String host) {
+        return hostWaiting.getOrDefault(host, 0);
     }
 
     public synchronized int inFlight() {
@@ -155,6 +162,7 @@ public final class DeliveryScheduler {
             if (!queue.isEmpty()) {
                 ready.put(chosen, queue); // to the back: the next start favours another host
             }
+            hostWaiting.merge(chosen, -1, (a, b) -> a + b == 0 ? null : a + b);
             inFlight++;
             maxObservedInFlight = Math.max(maxObservedInFlight, inFlight);
             hostInFlight.merge(chosen, 1, Integer::sum);

@@ -14,6 +14,11 @@ public enum FailureKind {
     FORBIDDEN_ADDRESS,
     /** A successful response whose body exceeds the 1 MiB limit. */
     RESPONSE_TOO_LARGE,
+    /**
+     * Not attempted: too many deliveries to the host were already waiting, so this one went straight to the retry
+     * schedule instead of holding up consumption for every other host.
+     */
+    HOST_SATURATED,
     /** The trigger cannot become a request: bad URL, bad signing secret. */
     INVALID_REQUEST
 }

@@ -14,7 +14,7 @@ public enum Verdict {
 
     public static Verdict of(FailureKind failure, Integer status) {
         switch (failure) {
-            case CONNECT, TIMEOUT, IO:
+            case CONNECT, TIMEOUT, IO, HOST_SATURATED:
                 return RETRYABLE;
             case FORBIDDEN_ADDRESS, RESPONSE_TOO_LARGE, INVALID_REQUEST:
                 return FINAL;

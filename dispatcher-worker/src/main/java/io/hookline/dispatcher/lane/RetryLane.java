@@ -47,6 +47,7 @@ public final class RetryLane implements Lane {
     private final DeliveryExecutor executor;
     private final DeliveryRecorder recorder;
     private final int maxPending;
+    private final int maxQueuedPerHost;
     private final Duration shutdownGrace;
     private final Clock clock;
     private final OffsetBook book;
@@ -58,7 +59,7 @@ public final class RetryLane implements Lane {
 
     public RetryLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, ScheduledRetry> retries,
                      String triggersTopic, DeliveryScheduler scheduler, DeliveryExecutor executor,
-                     DeliveryRecorder recorder, int maxPending, Duration shutdownGrace, Clock clock) {
+                     DeliveryRecorder recorder, int maxPending, int maxQueuedPerHost, Duration shutdownGrace, Clock clock) {
         this.consumer = consumer;
         this.retries = retries;
         this.triggersTopic = triggersTopic;
@@ -66,6 +67,7 @@ public final class RetryLane implements Lane {
         this.executor = executor;
         this.recorder = recorder;
         this.maxPending = maxPending;
+        this.maxQueuedPerHost = maxQueuedPerHost;
         this.shutdownGrace = shutdownGrace;
         this.clock = clock;
         this.book = new OffsetBook(consumer, this::forget);
@@ -144,8 +146,14 @@ public final class RetryLane implements Lane {
         while (!held.isEmpty() && held.peek().dueAt() <= now) {
             Held h = held.poll();
             heldCount.decrementAndGet();
-            scheduler.submit(new DeliveryScheduler.Task(null, TriggerLane.hostOf(h.retry().trigger().callbackUrl()),
-                    h.progress()::revoked, () -> {
+            String host = TriggerLane.hostOf(h.retry().trigger().callbackUrl());
+            int waiting = scheduler.waiting(host);
+            if (waiting >= maxQueuedPerHost) {
+                whenDurable(executor.shed("retry", h.key(), h.retry().trigger(), h.retry().attempts(), h.origin(),
+                        waiting).durable(), h.progress(), h.offset());
+                continue;
+            }
+            scheduler.submit(new DeliveryScheduler.Task(null, host, h.progress()::revoked, () -> {
                         DeliveryExecutor.Handoff handoff = executor.attempt("retry", h.key(), h.retry().trigger(),
                                 h.retry().attempts(), h.origin());
                         whenDurable(handoff.durable(), h.progress(), h.offset());

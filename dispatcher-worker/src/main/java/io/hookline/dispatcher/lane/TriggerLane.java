@@ -36,6 +36,7 @@ public final class TriggerLane implements Lane {
     private final DeliveryExecutor executor;
     private final DeliveryRecorder recorder;
     private final int maxPending;
+    private final int maxQueuedPerHost;
     private final Duration shutdownGrace;
     private final OffsetBook book;
     private volatile boolean stopping;
@@ -44,13 +45,14 @@ public final class TriggerLane implements Lane {
 
     public TriggerLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, WebhookTrigger> triggers,
                        DeliveryScheduler scheduler, DeliveryExecutor executor, DeliveryRecorder recorder,
-                       int maxPending, Duration shutdownGrace) {
+                       int maxPending, int maxQueuedPerHost, Duration shutdownGrace) {
         this.consumer = consumer;
         this.triggers = triggers;
         this.scheduler = scheduler;
         this.executor = executor;
         this.recorder = recorder;
         this.maxPending = maxPending;
+        this.maxQueuedPerHost = maxQueuedPerHost;
         this.shutdownGrace = shutdownGrace;
         this.book = new OffsetBook(consumer, gone -> { });
     }
@@ -103,7 +105,13 @@ public final class TriggerLane implements Lane {
         }
         String key = record.key() == null ? trigger.partitionKey() : new String(record.key(), StandardCharsets.UTF_8);
         DeliveryOrigin origin = new DeliveryOrigin(record.topic(), record.partition(), offset);
-        scheduler.submit(new DeliveryScheduler.Task(key, hostOf(trigger.callbackUrl()), progress::revoked, () -> {
+        String host = hostOf(trigger.callbackUrl());
+        int waiting = scheduler.waiting(host);
+        if (waiting >= maxQueuedPerHost) {
+            whenDurable(executor.shed("first", key, trigger, List.of(), origin, waiting).durable(), progress, offset);
+            return;
+        }
+        scheduler.submit(new DeliveryScheduler.Task(key, host, progress::revoked, () -> {
             DeliveryExecutor.Handoff h = executor.attempt("first", key, trigger, List.of(), origin);
             whenDurable(h.durable(), progress, offset);
             return h.handedOff();

@@ -92,4 +92,18 @@ class DeliverySchedulerTest {
         assertThat(count[0]).isEqualTo(50_000);
         assertThat(s.pending()).isZero();
     }
+
+    @Test
+    void waitingCountsTasksNotYetStartedPerHost() {
+        DeliveryScheduler s = new DeliveryScheduler(10, 1);
+        s.submit(task("d0", null, "dead"));
+        s.submit(task("d1", null, "dead"));
+        s.submit(task("d2", "k", "dead"));
+        s.submit(task("d3", "k", "dead"));
+        s.submit(task("o0", null, "other"));
+        assertThat(s.waiting("dead")).isEqualTo(3);
+        assertThat(s.waiting("other")).isZero();
+        running.get("d0").complete(null);
+        assertThat(s.waiting("dead")).isEqualTo(2);
+    }
 }
