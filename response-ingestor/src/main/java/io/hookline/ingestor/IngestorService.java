@@ -43,6 +43,8 @@ public final class IngestorService implements HooklineService {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.require(Settings.APPLICATION_ID_PREFIX) + "-ingestor");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.require(Settings.PROCESSING_GUARANTEE));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // No global stores here; set so that Streams does not warn about the 5.0 default on every start.
+        props.putIfAbsent("processing.exception.handler.global.enabled", true);
         return props;
     }
 
