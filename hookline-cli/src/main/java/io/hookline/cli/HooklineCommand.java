@@ -1,12 +1,18 @@
 package io.hookline.cli;
 
+import io.hookline.cli.config.ConfigCommand;
 import io.hookline.cli.echo.EchoServerCommand;
 import io.hookline.cli.hooks.HooksCommand;
 import io.hookline.cli.post.PublishPostCommand;
+import io.hookline.cli.run.KafkaCommand;
+import io.hookline.cli.run.StageCommand;
+import io.hookline.cli.run.StopSignal;
+import io.hookline.cli.run.UpCommand;
 import io.hookline.cli.tail.TailCommand;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,21 +22,29 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hookline", mixinStandardHelpOptions = true, versionProvider = HooklineCommand.Version.class,
         description = "Mattermost-style outgoing webhooks as an event-streaming pipeline on Apache Kafka.",
-        subcommands = {CommandLine.HelpCommand.class, HooksCommand.class, PublishPostCommand.class, TailCommand.class,
-                EchoServerCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, UpCommand.class, KafkaCommand.class, StageCommand.Matcher.class,
+                StageCommand.Dispatcher.class, StageCommand.Ingestor.class, HooksCommand.class,
+                PublishPostCommand.class, TailCommand.class, ConfigCommand.class, EchoServerCommand.class},
         footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
                 "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + "."})
 public final class HooklineCommand implements Runnable {
 
     private final Map<String, String> environment;
     private final InputStream stdin;
+    private final Supplier<StopSignal> stopSignals;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public HooklineCommand(Map<String, String> environment, InputStream stdin) {
+    public HooklineCommand(Map<String, String> environment, InputStream stdin, Supplier<StopSignal> stopSignals) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.stopSignals = Objects.requireNonNull(stopSignals, "stopSignals");
+    }
+
+    /** What long-running commands wait on: Ctrl-C and SIGTERM in a real process, the test's hand in tests. */
+    StopSignal stopSignal() {
+        return stopSignals.get();
     }
 
     Map<String, String> environment() {
@@ -51,7 +65,13 @@ public final class HooklineCommand implements Runnable {
      * {@code System.getenv()} and {@code System.in}.
      */
     public static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
-        CommandLine cl = new CommandLine(new HooklineCommand(environment, stdin));
+        return commandLine(environment, stdin, StopSignal::install);
+    }
+
+    /** As {@link #commandLine(Map, InputStream)}, with long-running commands stopped through {@code stopSignals}. */
+    public static CommandLine commandLine(Map<String, String> environment, InputStream stdin,
+                                          Supplier<StopSignal> stopSignals) {
+        CommandLine cl = new CommandLine(new HooklineCommand(environment, stdin, stopSignals));
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);

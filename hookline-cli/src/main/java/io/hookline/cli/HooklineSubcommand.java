@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.cli.run.StopSignal;
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
 import java.io.InputStream;
@@ -37,6 +38,10 @@ public abstract class HooklineSubcommand implements Callable<Integer> {
 
     protected Map<String, String> environment() {
         return ((HooklineCommand) spec.root().userObject()).environment();
+    }
+
+    protected StopSignal stopSignal() {
+        return ((HooklineCommand) spec.root().userObject()).stopSignal();
     }
 
     protected InputStream stdin() {

@@ -23,6 +23,11 @@ public final class StopSignal {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), s -> {
+                    if (stop.isRequested()) {
+                        // A second Ctrl-C: the user does not want to wait for a clean stop.
+                        LOG.warn("SIG{} again, exiting now", name);
+                        System.exit(130);
+                    }
                     LOG.info("SIG{} received, stopping", name);
                     stop.request();
                 });

@@ -1,0 +1,31 @@
+package io.hookline.cli.config;
+
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.config.HooklineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hookline config}: the effective configuration, where each value comes from, secrets masked. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Print the effective configuration: every known key and every key set, its value (secrets "
+                + "masked) and its source (--set, env NAME, file PATH or default).",
+        footer = {"", "Examples:", "  hookline config", "  hookline config --config prod.properties", "  hookline config --reference"})
+public final class ConfigCommand extends HooklineSubcommand {
+
+    @Option(names = "--reference", description = "Print the reference of every key (Markdown) instead.")
+    boolean reference;
+
+    @Override
+    public Integer call() {
+        if (reference) {
+            out().print(ConfigTable.markdown(KnownKeys.byGroup()));
+            return ExitCodes.OK;
+        }
+        HooklineConfig config = config();
+        for (HooklineConfig.Entry e : config.describe(KnownKeys.all())) {
+            out().println(e.key() + "=" + (e.value() == null ? "" : e.value()) + "    # " + e.source());
+        }
+        return ExitCodes.OK;
+    }
+}

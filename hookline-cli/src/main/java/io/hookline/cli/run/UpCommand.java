@@ -1,0 +1,71 @@
+package io.hookline.cli.run;
+
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.localkafka.LocalKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hookline up}: the whole pipeline in one process, on a local broker unless one is given. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline: matcher, dispatcher and ingestor in this process.",
+                "Without bootstrap servers it first starts a local Kafka broker (data in --data-dir, port 9092 when",
+                "free) and allows callbacks to loopback addresses unless",
+                "hookline.allowed-untrusted-internal-connections is set. Creates missing topics, prints one line",
+                "'ready: ... bootstrap.servers=HOST:PORT' when everything runs, and stops cleanly on Ctrl-C."},
+        footer = {"", "Examples:", "  hookline up", "  hookline up --data-dir /tmp/hookline-kafka",
+                "  hookline up --bootstrap-servers kafka-1:9092 --config prod.properties"})
+public final class UpCommand extends HooklineSubcommand {
+
+    /** What {@code up} allows with its own local broker: a sandbox on this machine, whose callbacks are local too. */
+    static final String LOCAL_ALLOWED_INTERNAL = "127.0.0.1 ::1 localhost";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".hookline/kafka",
+            description = "Local broker's data directory (kept between runs); default ${DEFAULT-VALUE} under the "
+                    + "current directory.")
+    Path dataDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "Local broker's port; default 9092 when free, else a free port.")
+    int port;
+
+    @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the services may take to report running; default ${DEFAULT-VALUE}.")
+    int startupTimeoutSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StopSignal stop = stopSignal();
+        HooklineConfig config = config();
+        String servers = config.get(Settings.BOOTSTRAP_SERVERS);
+        if (servers != null && !servers.isBlank()) {
+            return new PipelineRun(config, List.of(Stage.values()), Duration.ofSeconds(startupTimeoutSeconds))
+                    .run(stop, out(), "");
+        }
+        Path dir = dataDir.toAbsolutePath().normalize();
+        err().println("starting a local Kafka broker, data in " + dir);
+        err().flush();
+        LocalKafka kafka = LocalBroker.start(dir, port);
+        try {
+            HooklineConfig local = config.with(Settings.BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers());
+            String allowed = Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name();
+            if (local.sourceOf(allowed).equals("default")) {
+                LOG.info("local broker: allowing callbacks to {} ({} is not set)", LOCAL_ALLOWED_INTERNAL, allowed);
+                local = local.with(allowed, LOCAL_ALLOWED_INTERNAL);
+            }
+            return new PipelineRun(local, List.of(Stage.values()), Duration.ofSeconds(startupTimeoutSeconds))
+                    .run(stop, out(), " (local broker, data dir " + dir + ", log " + kafka.logFile() + ")");
+        } finally {
+            kafka.stop();
+            LOG.info("local broker stopped");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.hookline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.hook.OutgoingWebhookValidator;
+import io.hookline.schemas.post.PostEvent;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.topic.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** hooks create / list, post and tail against the real broker, each test on topics of its own. */
+@ExtendWith(KafkaBrokerExtension.class)
+class ClientCommandsOnBrokerTest {
+
+    private static final String TEAM = "engineering000000000000001";
+    private static final String CHANNEL = "townsquare0000000000000001";
+    private static final String ALICE = "alice000000000000000000001";
+    private static final String BOT = "pongbot0000000000000000001";
+
+    private KafkaBroker broker;
+    private IsolatedConfig isolated;
+    private Topics topics;
+
+    @BeforeEach
+    void isolate(KafkaBroker broker) {
+        this.broker = broker;
+        this.isolated = new IsolatedConfig(broker);
+        this.topics = isolated.topics();
+    }
+
+    private CliRun.Result createHook(String url, String word) {
+        return CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id", CHANNEL,
+                "--trigger-word", word, "--callback-url", url, "--creator-id", BOT, "--display-name", "Pong bot"));
+    }
+
+    @Test
+    void hooksCreateWritesTheValidatedHookKeyedByIdAndPrintsItOnce() throws Exception {
+        CliRun.Result r = createHook("http://127.0.0.1:8065/hook", "ping");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        OutgoingWebhook printed = Json.mapper().readValue(r.out(), OutgoingWebhook.class);
+        assertThat(OutgoingWebhookValidator.violations(printed)).isEmpty();
+        assertThat(printed.signingSecret()).startsWith("whsec_");
+        assertThat(r.err()).contains("created hook " + printed.id()).doesNotContain(printed.token(),
+                printed.signingSecret());
+
+        List<ConsumerRecord<String, OutgoingWebhook>> records = TopicRecords.readAll(broker.bootstrapServers(),
+                topics.webhookConfigs().name(), JsonSerde.of(OutgoingWebhook.class));
+        assertThat(records).singleElement().satisfies(rec -> {
+            assertThat(rec.key()).isEqualTo(printed.id());
+            assertThat(rec.value()).isEqualTo(printed);
+        });
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topics.webhookConfigs().name());
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+    }
+
+    @Test
+    void aConflictingHookIsRefusedAndNothingIsWritten() throws Exception {
+        CliRun.Result first = createHook("http://127.0.0.1:8065/hook", "ping");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String firstId = Json.mapper().readTree(first.out()).get("id").asText();
+
+        CliRun.Result conflict = createHook("http://127.0.0.1:8065/hook", "ping");
+        assertThat(conflict.exitCode()).as(conflict.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(conflict.err()).contains("hook " + firstId, "nothing was written");
+        assertThat(conflict.out()).isEmpty();
+
+        CliRun.Result otherWord = createHook("http://127.0.0.1:8065/hook", "pong");
+        assertThat(otherWord.exitCode()).as(otherWord.toString()).isZero();
+
+        assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+                new StringDeserializer())).hasSize(2);
+
+        CliRun.Result list = CliRun.run(isolated.args("hooks", "list", "--output", "json"));
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains(firstId, "\"token\":\"****\"", "whsec_****");
+    }
+
+    @Test
+    void postWithFlagsPublishesACompleteEventKeyedByChannel() {
+        CliRun.Result r = CliRun.run(isolated.args("post", "--team-id", TEAM, "--team-name", "engineering",
+                "--channel-id", CHANNEL, "--channel-name", "town-square", "--user-id", ALICE, "--username", "alice",
+                "--message", "ping"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String postId = r.out().trim();
+
+        var records = TopicRecords.readAll(broker.bootstrapServers(), topics.posts().name(),
+                JsonSerde.of(PostEvent.class));
+        assertThat(records).singleElement().satisfies(rec -> {
+            assertThat(rec.key()).isEqualTo(CHANNEL);
+            PostEvent e = rec.value();
+            assertThat(e.problems()).isEmpty();
+            assertThat(e.post().id()).isEqualTo(postId);
+            assertThat(e.post().message()).isEqualTo("ping");
+            assertThat(e.post().userId()).isEqualTo(ALICE);
+            assertThat(e.post().createAt()).isPositive();
+            assertThat(e.channel().type()).isEqualTo("O");
+            assertThat(e.channel().name()).isEqualTo("town-square");
+            assertThat(e.team().name()).isEqualTo("engineering");
+            assertThat(e.user().username()).isEqualTo("alice");
+        });
+    }
+
+    @Test
+    void postFromStdinKeepsTheDocumentAndFillsTheIdAndTime() {
+        String doc = """
+                {"post": {"user_id": "%s", "channel_id": "%s", "message": "deploy now", "props": {"x": 1}},
+                 "channel": {"id": "%s", "name": "ops", "type": "O", "team_id": "%s"},
+                 "team": {"id": "%s", "name": "engineering"},
+                 "user": {"id": "%s", "username": "alice"}, "unknown": true}
+                """.formatted(ALICE, CHANNEL, CHANNEL, TEAM, TEAM, ALICE);
+        CliRun.Result r = CliRun.run(Map.of(), doc, isolated.args("post", "--file", "-"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+
+        var records = TopicRecords.readAll(broker.bootstrapServers(), topics.posts().name(),
+                JsonSerde.of(PostEvent.class));
+        assertThat(records).singleElement().satisfies(rec -> {
+            assertThat(rec.key()).isEqualTo(CHANNEL);
+            assertThat(rec.value().post().id()).isEqualTo(r.out().trim()).hasSize(26);
+            assertThat(rec.value().post().message()).isEqualTo("deploy now");
+            assertThat(rec.value().post().props()).containsEntry("x", 1);
+            assertThat(rec.value().channel().name()).isEqualTo("ops");
+        });
+    }
+
+    @Test
+    void tailPrintsWhatIsThereAsJsonLinesByLogicalNameAndStops() throws Exception {
+        for (String message : List.of("one", "two", "three")) {
+            CliRun.Result r = CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL,
+                    "--user-id", ALICE, "--message", message));
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+        }
+        CliRun.Result all = CliRun.run(isolated.args("tail", "posts"));
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        List<String> lines = all.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        JsonNode first = Json.mapper().readTree(lines.get(0));
+        assertThat(first.get("topic").asText()).isEqualTo(topics.posts().name());
+        assertThat(first.get("key").asText()).isEqualTo(CHANNEL);
+        assertThat(first.get("offset").asLong()).isZero();
+        assertThat(first.get("value").get("post").get("message").asText()).isEqualTo("one");
+        assertThat(Json.mapper().readTree(lines.get(2)).get("value").get("post").get("message").asText())
+                .isEqualTo("three");
+
+        CliRun.Result two = CliRun.run(isolated.args("tail", topics.posts().name(), "--max", "2"));
+        assertThat(two.out().lines()).hasSize(2);
+
+        CliRun.Result followed = CliRun.run(isolated.args("tail", "posts", "--follow", "--from-beginning",
+                "--max", "3"));
+        assertThat(followed.exitCode()).as(followed.toString()).isZero();
+        assertThat(followed.out().lines()).hasSize(3);
+    }
+
+    @Test
+    void tailOfAMissingTopicSaysSoAndCreatesNothing() throws Exception {
+        String missing = broker.uniqueName("no-such-topic");
+        CliRun.Result r = CliRun.run(isolated.args("tail", missing));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("topic '" + missing + "' does not exist");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).doesNotContain(missing);
+        }
+    }
+
+    @Test
+    void anUnreachableBrokerFailsFastNamingTheAddress() {
+        long start = System.nanoTime();
+        CliRun.Result r = CliRun.run("post", "-b", "127.0.0.1:9", "--set", "default.api.timeout.ms=2000",
+                "--set", "request.timeout.ms=1000", "--team-id", TEAM, "--channel-id", CHANNEL, "--user-id", ALICE,
+                "--message", "ping");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("Kafka at 127.0.0.1:9 failed", "--bootstrap-servers");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+}

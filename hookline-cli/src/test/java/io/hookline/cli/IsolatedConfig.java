@@ -1,0 +1,49 @@
+package io.hookline.cli;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.schemas.topic.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A configuration of its own per test on the shared broker: unique topic names and application-id prefix. */
+public final class IsolatedConfig {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    public IsolatedConfig(KafkaBroker broker) {
+        values.put(Settings.BOOTSTRAP_SERVERS.name(), broker.bootstrapServers());
+        values.put(Settings.APPLICATION_ID_PREFIX.name(), broker.uniqueName("hl"));
+        // One partition per topic keeps the broker light on two cores; partitioning is not what these tests check.
+        values.put(Settings.TOPIC_PARTITIONS.name(), "1");
+        for (var key : Topics.KEYS) {
+            values.put(key.name(), broker.uniqueName(key.defaultValue()));
+        }
+    }
+
+    public IsolatedConfig with(String key, String value) {
+        values.put(key, value);
+        return this;
+    }
+
+    public HooklineConfig config() {
+        return HooklineConfig.of(values);
+    }
+
+    public Topics topics() {
+        return Topics.from(config());
+    }
+
+    /** The same configuration as {@code --set} options, followed by {@code args}. */
+    public String[] args(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        values.forEach((k, v) -> {
+            all.add("--set");
+            all.add(k + "=" + v);
+        });
+        return all.toArray(String[]::new);
+    }
+}

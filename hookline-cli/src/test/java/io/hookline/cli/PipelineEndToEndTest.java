@@ -1,0 +1,172 @@
+package io.hookline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.cli.run.ServiceGroup;
+import io.hookline.cli.run.Stage;
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.jsonschema.JsonSchemas;
+import io.hookline.schemas.post.Channel;
+import io.hookline.schemas.post.Post;
+import io.hookline.schemas.post.PostEvent;
+import io.hookline.schemas.post.Team;
+import io.hookline.schemas.post.User;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton end to end: the real broker, matcher, dispatcher and ingestor in process, a real HTTP callback
+ * server. A hook record and a post {@code ping} go in; the callback must receive Mattermost's request exactly, and its
+ * {@code {"text": "pong"}} must come out as a {@code create_post} command.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class PipelineEndToEndTest {
+
+    private static final String TEAM = "engineering000000000000001";
+    private static final String CHANNEL = "townsquare0000000000000001";
+    private static final String ALICE = "alice000000000000000000001";
+    private static final String BOT = "pongbot0000000000000000001";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private final MockWebServer callback = new MockWebServer();
+    private final ServiceGroup services = new ServiceGroup(Duration.ofSeconds(30));
+
+    @AfterEach
+    void stop() {
+        services.close();
+        callback.close();
+    }
+
+    @Test
+    void aPingInTheHooksChannelComesBackAsAPongPost(KafkaBroker broker) throws Exception {
+        callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"text\": \"pong\"}").build());
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        String url = callback.url("/hooks/pong").toString();
+
+        HooklineConfig config = new IsolatedConfig(broker)
+                .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").config();
+        Topics topics = Topics.from(config);
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            new TopicProvisioner(admin, config).ensure(topics);
+        }
+        services.start(Stage.createAll(List.of(Stage.values()), config), WAIT);
+
+        OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), "tokentokentokentokentoken1", 1_764_150_000_000L,
+                1_764_150_000_000L, 0, BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
+                List.of(url), "Pong bot", "answers ping", "application/json", "", "",
+                "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(
+                        StandardCharsets.UTF_8)));
+        Post post = new Post(Ids.newId(), 1_764_150_012_345L, 0, 0, 0, ALICE, CHANNEL, "", "ping", "", Map.of(),
+                List.of("file1", "file2"));
+        PostEvent event = new PostEvent(post, new Channel(CHANNEL, "town-square", "Town Square", "O", TEAM),
+                new Team(TEAM, "engineering", "Engineering"), new User(ALICE, "alice"));
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), hook.id(),
+                    Json.mapper().writeValueAsString(hook))).get();
+            // The matcher's hook table is a global table: give it the config before the post arrives.
+            producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL, Json.mapper().writeValueAsString(event)))
+                    .get();
+        }
+
+        RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(request).as("callback request within %s", WAIT).isNotNull();
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/hooks/pong");
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+        // Mattermost sends "Mattermost-Bot/1.1"; the dispatcher identifies itself as Hookline/<version>.
+        assertThat(request.getHeaders().get("User-Agent")).isNotBlank();
+
+        String body = request.getBody().utf8();
+        JsonNode payload = Json.mapper().readTree(body);
+        assertThat(fieldNames(payload)).containsExactlyInAnyOrder("token", "team_id", "team_domain", "channel_id",
+                "channel_name", "timestamp", "user_id", "user_name", "post_id", "text", "trigger_word", "file_ids");
+        assertThat(payload.get("token").asText()).isEqualTo(hook.token());
+        assertThat(payload.get("team_id").asText()).isEqualTo(TEAM);
+        assertThat(payload.get("team_domain").asText()).isEqualTo("engineering");
+        assertThat(payload.get("channel_id").asText()).isEqualTo(CHANNEL);
+        assertThat(payload.get("channel_name").asText()).isEqualTo("town-square");
+        assertThat(payload.get("timestamp").isIntegralNumber()).isTrue();
+        assertThat(payload.get("timestamp").asLong()).isEqualTo(post.createAt());
+        assertThat(payload.get("user_id").asText()).isEqualTo(ALICE);
+        assertThat(payload.get("user_name").asText()).isEqualTo("alice");
+        assertThat(payload.get("post_id").asText()).isEqualTo(post.id());
+        assertThat(payload.get("text").asText()).isEqualTo("ping");
+        assertThat(payload.get("trigger_word").asText()).isEqualTo("ping");
+        assertThat(payload.get("file_ids").asText()).isEqualTo("file1,file2");
+
+        // Standard Webhooks signature, recomputed here from the hook's secret.
+        String id = request.getHeaders().get("webhook-id");
+        String timestamp = request.getHeaders().get("webhook-timestamp");
+        assertThat(id).isNotBlank();
+        assertThat(timestamp).matches("\\d+");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(hook.signingSecret().substring("whsec_".length())),
+                "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(
+                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.getHeaders().get("webhook-signature").split(" ")).contains(expected);
+
+        List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.postCommands().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+        ConsumerRecord<String, String> record = commands.get(0);
+        assertThat(record.key()).isEqualTo(CHANNEL);
+        JsonNode commandJson = Json.mapper().readTree(record.value());
+        assertThat(new JsonSchemas().problems(JsonSchemas.POST_COMMAND, commandJson)).isEmpty();
+
+        PostCommand command = Json.mapper().treeToValue(commandJson, PostCommand.class);
+        assertThat(command.type()).isEqualTo(PostCommand.CREATE_POST);
+        assertThat(command.id()).hasSize(26);
+        assertThat(command.post().message()).isEqualTo("pong");
+        assertThat(command.post().channelId()).isEqualTo(CHANNEL);
+        assertThat(command.post().userId()).isEqualTo(BOT);
+        assertThat(command.post().rootId()).isEmpty();
+        assertThat(command.post().props()).containsEntry("from_webhook", "true")
+                .containsEntry("webhook_display_name", "Pong bot");
+        assertThat(command.origin().hookId()).isEqualTo(hook.id());
+        assertThat(command.origin().postId()).isEqualTo(post.id());
+        assertThat(command.origin().callbackUrl()).isEqualTo(url);
+        assertThat(record.value()).doesNotContain(hook.token(), hook.signingSecret());
+
+        assertThat(callback.getRequestCount()).as("one callback for one matched post").isEqualTo(1);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
