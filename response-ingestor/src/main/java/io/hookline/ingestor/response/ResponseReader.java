@@ -42,7 +42,7 @@ public final class ResponseReader {
             }
             root = TREE.readValue(parser);
         } catch (JsonProcessingException e) {
-            throw new ResponseFormatException("the response body is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ResponseFormatException("the response body is not valid JSON: " + JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new ResponseFormatException("the response body cannot be read: " + e.getMessage(), e);
         }

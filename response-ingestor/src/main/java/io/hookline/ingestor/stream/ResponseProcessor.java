@@ -2,6 +2,7 @@ package io.hookline.ingestor.stream;
 
 import io.hookline.ingestor.outcome.Handling;
 import io.hookline.ingestor.outcome.OutcomeHandler;
+import io.hookline.ingestor.response.JsonErrors;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.delivery.DeliveryOutcome;
@@ -64,7 +65,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
         try {
             outcome = outcomes.deserialize(topic(), record.value());
         } catch (SerializationException e) {
-            deadLetter(record, e.getMessage());
+            deadLetter(record, JsonErrors.scrub(e.getMessage()));
             return;
         }
         if (outcome == null) {

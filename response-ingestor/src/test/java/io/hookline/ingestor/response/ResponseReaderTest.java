@@ -81,7 +81,11 @@ class ResponseReaderTest {
                 .hasMessageStartingWith("the response body is not valid JSON");
         assertThatThrownBy(() -> reader.read("<html>oops</html>"))
                 .isInstanceOf(ResponseFormatException.class)
-                .hasMessageContaining("not valid JSON");
+                .hasMessageContaining("not valid JSON")
+                .hasMessageContaining("(line 1, column 1)");
+        assertThatThrownBy(() -> reader.read("tok_abcdefghijklmnopqrstuvwxyz"))
+                .hasMessageNotContaining("abcdefghijklmnopqrstuvwxyz")
+                .hasMessageContaining("'...'");
     }
 
     @Test
