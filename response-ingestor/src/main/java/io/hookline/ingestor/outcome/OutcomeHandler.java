@@ -95,6 +95,9 @@ public final class OutcomeHandler {
         if (!Ids.isValid(t.payload().postId())) {
             return "trigger.payload.post_id '" + t.payload().postId() + "' is not a valid id";
         }
+        if (!Ids.isValid(t.creatorId())) {
+            return "trigger.creator_id '" + t.creatorId() + "' is not a valid id: the post would have no author";
+        }
         if (!t.rootId().isEmpty() && !Ids.isValid(t.rootId())) {
             return "trigger.root_id '" + t.rootId() + "' is not a valid id";
         }

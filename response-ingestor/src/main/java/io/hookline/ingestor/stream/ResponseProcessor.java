@@ -32,6 +32,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
     static final String STAGE = "ingestor";
     /** Kafka's default record size limit is 1 MiB; a command that large would stop the stream at production. */
     static final int MAX_COMMAND_BYTES = 1_000_000;
+    static final int MAX_REMOVED_CHARS = 4000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseProcessor.class);
 
@@ -101,18 +102,33 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
                 return;
             }
         }
-        if (!publish.removed().isEmpty()) {
+        String removed = summary(publish.removed());
+        if (!removed.isEmpty()) {
             LOG.warn("delivery {} (hook {}): removed from the response: {}", outcome.deliveryId(),
-                    outcome.trigger().hookId(), String.join("; ", publish.removed()));
+                    outcome.trigger().hookId(), removed.replace('\n', ';'));
         }
         for (PostCommand command : publish.commands()) {
             Headers headers = new RecordHeaders();
-            if (!publish.removed().isEmpty()) {
-                headers.add(REMOVED_HEADER, String.join("\n", publish.removed()).getBytes(StandardCharsets.UTF_8));
+            if (!removed.isEmpty()) {
+                headers.add(REMOVED_HEADER, removed.getBytes(StandardCharsets.UTF_8));
             }
             context.forward(new Record<String, Emission>(command.post().channelId(), new Emission.Command(command),
                     record.timestamp(), headers));
         }
+    }
+
+    /** The removal notes, one per line, cut after {@link #MAX_REMOVED_CHARS} so the header stays small. */
+    static String summary(java.util.List<String> removed) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < removed.size(); i++) {
+            String line = removed.get(i);
+            if (out.length() + line.length() + 1 > MAX_REMOVED_CHARS) {
+                out.append("... and ").append(removed.size() - i).append(" more");
+                break;
+            }
+            out.append(line).append(i + 1 < removed.size() ? "\n" : "");
+        }
+        return out.toString();
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {

@@ -73,6 +73,12 @@ class OutcomeHandlerTest {
                 .isEqualTo(new Handling.Reject("trigger is missing"));
         assertThat(handler.handle(new DeliveryOutcome("d", ok.trigger(), "pending", 200, "{}", null, null, null, 0)))
                 .isEqualTo(new Handling.Reject("status 'pending' is neither succeeded nor failed"));
+        var t = ok.trigger();
+        var noCreator = new io.hookline.schemas.trigger.WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(),
+                "", List.of(), "", "", "", "", "", t.payload(), 0);
+        assertThat(handler.handle(new DeliveryOutcome("d", noCreator, ok.status(), 200, "{}", null, null, null, 0)))
+                .isEqualTo(new Handling.Reject("trigger.creator_id '' is not a valid id: the post would have no "
+                        + "author"));
     }
 
     @Test

@@ -101,6 +101,17 @@ class PostSplitterTest {
     }
 
     @Test
+    void realLimitsMoveAttachmentsPast760000RunesIntoAFollowUpPost() {
+        List<Map<String, Object>> attachments = List.of(Map.of("text", "a".repeat(300_000)),
+                Map.of("text", "b".repeat(300_000)), Map.of("text", "c".repeat(300_000)));
+        List<CommandPost> parts = new PostSplitter().split(post("hello", Map.of("from_webhook", "true")), attachments);
+        assertThat(parts).extracting(CommandPost::message).containsExactly("hello", "");
+        assertThat(parts.get(0).props().get("attachments")).isEqualTo(attachments.subList(0, 2));
+        assertThat(parts.get(1).props().get("attachments")).isEqualTo(attachments.subList(2, 3));
+        assertThat(parts).allSatisfy(p -> assertThat(PropsSize.runes(p.props())).isLessThanOrEqualTo(760_000));
+    }
+
+    @Test
     void realLimitsSplitAVeryLongAnswer() {
         String message = "y".repeat(40_000);
         List<CommandPost> parts = new PostSplitter().split(post(message, Map.of()), List.of());
