@@ -6,6 +6,7 @@ import io.hookline.schemas.topic.Topics;
 import io.hookline.service.HooklineService;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -75,11 +76,14 @@ public final class MatcherService implements HooklineService {
             return;
         }
         closed = true;
+        // leave the group: a restarted matcher would otherwise wait a whole session timeout for its partitions
+        CloseOptions leave = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT);
         if (matcher != null) {
-            matcher.close(CLOSE_TIMEOUT);
+            matcher.close(leave);
         }
         if (audit != null) {
-            audit.close(CLOSE_TIMEOUT);
+            audit.close(leave);
         }
         LOG.info("matcher stopped");
     }
