@@ -15,6 +15,11 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         // Kafka clients are chatty at info (every config dump); keep their warnings only.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
-        System.exit(HooklineCommand.commandLine(System.getenv(), System.in).execute(args));
+        var commandLine = HooklineCommand.commandLine(System.getenv(), System.in);
+        int exitCode = commandLine.execute(args);
+        // picocli's writers buffer; System.exit would drop what a command printed without a newline.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exitCode);
     }
 }

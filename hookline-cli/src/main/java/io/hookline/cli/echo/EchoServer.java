@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * A callback endpoint for trying Hookline out: every POST is answered {@code 200 {"text": "<reply>"}}, whatever its
  * path and body; any other method gets 405. Each request is reported to {@code onRequest} as one JSON line (method,
- * path, content type, body parsed from JSON or form) so the user sees what the dispatcher sent. Loopback only.
+ * path, content type, body parsed from JSON or form with the token masked, whether it was signed) so the user sees
+ * what the dispatcher sent. Loopback only.
  */
 public final class EchoServer implements AutoCloseable {
 
@@ -75,7 +76,14 @@ public final class EchoServer implements AutoCloseable {
         line.put("method", exchange.getRequestMethod());
         line.put("path", exchange.getRequestURI().getRawPath());
         line.put("content_type", contentType);
-        line.set("body", parse(contentType, body));
+        JsonNode parsed = parse(contentType, body);
+        // The token is the hook's shared secret: show that it came, never what it is.
+        if (parsed instanceof ObjectNode fields && fields.hasNonNull("token")
+                && !fields.get("token").asText().isEmpty()) {
+            fields.put("token", "****");
+        }
+        line.set("body", parsed);
+        line.put("signed", exchange.getRequestHeaders().containsKey("webhook-signature"));
         return line.toString();
     }
 

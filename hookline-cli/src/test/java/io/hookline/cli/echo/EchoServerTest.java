@@ -39,6 +39,8 @@ class EchoServerTest {
             assertThat(first.get("method").asText()).isEqualTo("POST");
             assertThat(first.get("path").asText()).isEqualTo("/hook");
             assertThat(first.get("body").get("text").asText()).isEqualTo("ping");
+            assertThat(first.get("body").get("token").asText()).isEqualTo("****");
+            assertThat(first.get("signed").asBoolean()).isFalse();
             JsonNode second = Json.mapper().readTree(seen.get(1));
             assertThat(second.get("body").get("text").asText()).isEqualTo("ping now");
             assertThat(second.get("body").get("user_name").asText()).isEqualTo("al&ice");
