@@ -79,7 +79,14 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
                     outcome.trigger() == null ? "?" : outcome.trigger().hookId());
             return;
         }
-        Handling handling = handler.handle(outcome);
+        Handling handling;
+        try {
+            handling = handler.handle(outcome);
+        } catch (RuntimeException e) {
+            // A bug must not turn one odd record into a stopped pipeline: park the record with what went wrong.
+            LOG.error("delivery {}: unexpected error while handling its outcome", deliveryId, e);
+            handling = new Handling.Reject("unexpected error in the ingestor: " + e.getClass().getSimpleName());
+        }
         if (handling instanceof Handling.Publish publish) {
             publish(record, outcome, publish);
         } else if (handling instanceof Handling.Reject reject) {
