@@ -74,6 +74,9 @@ class ExactlyOnceCrashTest {
         Map<String, String> neverCommits = new LinkedHashMap<>(settings);
         neverCommits.put("commit.interval.ms", "600000");
         neverCommits.put("producer.transaction.timeout.ms", "700000");
+        // The killed member leaves the group only when its session expires: keep that short (broker minimum).
+        neverCommits.put("consumer.session.timeout.ms", "6000");
+        neverCommits.put("consumer.heartbeat.interval.ms", "1000");
         Process child = startChild(neverCommits, dir.resolve("child.log"));
         try (KafkaProducer<String, String> producer = producer(broker);
              KafkaConsumer<String, String> uncommitted = consumer(broker, commands, "read_uncommitted");
