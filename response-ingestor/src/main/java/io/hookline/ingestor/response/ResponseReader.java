@@ -132,7 +132,11 @@ public final class ResponseReader {
         return list;
     }
 
-    /** Mattermost's {@code SlackCompatibleBool}: true, false, or a string that is true only when it is "true". */
+    /**
+     * Mattermost's {@code SlackCompatibleBool}: {@code true}, {@code false}, {@code "true"} or {@code "false"}, letter
+     * case ignored; anything else makes the response invalid. (A JSON null, which Go also refuses here, is read as
+     * false.)
+     */
     private static boolean slackBool(GoFields f, String name) {
         JsonNode v = f.get(name);
         if (v == null) {
@@ -141,10 +145,10 @@ public final class ResponseReader {
         if (v.isBoolean()) {
             return v.booleanValue();
         }
-        if (v.isTextual()) {
-            return v.textValue().equals("true");
+        if (v.isTextual() && (v.textValue().equalsIgnoreCase("true") || v.textValue().equalsIgnoreCase("false"))) {
+            return v.textValue().equalsIgnoreCase("true");
         }
-        throw GoFields.wrongType(f.path(name), "true, false or a string", v);
+        throw GoFields.wrongType(f.path(name), "true, false, \"true\" or \"false\"", v);
     }
 
     private static List<MessageAttachment.Action> actions(JsonNode value, String path) {

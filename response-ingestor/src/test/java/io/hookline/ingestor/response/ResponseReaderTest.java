@@ -114,6 +114,17 @@ class ResponseReaderTest {
     }
 
     @Test
+    void fieldShortIsASlackCompatibleBool() {
+        assertThat(reader.read("{\"attachments\": [{\"fields\": [{\"short\": \"TRUE\"}, {\"short\": \"false\"},"
+                + " {\"short\": true}, {}]}]}").orElseThrow().attachments().get(0).fields())
+                .extracting(MessageAttachment.Field::isShort).containsExactly(true, false, true, false);
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"fields\": [{\"short\": \"yes\"}]}]}"))
+                .hasMessage("attachments[0].fields[0].short must be true, false, \"true\" or \"false\", got a string");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"fields\": [{\"short\": 1}]}]}"))
+                .isInstanceOf(ResponseFormatException.class);
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         assertThat(reader.read("{\"text\": \"a\", \"blocks\": [1], \"channel\": 5}").orElseThrow().text())
                 .isEqualTo("a");
