@@ -77,12 +77,17 @@ final class TeamHooks {
             return;
         }
         // one hook may have several of its words as prefixes: it fires once, with the first of them in its own list
+        List<PrefixEntry> found = new ArrayList<>(0);
+        prefixWords.forEachPrefixOf(firstWord, found::add);
+        if (found.isEmpty()) {
+            return;
+        }
         Map<String, PrefixEntry> best = new HashMap<>();
-        prefixWords.forEachPrefixOf(firstWord, entry -> {
+        for (PrefixEntry entry : found) {
             if (appliesTo(entry.hook(), channelId)) {
                 best.merge(entry.hook().id(), entry, (a, b) -> a.position() <= b.position() ? a : b);
             }
-        });
+        }
         for (PrefixEntry entry : best.values()) {
             out.add(new HookMatch(entry.hook(), entry.word()));
         }
