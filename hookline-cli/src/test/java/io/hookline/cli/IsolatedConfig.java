@@ -4,6 +4,7 @@ import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
 import io.hookline.localkafka.junit.KafkaBroker;
 import io.hookline.schemas.topic.Topics;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class IsolatedConfig {
         values.put(Settings.APPLICATION_ID_PREFIX.name(), broker.uniqueName("hl"));
         // One partition per topic keeps the broker light on two cores; partitioning is not what these tests check.
         values.put(Settings.TOPIC_PARTITIONS.name(), "1");
+        // Streams state under target/, not the shared /tmp/kafka-streams (app ids are unique, the dir can be shared).
+        values.put("state.dir", Path.of("target", "kafka-streams").toAbsolutePath().toString());
         for (var key : Topics.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));
         }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline: matcher, dispatcher and ingestor in this process.",
                 "Without bootstrap servers it first starts a local Kafka broker (data in --data-dir, port 9092 when",
-                "free) and allows callbacks to loopback addresses unless",
+                "free; Streams state in DIR/streams) and allows callbacks to loopback addresses unless",
                 "hookline.allowed-untrusted-internal-connections is set. Creates missing topics, prints one line",
                 "'ready: ... bootstrap.servers=HOST:PORT' when everything runs, and stops cleanly on Ctrl-C."},
         footer = {"", "Examples:", "  hookline up", "  hookline up --data-dir /tmp/hookline-kafka",
@@ -25,6 +25,9 @@ public final class UpCommand extends HooklineSubcommand {
 
     /** What {@code up} allows with its own local broker: a sandbox on this machine, whose callbacks are local too. */
     static final String LOCAL_ALLOWED_INTERNAL = "127.0.0.1 ::1 localhost";
+
+    /** Kafka Streams' {@code state.dir}, a Kafka setting passed through like any other. */
+    static final String STREAMS_STATE_DIR = "state.dir";
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
 
@@ -60,6 +63,11 @@ public final class UpCommand extends HooklineSubcommand {
             if (local.sourceOf(allowed).equals("default")) {
                 LOG.info("local broker: allowing callbacks to {} ({} is not set)", LOCAL_ALLOWED_INTERNAL, allowed);
                 local = local.with(allowed, LOCAL_ALLOWED_INTERNAL);
+            }
+            if (local.sourceOf(STREAMS_STATE_DIR).equals("default")) {
+                // Streams state belongs to the broker it was built from: kept in the shared /tmp/kafka-streams it
+                // would outlive a deleted data dir and be found corrupt by the next, fresh broker.
+                local = local.with(STREAMS_STATE_DIR, dir.resolve("streams").toString());
             }
             return new PipelineRun(local, List.of(Stage.values()), Duration.ofSeconds(startupTimeoutSeconds))
                     .run(stop, out(), " (local broker, data dir " + dir + ", log " + kafka.logFile() + ")");
