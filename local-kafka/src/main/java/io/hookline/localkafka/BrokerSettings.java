@@ -56,6 +56,11 @@ record BrokerSettings(Path logDir, int brokerPort, int controllerPort) {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
 
+    // After a kill the restarted node is refused (DuplicateBrokerRegistration) until its previous session expires:
+    // the default 9 s session makes every kill/restart fault test that much slower.
+    p.put("broker.heartbeat.interval.ms", "500");
+    p.put("broker.session.timeout.ms", "4000");
+
     // Internal topics with 50 partitions each cost seconds to create and thousands of files; tests need few.
     p.put("num.partitions", "1");
     p.put("offsets.topic.num.partitions", "5");

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalKafka implements AutoCloseable {
 
-  /** Seconds to wait for the broker to answer; default 60. */
+  /** Seconds to wait for the broker to answer; default 90 (a 2-core machine shared by several builds is slow). */
   public static final String STARTUP_TIMEOUT_PROPERTY = "hookline.local-kafka.startup-timeout-seconds";
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
@@ -81,6 +81,21 @@ public final class LocalKafka implements AutoCloseable {
       throw new UncheckedIOException("cannot create data dir " + dir, e);
     }
     DataDirState state = chooseState(dir, port);
+    try {
+      return startWith(dir, state);
+    } catch (IllegalStateException e) {
+      // The port was free when we picked it; if another process grabbed it before the broker bound it, try once more
+      // on a fresh port. A port the caller chose is never swapped.
+      if (port != 0 || FreePorts.isFree(state.brokerPort())) {
+        throw e;
+      }
+      LOG.warn("port {} was taken before the local Kafka broker could bind it; retrying on another port",
+          state.brokerPort());
+      return startWith(dir, state.withBrokerPort(FreePorts.pickOtherThan(state.controllerPort())));
+    }
+  }
+
+  private static LocalKafka startWith(Path dir, DataDirState state) {
     state.write(dir);
     LocalKafka kafka = new LocalKafka(dir, new BrokerSettings(dir.resolve("kafka-data"), state.brokerPort(),
         state.controllerPort()));
@@ -162,12 +177,15 @@ public final class LocalKafka implements AutoCloseable {
       return;
     }
     if (p.isAlive()) {
+      long stoppingAt = System.nanoTime();
       p.destroy();
       if (!waitFor(p, STOP_TIMEOUT)) {
         LOG.warn("local Kafka broker did not stop within {}, killing it", STOP_TIMEOUT);
         p.destroyForcibly();
         waitFor(p, KILL_TIMEOUT);
       }
+      LOG.info("local Kafka broker on {} stopped in {} ms", bootstrapServers(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt));
     }
     released();
   }
@@ -300,7 +318,7 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   private void awaitReady(Process p) {
-    long timeoutSeconds = Long.getLong(STARTUP_TIMEOUT_PROPERTY, 60);
+    long timeoutSeconds = Long.getLong(STARTUP_TIMEOUT_PROPERTY, 90);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     // Waiting for the listener quietly first spares the logs an Admin client's reconnect chatter.
     while (!FreePorts.accepts(settings.brokerPort())) {

@@ -32,13 +32,9 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    try {
-      return extensionContext.getRoot().getStore(NAMESPACE)
-          .getOrComputeIfAbsent(KEY, key -> new StoredBroker(startBroker()), StoredBroker.class)
-          .broker();
-    } catch (RuntimeException | LinkageError e) {
-      throw new ParameterResolutionException("cannot provide a Kafka broker: " + e.getMessage(), e);
-    }
+    return extensionContext.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(KEY, key -> StoredBroker.start(), StoredBroker.class)
+        .brokerOrThrow();
   }
 
   private static SharedKafkaBroker startBroker() {
@@ -63,15 +59,34 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
   /**
    * Closed by JUnit when the root context closes, i.e. after the last test of this JVM. Implements both the legacy
-   * CloseableResource and AutoCloseable so any JUnit 5 version closes it; closing twice is harmless.
+   * CloseableResource and AutoCloseable so any JUnit 5 version closes it; closing twice is harmless. A failed start
+   * is kept too, so the remaining tests fail at once with the same explanation instead of each waiting for a broker.
    */
   @SuppressWarnings("deprecation")
-  private record StoredBroker(SharedKafkaBroker broker)
+  private record StoredBroker(SharedKafkaBroker broker, Throwable startFailure)
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    static StoredBroker start() {
+      try {
+        return new StoredBroker(startBroker(), null);
+      } catch (RuntimeException | LinkageError e) {
+        return new StoredBroker(null, e);
+      }
+    }
+
+    KafkaBroker brokerOrThrow() {
+      if (broker == null) {
+        throw new ParameterResolutionException("cannot provide a Kafka broker: " + startFailure.getMessage(),
+            startFailure);
+      }
+      return broker;
+    }
 
     @Override
     public void close() {
-      broker.close();
+      if (broker != null) {
+        broker.close();
+      }
     }
   }
 }
