@@ -36,7 +36,7 @@ public final class MatcherService implements HooklineService {
         this.topics = Topics.from(config);
         // fail at construction, naming the key, rather than inside a stream thread
         config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
-        config.require(Settings.PROCESSING_GUARANTEE);
+        MatcherStreamsConfig.processingGuarantee(config);
         config.require(Settings.BOOTSTRAP_SERVERS);
     }
 

@@ -26,11 +26,23 @@ public final class MatcherStreamsConfig {
         return config.require(Settings.APPLICATION_ID_PREFIX) + CONFIG_AUDIT_SUFFIX;
     }
 
+    /** {@code hookline.processing-guarantee}: {@code exactly_once_v2} (default) or {@code at_least_once}. */
+    public static String processingGuarantee(HooklineConfig config) {
+        String value = config.require(Settings.PROCESSING_GUARANTEE).trim();
+        if (!value.equals(StreamsConfig.EXACTLY_ONCE_V2) && !value.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new IllegalArgumentException(Settings.PROCESSING_GUARANTEE.name() + " must be "
+                    + StreamsConfig.EXACTLY_ONCE_V2 + " or " + StreamsConfig.AT_LEAST_ONCE + ", got '" + value
+                    + "' (from " + config.sourceOf(Settings.PROCESSING_GUARANTEE.name()) + ")");
+        }
+        return value;
+    }
+
     /**
      * Kafka client settings from {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
      * the application id, {@code hookline.processing-guarantee} and explicit naming, which Hookline owns. Unless
-     * configured otherwise, an unexpected exception while processing a record sends that record to
-     * {@code dead-letters} (Streams' own DLQ, {@code __streams.errors.*} headers) and the stream goes on.
+     * configured otherwise, an unexpected exception while processing a post sends that record to
+     * {@code dead-letters} (Streams' own DLQ, {@code __streams.errors.*} headers) and the stream goes on, while one in
+     * the global hook table stops the application.
      */
     public static Properties properties(HooklineConfig config, String applicationId) {
         Properties props = new Properties();
@@ -39,8 +51,11 @@ public final class MatcherStreamsConfig {
                 LogAndContinueProcessingExceptionHandler.class.getName());
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
                 Topics.from(config).deadLetters().name());
+        // the hook table's processor never throws on input (HookChanges catches everything), so an exception there
+        // is a bug: fail rather than skip a hook, and keep that choice when Kafka 5.0 changes the default
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, false);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.require(Settings.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         return props;
     }
