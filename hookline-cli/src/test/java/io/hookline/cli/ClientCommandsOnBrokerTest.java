@@ -98,6 +98,44 @@ class ClientCommandsOnBrokerTest {
     }
 
     @Test
+    void aHooksLifeGetRegenTokenDelete() throws Exception {
+        CliRun.Result created = createHook("http://127.0.0.1:8065/hook", "ping");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        OutgoingWebhook hook = Json.mapper().readValue(created.out(), OutgoingWebhook.class);
+
+        CliRun.Result got = CliRun.run(isolated.args("hooks", "get", hook.id()));
+        assertThat(got.exitCode()).as(got.toString()).isZero();
+        assertThat(Json.mapper().readValue(got.out(), OutgoingWebhook.class)).isEqualTo(hook.masked());
+        assertThat(got.out()).doesNotContain(hook.token(), hook.signingSecret());
+
+        CliRun.Result regen = CliRun.run(isolated.args("hooks", "regen-token", hook.id()));
+        assertThat(regen.exitCode()).as(regen.toString()).isZero();
+        OutgoingWebhook shown = Json.mapper().readValue(regen.out(), OutgoingWebhook.class);
+        assertThat(shown.token()).hasSize(26).isNotEqualTo(hook.token());
+        assertThat(regen.out()).doesNotContain(hook.signingSecret());
+
+        CliRun.Result deleted = CliRun.run(isolated.args("hooks", "delete", hook.id()));
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+
+        List<OutgoingWebhook> history = TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+                JsonSerde.of(OutgoingWebhook.class)).stream().map(ConsumerRecord::value).toList();
+        assertThat(history).hasSize(3).allSatisfy(h -> assertThat(h.id()).isEqualTo(hook.id()));
+        assertThat(history.get(1).token()).isEqualTo(shown.token());
+        assertThat(history.get(1).signingSecret()).isEqualTo(hook.signingSecret());
+        assertThat(history.get(1).updateAt()).isGreaterThanOrEqualTo(hook.updateAt());
+        assertThat(history.get(2).deleteAt()).isPositive();
+        assertThat(history.get(2).token()).isEqualTo(shown.token());
+
+        CliRun.Result list = CliRun.run(isolated.args("hooks", "list"));
+        assertThat(list.out().lines()).hasSize(1).first().asString().startsWith("ID");
+        CliRun.Result gone = CliRun.run(isolated.args("hooks", "get", hook.id()));
+        assertThat(gone.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(gone.err()).contains("no live hook with id '" + hook.id() + "'");
+        CliRun.Result again = CliRun.run(isolated.args("hooks", "delete", hook.id()));
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
     void postWithFlagsPublishesACompleteEventKeyedByChannel() {
         CliRun.Result r = CliRun.run(isolated.args("post", "--team-id", TEAM, "--team-name", "engineering",
                 "--channel-id", CHANNEL, "--channel-name", "town-square", "--user-id", ALICE, "--username", "alice",

@@ -2,23 +2,11 @@ package io.hookline.cli.hooks;
 
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.cli.kafka.KafkaClients;
-import io.hookline.cli.kafka.TopicSetup;
-import io.hookline.cli.kafka.Unreachable;
-import io.hookline.config.HooklineConfig;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
 import io.hookline.schemas.serde.Json;
-import io.hookline.schemas.topic.Topic;
-import io.hookline.schemas.topic.Topics;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -103,37 +91,18 @@ public final class CreateHookCommand extends HooklineSubcommand {
             violations.forEach(v -> err().println("  " + v.field() + ": " + v.rule()));
             return ExitCodes.FAILURE;
         }
-        HooklineConfig config = clientConfig();
-        TopicSetup.ensure(config);
-        KafkaClients clients = new KafkaClients(config);
-        Topic<String, OutgoingWebhook> topic = Topics.from(config).webhookConfigs();
-
-        HookTable table = new ConfigTableReader(clients, topic).read();
-        String conflict = OutgoingWebhookValidator.conflictingHookId(hook, table.hooks());
+        HookStore store = HookStore.open(clientConfig());
+        String conflict = OutgoingWebhookValidator.conflictingHookId(hook, store.read().hooks());
         if (conflict != null) {
             err().println("error: hook " + conflict + " of team " + hook.teamId() + (hook.channelId().isEmpty()
                     ? " (all channels)" : " in channel " + hook.channelId()) + " already has one of these callback "
                     + "URLs and one of these trigger words; nothing was written");
             return ExitCodes.FAILURE;
         }
-        write(clients, topic, hook);
+        store.write(hook);
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(hook));
-        err().println("created hook " + hook.id() + " on " + topic.name()
+        err().println("created hook " + hook.id() + " on " + store.topicName()
                 + "; keep the token and signing_secret now, they are not shown again");
         return ExitCodes.OK;
-    }
-
-    private static void write(KafkaClients clients, Topic<String, OutgoingWebhook> topic, OutgoingWebhook hook) {
-        try (KafkaProducer<String, OutgoingWebhook> producer =
-                     clients.producer(topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), hook.id(), hook)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the hook", e);
-        }
     }
 }

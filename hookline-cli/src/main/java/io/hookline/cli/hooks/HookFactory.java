@@ -40,6 +40,21 @@ public final class HookFactory {
                 d.contentType(), d.username(), d.iconUrl(), newSecret.get());
     }
 
+    /** Mattermost's {@code regen_token}: the same hook with a new token, updated now. */
+    public OutgoingWebhook withNewToken(OutgoingWebhook h) {
+        return new OutgoingWebhook(h.id(), newId.get(), h.createAt(), clock.getAsLong(), h.deleteAt(), h.creatorId(),
+                h.channelId(), h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(),
+                h.description(), h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+    }
+
+    /** Mattermost's delete: the record stays, with {@code delete_at} (and {@code update_at}) set to now. */
+    public OutgoingWebhook deleted(OutgoingWebhook h) {
+        long now = clock.getAsLong();
+        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), now, now, h.creatorId(), h.channelId(), h.teamId(),
+                h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(), h.description(),
+                h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+    }
+
     static String newSigningSecret(SecureRandom random) {
         byte[] key = new byte[SECRET_BYTES];
         random.nextBytes(key);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code hookline hooks ...}: outgoing webhooks as records of the compacted {@code webhook-configs} topic. */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
         description = "Manage outgoing webhooks (records of the webhook-configs topic).",
-        subcommands = {CommandLine.HelpCommand.class, CreateHookCommand.class, ListHooksCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CreateHookCommand.class, ListHooksCommand.class,
+                GetHookCommand.class, DeleteHookCommand.class, RegenTokenCommand.class})
 public final class HooksCommand implements Runnable {
 
     @Spec

@@ -2,7 +2,6 @@ package io.hookline.cli.hooks;
 
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.config.HooklineConfig;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.serde.Json;
@@ -25,7 +24,7 @@ public final class ListHooksCommand extends HooklineSubcommand {
     @Override
     public Integer call() throws Exception {
         HooklineConfig config = clientConfig();
-        HookTable table = new ConfigTableReader(new KafkaClients(config), Topics.from(config).webhookConfigs()).read();
+        HookTable table = HookStore.open(config).read();
         if (output == Output.json) {
             for (OutgoingWebhook hook : table.hooks()) {
                 out().println(Json.mapper().writeValueAsString(hook.masked()));

@@ -1,0 +1,45 @@
+package io.hookline.cli.hooks;
+
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.serde.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code hookline hooks regen-token ID}: Mattermost's {@code POST /hooks/outgoing/{id}/regen_token}. */
+@Command(name = "regen-token", mixinStandardHelpOptions = true,
+        description = {"Give a hook a new token (the old one stops being sent at once) and print the hook with it;",
+                "this is the only time the new token is shown."},
+        footer = {"", "Example:", "  hookline hooks regen-token 7wuadkmtk86iunmx4aatczfzjr"})
+public final class RegenTokenCommand extends HooklineSubcommand {
+
+    @Parameters(paramLabel = "ID", description = "The hook's id.")
+    String id;
+
+    private final HookFactory factory;
+
+    public RegenTokenCommand() {
+        this(HookFactory.secure());
+    }
+
+    RegenTokenCommand(HookFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        HookStore store = HookStore.open(clientConfig());
+        OutgoingWebhook updated = factory.withNewToken(store.live(id.trim()));
+        store.write(updated);
+        // The signing secret is not new and stays masked: only the new token is worth showing.
+        OutgoingWebhook shown = new OutgoingWebhook(updated.id(), updated.token(), updated.createAt(),
+                updated.updateAt(), updated.deleteAt(), updated.creatorId(), updated.channelId(), updated.teamId(),
+                updated.triggerWords(), updated.triggerWhen(), updated.callbackUrls(), updated.displayName(),
+                updated.description(), updated.contentType(), updated.username(), updated.iconUrl(),
+                updated.masked().signingSecret());
+        out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
+        err().println("new token for hook " + updated.id() + "; keep it now, it is not shown again");
+        return ExitCodes.OK;
+    }
+}
