@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  * Decides what a {@code webhook-configs} record does. Used by both the hook table and the dead-letter side of the
  * matcher, so that what is applied and what is dead-lettered can never disagree.
  *
- * <p>Rules: a tombstone removes the hook of its key. Any other value must parse as an {@code OutgoingWebhook}, pass
- * Mattermost's validation ({@link OutgoingWebhookValidator#violations}) and carry its own key as {@code id}; then
- * {@code delete_at > 0} removes the hook and anything else replaces it. Everything else is rejected.
+ * <p>Rules: a tombstone removes the hook of its key. Any other value must parse as an {@code OutgoingWebhook}. With
+ * {@code delete_at > 0} and its key (or no id) as {@code id} it removes the hook even if other fields are invalid: a
+ * deletion must never be what keeps a hook firing. Otherwise it must pass Mattermost's validation
+ * ({@link OutgoingWebhookValidator#violations}) and carry its key as {@code id} to replace the hook. Everything else
+ * is rejected.
  */
 public final class HookChanges {
 
@@ -47,6 +49,9 @@ public final class HookChanges {
             return new HookChange.Rejection("not a valid OutgoingWebhook JSON document: the value is JSON null; "
                     + "delete a hook with a tombstone (no value) or delete_at > 0");
         }
+        if (hook.isDeleted() && (hook.id().isEmpty() || hook.id().equals(key))) {
+            return new HookChange.Removal(key);
+        }
         List<OutgoingWebhookValidator.Violation> violations = OutgoingWebhookValidator.violations(hook);
         if (!violations.isEmpty()) {
             return new HookChange.Rejection("invalid hook " + key + ": " + violations.stream()
@@ -56,7 +61,7 @@ public final class HookChanges {
             return new HookChange.Rejection("the record key '" + key + "' differs from the hook id '" + hook.id()
                     + "'; the key must be the hook id");
         }
-        return hook.isDeleted() ? new HookChange.Removal(key) : new HookChange.Upsert(hook);
+        return new HookChange.Upsert(hook);
     }
 
     /**

@@ -34,6 +34,15 @@ class HookChangesTest {
     }
 
     @Test
+    void aDeletionNeedNotBeOtherwiseValidButMustNameItsKey() {
+        byte[] minimal = ("{\"id\": \"" + Hooks.id("a") + "\", \"delete_at\": 5}").getBytes(StandardCharsets.UTF_8);
+        assertThat(HookChanges.decide(Hooks.id("a"), minimal)).isEqualTo(new HookChange.Removal(Hooks.id("a")));
+        byte[] noId = "{\"delete_at\": 5}".getBytes(StandardCharsets.UTF_8);
+        assertThat(HookChanges.decide(Hooks.id("a"), noId)).isEqualTo(new HookChange.Removal(Hooks.id("a")));
+        assertThat(HookChanges.decide(Hooks.id("b"), minimal)).isInstanceOf(HookChange.Rejection.class);
+    }
+
+    @Test
     void anInvalidHookIsRejectedWithEveryViolationButNeverItsToken() {
         OutgoingWebhook hook = Hooks.hook("a").words("bug").token("short-secret-token").when(2).build();
         HookChange change = HookChanges.decide(hook.id(), bytes(hook));

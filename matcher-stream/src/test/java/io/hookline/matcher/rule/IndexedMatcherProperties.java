@@ -83,12 +83,10 @@ class IndexedMatcherProperties {
             case TOMBSTONE -> table.remove(op.hook().id());
             case GARBAGE -> { }
             default -> {
-                if (OutgoingWebhookValidator.violations(op.hook()).isEmpty()) {
-                    if (op.hook().deleteAt() > 0) {
-                        table.remove(op.hook().id());
-                    } else {
-                        table.put(op.hook().id(), op.hook());
-                    }
+                if (op.hook().deleteAt() > 0) {
+                    table.remove(op.hook().id());
+                } else if (OutgoingWebhookValidator.violations(op.hook()).isEmpty()) {
+                    table.put(op.hook().id(), op.hook());
                 }
             }
         }
