@@ -188,8 +188,9 @@ public final class TriggerLane implements Lane {
         return null;
     }
 
+    /** The destination a per-host budget counts against: host and port (distinct services on one host differ). */
     static String hostOf(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
-        return parsed == null ? "" : parsed.host();
+        return parsed == null ? "" : parsed.host() + ":" + parsed.port();
     }
 }

@@ -1,0 +1,44 @@
+package io.hookline.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hookline.config.ConfigKey;
+import io.hookline.config.HooklineConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DispatcherSettingsTest {
+
+    @Test
+    void everyKeyIsListedOnceWithADescriptionAndParsesAtItsDefault() {
+        assertThat(DispatcherSettings.ALL).extracting(ConfigKey::name).doesNotHaveDuplicates()
+                .contains("hookline.dispatcher.max-in-flight", "hookline.allowed-untrusted-internal-connections",
+                        "hookline.connect-timeout", "hookline.outgoing-integration-requests-timeout");
+        assertThat(DispatcherSettings.OWN).allSatisfy(k -> {
+            assertThat(k.name()).startsWith("hookline.dispatcher.");
+            assertThat(k.description()).isNotBlank();
+            assertThat(k.defaultValue()).isNotNull();
+        });
+        DispatcherTuning t = DispatcherTuning.from(HooklineConfig.of(Map.of()));
+        assertThat(t.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(t.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(t.maxInFlight()).isGreaterThan(t.maxInFlightPerHost());
+        assertThat(t.allowList().hosts()).isEmpty();
+        assertThat(t.allowList().ranges()).isEmpty();
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.dispatcher.retry-jitter", "2")))).hasMessageContaining("hookline.dispatcher.retry-jitter");
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.dispatcher.shutdown-grace", "later")))).hasMessageContaining("shutdown-grace");
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.allowed-untrusted-internal-connections", "10.0.0.0/40"))))
+                .hasMessageContaining("10.0.0.0/40");
+        assertThatThrownBy(() -> new DispatcherService(HooklineConfig.of(Map.of(
+                "hookline.connect-timeout", "0"))).start()).hasMessageContaining("hookline.connect-timeout");
+    }
+}
