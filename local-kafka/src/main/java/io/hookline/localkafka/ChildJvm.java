@@ -12,6 +12,8 @@ import java.util.List;
 final class ChildJvm {
 
   static final String HEAP_PROPERTY = "hookline.local-kafka.heap";
+  /** Extra JVM options for the child, whitespace-separated, appended after the defaults (so they win). */
+  static final String JVM_OPTIONS_PROPERTY = "hookline.local-kafka.jvm-options";
 
   private ChildJvm() {
   }
@@ -26,6 +28,10 @@ final class ChildJvm {
     command.add("-XX:+UseSerialGC");
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-Djava.awt.headless=true");
+    String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath());
     command.add("-D" + BrokerLauncher.LOG_FILE_PROPERTY + "=" + logFile.toAbsolutePath());
     command.add("-Dkafka.logs.dir=" + logFile.toAbsolutePath().getParent());

@@ -7,6 +7,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout of the data dir: {@code server.properties}, {@code log4j2.properties}, {@code local-kafka.properties},
  * {@code kafka-data/} (the log dir) and {@code logs/} ({@code server.log} is the broker's log, {@code console.log}
- * its raw stdout/stderr).
+ * its raw stdout/stderr; each start moves the previous run's to {@code *.previous}).
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -292,6 +293,8 @@ public final class LocalKafka implements AutoCloseable {
   private void launch() {
     List<String> command = ChildJvm.command(dataDir.resolve("log4j2.properties"), logFile(), "kafka.Kafka",
         dataDir.resolve("server.properties").toString());
+    rotate(logFile());
+    rotate(consoleFile());
     long startedAt = System.nanoTime();
     Process p;
     try {
@@ -315,6 +318,17 @@ public final class LocalKafka implements AutoCloseable {
     }
     LOG.info("local Kafka broker ready on {} in {} ms (pid {}, data {})", bootstrapServers(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), p.pid(), dataDir);
+  }
+
+  /** One log per run, so the tail in an error message is this run's; the previous run's stays next to it. */
+  private static void rotate(Path log) {
+    try {
+      if (Files.exists(log)) {
+        Files.move(log, log.resolveSibling(log.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot rotate {}: {}", log, e.toString());
+    }
   }
 
   private void awaitReady(Process p) {

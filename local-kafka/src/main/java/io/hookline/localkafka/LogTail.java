@@ -16,10 +16,13 @@ final class LogTail {
 
   static String of(Path file, int maxLines) {
     if (!Files.isRegularFile(file)) {
-      return "(no " + file.getFileName() + ")";
+      return "  (no " + file.getFileName() + " yet)\n";
     }
     try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
       long length = in.length();
+      if (length == 0) {
+        return "  (" + file.getFileName() + " is empty)\n";
+      }
       long from = Math.max(0, length - MAX_BYTES);
       byte[] bytes = new byte[(int) (length - from)];
       in.seek(from);
@@ -30,9 +33,9 @@ final class LogTail {
       for (int i = start; i < lines.length; i++) {
         out.append("  | ").append(lines[i]).append('\n');
       }
-      return out.length() == 0 ? "(" + file.getFileName() + " is empty)" : out.toString();
+      return out.toString();
     } catch (IOException e) {
-      return "(cannot read " + file + ": " + e.getMessage() + ")";
+      return "  (cannot read " + file + ": " + e.getMessage() + ")\n";
     }
   }
 }

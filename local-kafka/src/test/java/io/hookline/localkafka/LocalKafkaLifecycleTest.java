@@ -1,6 +1,7 @@
 package io.hookline.localkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,5 +76,21 @@ class LocalKafkaLifecycleTest {
 
     assertThat(kafka.bootstrapServers()).isEqualTo(before);
     assertThat(TestRecords.consume(before, "round-trip", 3, TIMEOUT)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  @Order(4)
+  void brokerThatDiesDuringStartupIsReportedWithItsConsoleOutput() {
+    kafka.close();
+    System.setProperty(ChildJvm.JVM_OPTIONS_PROPERTY, "-XX:+NoSuchJvmFlagForThisTest");
+    try {
+      assertThatThrownBy(() -> LocalKafka.start(dataDir))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("exited with code")
+          .hasMessageContaining("console.log")
+          .hasMessageContaining("NoSuchJvmFlagForThisTest");
+    } finally {
+      System.clearProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
+    }
   }
 }
