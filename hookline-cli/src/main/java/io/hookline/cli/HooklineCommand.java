@@ -8,6 +8,7 @@ import io.hookline.cli.run.KafkaCommand;
 import io.hookline.cli.run.StageCommand;
 import io.hookline.cli.run.StopSignal;
 import io.hookline.cli.run.UpCommand;
+import io.hookline.cli.status.StatusCommand;
 import io.hookline.cli.tail.TailCommand;
 import java.io.InputStream;
 import java.util.Map;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
         description = "Mattermost-style outgoing webhooks as an event-streaming pipeline on Apache Kafka.",
         subcommands = {CommandLine.HelpCommand.class, UpCommand.class, KafkaCommand.class, StageCommand.Matcher.class,
                 StageCommand.Dispatcher.class, StageCommand.Ingestor.class, HooksCommand.class,
-                PublishPostCommand.class, TailCommand.class, ConfigCommand.class, EchoServerCommand.class},
+                PublishPostCommand.class, TailCommand.class, StatusCommand.class, ConfigCommand.class,
+                EchoServerCommand.class},
         footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
                 "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + "."})
 public final class HooklineCommand implements Runnable {

@@ -136,6 +136,30 @@ class ClientCommandsOnBrokerTest {
     }
 
     @Test
+    void statusShowsTopicsHooksAndTheLagOfTheServicesGroups() {
+        assertThat(createHook("http://127.0.0.1:8065/hook", "ping").exitCode()).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL, "--user-id", ALICE,
+                    "--message", "m" + i)).exitCode()).isZero();
+        }
+        String group = isolated.config().get(io.hookline.config.Settings.APPLICATION_ID_PREFIX) + "-matcher";
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(), "group.id", group), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.commitSync(Map.of(new org.apache.kafka.common.TopicPartition(topics.posts().name(), 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(1)));
+        }
+
+        CliRun.Result r = CliRun.run(isolated.args("status"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith(topics.posts().name() + " ")))
+                .singleElement().asString().matches(".*posts\\s+1\\s+3$");
+        assertThat(r.out()).contains("hooks: 1 live, 0 deleted");
+        assertThat(r.out().lines().filter(l -> l.startsWith(group + " "))).singleElement().asString()
+                .matches(".*\\s+1\\s+2$");
+    }
+
+    @Test
     void postWithFlagsPublishesACompleteEventKeyedByChannel() {
         CliRun.Result r = CliRun.run(isolated.args("post", "--team-id", TEAM, "--team-name", "engineering",
                 "--channel-id", CHANNEL, "--channel-name", "town-square", "--user-id", ALICE, "--username", "alice",

@@ -1,0 +1,115 @@
+package io.hookline.cli.status;
+
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.hooks.ConfigTableReader;
+import io.hookline.cli.hooks.HookTable;
+import io.hookline.cli.kafka.KafkaClients;
+import io.hookline.cli.kafka.Unreachable;
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.schemas.topic.Topic;
+import io.hookline.schemas.topic.Topics;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+
+/** {@code hookline status}: topics, hooks and how far behind each service's consumer group is. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show Hookline's topics (partitions, end offsets), the number of live hooks, and the",
+                "consumer groups of the services (<hookline.application-id-prefix>-...) with their lag."},
+        footer = {"", "Example:", "  hookline status"})
+public final class StatusCommand extends HooklineSubcommand {
+
+    private static final long TIMEOUT_SECONDS = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        HooklineConfig config = clientConfig();
+        KafkaClients clients = new KafkaClients(config);
+        Topics topics = Topics.from(config);
+        PrintWriter out = out();
+        try (Admin admin = clients.admin()) {
+            var existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<String> present = topics.all().stream().map(Topic::name).filter(existing::contains).toList();
+            Map<String, TopicDescription> described = admin.describeTopics(present).allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<TopicPartition> all = new ArrayList<>();
+            described.values().forEach(d -> d.partitions().forEach(p -> all.add(new TopicPartition(d.name(),
+                    p.partition()))));
+            Map<TopicPartition, Long> ends = endOffsets(admin, all);
+
+            out.printf("%-28s  %-18s  %10s  %12s%n", "TOPIC", "ROLE", "PARTITIONS", "END OFFSETS");
+            for (Topic<?, ?> t : topics.all()) {
+                TopicDescription d = described.get(t.name());
+                long sum = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(t.name()))
+                        .mapToLong(Map.Entry::getValue).sum();
+                out.printf("%-28s  %-18s  %10s  %12s%n", t.name(), t.logicalName(),
+                        d == null ? "missing" : Integer.toString(d.partitions().size()), d == null ? "-" : sum);
+            }
+            if (present.contains(topics.webhookConfigs().name())) {
+                HookTable table = new ConfigTableReader(clients, topics.webhookConfigs()).read();
+                out.printf("%nhooks: %d live, %d deleted%s%n", table.live().size(), table.deleted(),
+                        table.unreadable() > 0 ? ", " + table.unreadable() + " unreadable record(s)" : "");
+            }
+            out.println();
+            out.printf("%-44s  %-12s  %10s  %10s%n", "CONSUMER GROUP", "STATE", "PARTITIONS", "LAG");
+            String prefix = config.require(Settings.APPLICATION_ID_PREFIX) + "-";
+            List<GroupListing> groups = admin.listGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                    .filter(g -> g.groupId().startsWith(prefix))
+                    .sorted(Comparator.comparing(GroupListing::groupId)).toList();
+            if (groups.isEmpty()) {
+                out.println("(no group starting with " + prefix + ": no service has run against this cluster yet)");
+            }
+            for (GroupListing g : groups) {
+                GroupLag lag = lagOf(admin, g);
+                out.printf("%-44s  %-12s  %10d  %10d%n", lag.groupId(), lag.state(), lag.partitions(), lag.lag());
+            }
+        } catch (ExecutionException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
+        } catch (TimeoutException | KafkaException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), e);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static GroupLag lagOf(Admin admin, GroupListing g) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
+                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        committed.forEach((tp, om) -> {
+            if (om != null) {
+                offsets.put(tp, om.offset());
+            }
+        });
+        Map<TopicPartition, Long> ends = endOffsets(admin, new ArrayList<>(offsets.keySet()));
+        String state = g.groupState().map(Object::toString).orElse("?");
+        return GroupLag.of(g.groupId(), state, offsets, ends);
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        partitions.forEach(tp -> specs.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResultInfo> infos = specs.isEmpty() ? Map.of()
+                : admin.listOffsets(specs).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        infos.forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+}
