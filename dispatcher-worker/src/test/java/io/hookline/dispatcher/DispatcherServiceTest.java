@@ -315,4 +315,61 @@ class DispatcherServiceTest {
             throw new AssertionError("the two workers never formed one group with partitions each");
         }
     }
+
+    @Test
+    void sameKeyDeliveriesGoOutInOrderAndInternalTargetsAreRefused() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                order.add(request.getHeaders().get("webhook-id"));
+                Thread.sleep(30);
+                concurrent.decrementAndGet();
+                return new MockResponse.Builder().code(200).body("{}").build();
+            }
+        });
+        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        io.hookline.dispatcher.http.WatchingSocketFactory sockets =
+                new io.hookline.dispatcher.http.WatchingSocketFactory(List.of(metadata));
+        DispatcherService service = new DispatcherService(config, new SimpleMeterRegistry(),
+                host -> host.equals("internal.test") ? List.of(metadata) : List.of(InetAddress.getByName(host)),
+                sockets);
+        services.add(service);
+        service.start();
+
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // one hook and channel: one key, so one partition and strict order
+            records.add(triggerRecord(TestTriggers.trigger("ordered-" + i, "hookA", url("/o"), "application/json",
+                    List.of(SECRET))));
+            expected.add("ordered-" + i);
+        }
+        records.add(triggerRecord(TestTriggers.trigger("internal", "hookB",
+                "http://internal.test:" + server.getPort() + "/", "application/json", List.of())));
+        produce(records);
+
+        List<DeliveryOutcome> outcomes;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            outcomes = reader.readAtLeast(13, Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+        }
+        assertThat(order).containsExactlyElementsOf(expected);
+        assertThat(maxConcurrent.get()).isEqualTo(1);
+        assertThat(outcomes.stream().map(DeliveryOutcome::deliveryId).filter(id -> id.startsWith("ordered-")))
+                .containsExactlyElementsOf(expected);
+        DeliveryOutcome refused = outcomes.stream().filter(o -> o.deliveryId().equals("internal")).findFirst()
+                .orElseThrow();
+        assertThat(refused.status()).isEqualTo(DeliveryOutcome.FAILED);
+        assertThat(refused.error()).isEqualTo("address forbidden, you may need to set "
+                + "hookline.allowed-untrusted-internal-connections to allow an integration access to your internal "
+                + "network");
+        assertThat(refused.attempts()).hasSize(1);
+        assertThat(refused.attempts().get(0).httpStatus()).isNull();
+        assertThat(sockets.violations).isEmpty();
+        assertThat(sockets.connects).doesNotContain(metadata);
+    }
 }

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +25,9 @@ import java.util.function.Supplier;
 public final class DispatcherMetrics {
 
     private final MeterRegistry registry;
+    // meters are looked up once per tag combination: registering on every attempt costs more than the count
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public DispatcherMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,24 +38,28 @@ public final class DispatcherMetrics {
     }
 
     public void attempt(String lane, String verdict, String reason, long latencyMs) {
-        Counter.builder("hookline.dispatcher.attempts").tag("lane", lane).tag("verdict", verdict)
-                .tag("reason", reason).register(registry).increment();
-        Timer.builder("hookline.dispatcher.attempt.latency").tag("lane", lane).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry).record(Duration.ofMillis(latencyMs));
+        counter("hookline.dispatcher.attempts", "lane", lane, "verdict", verdict, "reason", reason).increment();
+        timers.computeIfAbsent(lane, l -> Timer.builder("hookline.dispatcher.attempt.latency").tag("lane", l)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60)).register(registry))
+                .record(Duration.ofMillis(latencyMs));
     }
 
     public void outcome(String status, String reason) {
-        Counter.builder("hookline.dispatcher.outcomes").tag("status", status).tag("reason", reason)
-                .register(registry).increment();
+        counter("hookline.dispatcher.outcomes", "status", status, "reason", reason).increment();
     }
 
     public void retryScheduled() {
-        Counter.builder("hookline.dispatcher.retries.scheduled").register(registry).increment();
+        counter("hookline.dispatcher.retries.scheduled").increment();
     }
 
     public void deadLetter(String reason) {
-        Counter.builder("hookline.dispatcher.dead.letters").tag("reason", reason).register(registry).increment();
+        counter("hookline.dispatcher.dead.letters", "reason", reason).increment();
+    }
+
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(List.of(name, String.join("\u0000", tags)),
+                k -> Counter.builder(name).tags(tags).register(registry));
     }
 
     public void inFlight(String lane, Supplier<Number> value) {

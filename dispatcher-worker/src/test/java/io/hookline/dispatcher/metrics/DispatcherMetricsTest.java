@@ -1,0 +1,41 @@
+package io.hookline.dispatcher.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DispatcherMetricsTest {
+
+    @Test
+    void countsAttemptsOutcomesAndExposesGauges() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DispatcherMetrics m = new DispatcherMetrics(registry);
+        m.attempt("first", "succeeded", "2xx", 12);
+        m.attempt("first", "succeeded", "2xx", 30);
+        m.attempt("retry", "retryable", "http_5xx", 7);
+        m.outcome("failed", "http_410");
+        m.retryScheduled();
+        m.deadLetter("http_410");
+        AtomicInteger inFlight = new AtomicInteger(3);
+        m.inFlight("first", inFlight::get);
+        m.retryBacklog(() -> 5);
+
+        assertThat(registry.get("hookline.dispatcher.attempts").tags("lane", "first", "reason", "2xx").counter()
+                .count()).isEqualTo(2);
+        assertThat(registry.get("hookline.dispatcher.attempts").tag("verdict", "retryable").counter().count())
+                .isEqualTo(1);
+        var latency = registry.get("hookline.dispatcher.attempt.latency").tag("lane", "first").timer();
+        assertThat(latency.count()).isEqualTo(2);
+        assertThat(latency.max(TimeUnit.MILLISECONDS)).isEqualTo(30);
+        assertThat(registry.get("hookline.dispatcher.outcomes").tag("reason", "http_410").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("hookline.dispatcher.retries.scheduled").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hookline.dispatcher.dead.letters").counter().count()).isEqualTo(1);
+        inFlight.set(9);
+        assertThat(registry.get("hookline.dispatcher.in.flight").tag("lane", "first").gauge().value()).isEqualTo(9);
+        assertThat(registry.get("hookline.dispatcher.retry.backlog").gauge().value()).isEqualTo(5);
+    }
+}
