@@ -98,13 +98,24 @@ public final class DeliveryScheduler {
         }
         work = new ArrayDeque<>(tasks);
         trampoline.set(work);
+        RuntimeException first = null;
         try {
             Task task;
             while ((task = work.poll()) != null) {
-                run(task);
+                try {
+                    run(task);
+                } catch (RuntimeException e) {
+                    // the other queued tasks must still run: a throwing task only fails itself
+                    if (first == null) {
+                        first = e;
+                    }
+                }
             }
         } finally {
             trampoline.remove();
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

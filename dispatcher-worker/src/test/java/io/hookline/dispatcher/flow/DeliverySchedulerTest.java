@@ -106,4 +106,20 @@ class DeliverySchedulerTest {
         running.get("d0").complete(null);
         assertThat(s.waiting("dead")).isEqualTo(2);
     }
+
+    @Test
+    void aTaskThatThrowsFailsAloneAndReleasesItsBudget() {
+        DeliveryScheduler s = new DeliveryScheduler(1, 1);
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        s.submit(new DeliveryScheduler.Task(null, "h", () -> false, () -> gate));
+        s.submit(new DeliveryScheduler.Task(null, "h", () -> false, () -> {
+            throw new IllegalStateException("boom");
+        }));
+        s.submit(task("later", null, "h"));
+        gate.complete(null); // the throw surfaces in the completing stage, not here
+        assertThat(started).containsExactly("later");
+        assertThat(s.inFlight()).isEqualTo(1);
+        running.get("later").complete(null);
+        assertThat(s.pending()).isZero();
+    }
 }
