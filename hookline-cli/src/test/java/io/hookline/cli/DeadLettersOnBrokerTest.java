@@ -1,0 +1,89 @@
+package io.hookline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.cli.kafka.TopicSetup;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** dead-letters list and replay on the real broker. */
+@ExtendWith(KafkaBrokerExtension.class)
+class DeadLettersOnBrokerTest {
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listShowsWhoGaveUpAndWhyAndReplaySendsTheBytesBack(KafkaBroker broker) throws Exception {
+        IsolatedConfig isolated = new IsolatedConfig(broker);
+        Topics topics = isolated.topics();
+        TopicSetup.ensure(isolated.config());
+        String badPost = "{\"post\": {\"message\": \"no channel\"}, \"token\": \"s3cret-token\"}";
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            String dlq = topics.deadLetters().name();
+            producer.send(new ProducerRecord<>(dlq, null, utf8("chan1"), utf8(badPost),
+                    new DeadLetter("matcher", "post.channel_id is missing", topics.posts().name(), 3, 41)
+                            .toHeaders())).get();
+            producer.send(new ProducerRecord<>(dlq, null, utf8("hook1:chan1"), new byte[] {(byte) 0xff, 1},
+                    new DeadLetter("ingestor", "not JSON", topics.webhookResponses().name(), 0, 7).toHeaders()))
+                    .get();
+            producer.send(new ProducerRecord<>(dlq, null, utf8("k"), utf8("{}"),
+                    new DeadLetter("matcher", "elsewhere", "not-hooklines", 0, 1).toHeaders())).get();
+        }
+
+        CliRun.Result all = CliRun.run(isolated.args("dead-letters", "list"));
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        List<String> lines = all.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        JsonNode first = Json.mapper().readTree(lines.get(0));
+        assertThat(first.get("headers").get(DeadLetter.STAGE).asText()).isEqualTo("matcher");
+        assertThat(first.get("headers").get(DeadLetter.REASON).asText()).isEqualTo("post.channel_id is missing");
+        assertThat(first.get("headers").get(DeadLetter.TOPIC).asText()).isEqualTo(topics.posts().name());
+        assertThat(first.get("value").get("post").get("message").asText()).isEqualTo("no channel");
+        assertThat(all.out()).doesNotContain("s3cret-token");
+
+        CliRun.Result ingestor = CliRun.run(isolated.args("dead-letters", "list", "--stage", "ingestor"));
+        assertThat(ingestor.out().lines()).singleElement().asString().contains("\"value_encoding\":\"base64\"");
+
+        CliRun.Result nothingChosen = CliRun.run(isolated.args("dead-letters", "replay"));
+        assertThat(nothingChosen.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(nothingChosen.err()).contains("--at PARTITION:OFFSET", "--all");
+
+        CliRun.Result replay = CliRun.run(isolated.args("dead-letters", "replay", "--stage", "matcher",
+                "--source-topic", topics.posts().name()));
+        assertThat(replay.exitCode()).as(replay.toString()).isZero();
+        assertThat(replay.err()).contains("replayed 1 of 1");
+        List<ConsumerRecord<String, String>> posts = TopicRecords.readAll(broker.bootstrapServers(),
+                topics.posts().name(), new StringDeserializer());
+        assertThat(posts).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("chan1");
+            assertThat(r.value()).isEqualTo(badPost);
+            assertThat(r.headers().lastHeader(DeadLetter.STAGE)).isNull();
+        });
+
+        CliRun.Result everything = CliRun.run(isolated.args("dead-letters", "replay", "--all"));
+        assertThat(everything.exitCode()).as("one of three cannot go back").isEqualTo(ExitCodes.FAILURE);
+        assertThat(everything.err()).contains("source topic 'not-hooklines' is not one of Hookline's topics",
+                "replayed 2 of 3");
+        assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookResponses().name(),
+                new StringDeserializer())).hasSize(1);
+    }
+}
