@@ -44,7 +44,8 @@ class JsonSerdeTest {
         var hook = Json.mapper().readTree(JsonSerde.of(OutgoingWebhook.class).toBytes(Samples.hook()));
         assertThat(hook.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "token", "create_at", "update_at",
                 "delete_at", "creator_id", "channel_id", "team_id", "trigger_words", "trigger_when", "callback_urls",
-                "display_name", "description", "content_type", "username", "icon_url", "signing_secret");
+                "display_name", "description", "content_type", "username", "icon_url", "signing_secret",
+                "previous_signing_secret_expires_at");
     }
 
     @Test

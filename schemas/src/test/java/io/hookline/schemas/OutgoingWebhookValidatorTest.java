@@ -98,6 +98,24 @@ class OutgoingWebhookValidatorTest {
     }
 
     @Test
+    void rotationKeepsThePreviousSecretDuringItsGracePeriodOnly() {
+        String previous = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        OutgoingWebhook rotated = new OutgoingWebhook(VALID.id(), VALID.token(), 1, 2, 0, VALID.creatorId(),
+                VALID.channelId(), VALID.teamId(), VALID.triggerWords(), 0, VALID.callbackUrls(), "", "", "", "", "",
+                Samples.SECRET, previous, 1000);
+        assertThat(OutgoingWebhookValidator.violations(rotated)).isEmpty();
+        assertThat(rotated.signingSecretsAt(999)).containsExactly(Samples.SECRET, previous);
+        assertThat(rotated.signingSecretsAt(1000)).containsExactly(Samples.SECRET);
+        assertThat(VALID.signingSecretsAt(0)).containsExactly(Samples.SECRET);
+        assertThat(rotated.masked().toString()).doesNotContain(previous.substring(6));
+        OutgoingWebhook broken = new OutgoingWebhook(VALID.id(), VALID.token(), 1, 2, 0, VALID.creatorId(),
+                VALID.channelId(), VALID.teamId(), VALID.triggerWords(), 0, VALID.callbackUrls(), "", "", "", "", "",
+                null, "whsec_c2hvcnQ=", -1);
+        assertThat(fields(broken)).containsExactly("previous_signing_secret", "previous_signing_secret",
+                "previous_signing_secret_expires_at");
+    }
+
+    @Test
     void conflictNeedsSameTeamChannelAndASharedUrlAndWord() {
         OutgoingWebhook other = with(VALID, "id", "otherotherotherotherother1");
         assertThat(OutgoingWebhookValidator.conflictingHookId(VALID, List.of(other))).isEqualTo(other.id());
@@ -152,6 +170,7 @@ class OutgoingWebhookValidatorTest {
                 field.equals("content_type") ? v : h.contentType(),
                 field.equals("username") ? v : h.username(),
                 field.equals("icon_url") ? v : h.iconUrl(),
-                field.equals("signing_secret") ? v : h.signingSecret());
+                field.equals("signing_secret") ? v : h.signingSecret(), h.previousSigningSecret(),
+                h.previousSigningSecretExpiresAt());
     }
 }

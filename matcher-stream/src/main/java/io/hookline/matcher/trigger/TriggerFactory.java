@@ -28,7 +28,7 @@ public final class TriggerFactory {
     public static List<WebhookTrigger> triggers(PostEvent event, HookMatch match, long triggeredAt) {
         OutgoingWebhook hook = match.hook();
         WebhookPayload payload = payload(event, hook, match.triggerWord());
-        List<String> secrets = hook.signingSecret() == null ? List.of() : List.of(hook.signingSecret());
+        List<String> secrets = hook.signingSecretsAt(triggeredAt);
         List<WebhookTrigger> triggers = new ArrayList<>(hook.callbackUrls().size());
         for (String url : new LinkedHashSet<>(hook.callbackUrls())) {
             triggers.add(new WebhookTrigger(

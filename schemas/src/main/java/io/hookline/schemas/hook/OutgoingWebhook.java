@@ -25,7 +25,9 @@ public record OutgoingWebhook(
         String contentType,
         String username,
         String iconUrl,
-        String signingSecret) {
+        String signingSecret,
+        String previousSigningSecret,
+        long previousSigningSecretExpiresAt) {
 
     /** {@code trigger_when}: the first word equals a trigger word. */
     public static final int TRIGGER_WORDS_EXACT_MATCH = 0;
@@ -47,6 +49,32 @@ public record OutgoingWebhook(
         username = orEmpty(username);
         iconUrl = orEmpty(iconUrl);
         signingSecret = signingSecret == null || signingSecret.isEmpty() ? null : signingSecret;
+        previousSigningSecret = previousSigningSecret == null || previousSigningSecret.isEmpty()
+                ? null : previousSigningSecret;
+    }
+
+    /** A hook without a rotation in progress: the 16 Mattermost fields and the signing secret. */
+    public OutgoingWebhook(String id, String token, long createAt, long updateAt, long deleteAt, String creatorId,
+                           String channelId, String teamId, List<String> triggerWords, int triggerWhen,
+                           List<String> callbackUrls, String displayName, String description, String contentType,
+                           String username, String iconUrl, String signingSecret) {
+        this(id, token, createAt, updateAt, deleteAt, creatorId, channelId, teamId, triggerWords, triggerWhen,
+                callbackUrls, displayName, description, contentType, username, iconUrl, signingSecret, null, 0);
+    }
+
+    /**
+     * The secrets a request matched at {@code now} (epoch milliseconds) is signed with, current first: the previous
+     * one too while its grace period lasts. Empty when the hook has no signing secret.
+     */
+    public List<String> signingSecretsAt(long now) {
+        if (signingSecret == null) {
+            return List.of();
+        }
+        if (previousSigningSecret != null && now < previousSigningSecretExpiresAt
+                && !previousSigningSecret.equals(signingSecret)) {
+            return List.of(signingSecret, previousSigningSecret);
+        }
+        return List.of(signingSecret);
     }
 
     @JsonIgnore
@@ -64,7 +92,8 @@ public record OutgoingWebhook(
     public OutgoingWebhook masked() {
         return new OutgoingWebhook(id, token.isEmpty() ? "" : "****", createAt, updateAt, deleteAt, creatorId, channelId,
                 teamId, triggerWords, triggerWhen, callbackUrls, displayName, description, contentType, username,
-                iconUrl, signingSecret == null ? null : "whsec_****");
+                iconUrl, signingSecret == null ? null : "whsec_****",
+                previousSigningSecret == null ? null : "whsec_****", previousSigningSecretExpiresAt);
     }
 
     private static String orEmpty(String s) {

@@ -102,6 +102,18 @@ public final class OutgoingWebhookValidator {
                 v.add(new Violation("signing_secret", problem));
             }
         }
+        if (hook.previousSigningSecret() != null) {
+            String problem = signingSecretProblem(hook.previousSigningSecret());
+            if (problem != null) {
+                v.add(new Violation("previous_signing_secret", problem));
+            }
+            if (hook.signingSecret() == null) {
+                v.add(new Violation("previous_signing_secret", "needs a current signing_secret"));
+            }
+        }
+        if (hook.previousSigningSecretExpiresAt() < 0) {
+            v.add(new Violation("previous_signing_secret_expires_at", "must not be negative"));
+        }
         return v;
     }
 
