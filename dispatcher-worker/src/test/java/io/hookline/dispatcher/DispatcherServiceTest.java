@@ -372,4 +372,43 @@ class DispatcherServiceTest {
         assertThat(sockets.violations).isEmpty();
         assertThat(sockets.connects).doesNotContain(metadata);
     }
+
+    @Test
+    void aDestinationWithAFullQueueHasNewDeliveriesShedInsteadOfStallingOthers() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getUrl().encodedPath().equals("/slow")) {
+                    Thread.sleep(1500);
+                }
+                return new MockResponse.Builder().code(200).body("{}").build();
+            }
+        });
+        HooklineConfig c = config.with("hookline.dispatcher.max-in-flight-per-host", "1")
+                .with("hookline.dispatcher.max-queued-per-host", "1")
+                .with("hookline.dispatcher.retry-delays", "");
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            records.add(triggerRecord(TestTriggers.trigger("slow-" + i, "slowhook" + i, url("/slow"),
+                    "application/json", List.of())));
+        }
+        produce(records);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        start(c, registry);
+        List<DeliveryOutcome> outcomes;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            outcomes = reader.readAtLeast(4, Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+        }
+        // one in flight and one waiting at most: the other two were shed at once, not queued behind the slow host
+        assertThat(outcomes).filteredOn(DeliveryOutcome::succeeded).hasSizeBetween(1, 2);
+        List<DeliveryOutcome> shed = outcomes.stream().filter(o -> !o.succeeded()).toList();
+        assertThat(shed).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(shed).allSatisfy(o -> {
+            assertThat(o.error()).startsWith("gave up after 1 attempt: not attempted: ");
+            assertThat(o.attempts()).singleElement().satisfies(a -> assertThat(a.httpStatus()).isNull());
+        });
+        assertThat(registry.get("hookline.dispatcher.attempts").tag("reason", "host_saturated").counter().count())
+                .isEqualTo(shed.size());
+    }
 }
