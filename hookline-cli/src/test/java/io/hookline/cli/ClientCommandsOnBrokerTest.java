@@ -160,6 +160,48 @@ class ClientCommandsOnBrokerTest {
     }
 
     @Test
+    void hooksUpdateChangesOnlyWhatIsGivenAndRefusesInvalidOrConflictingResults() throws Exception {
+        CliRun.Result a = createHook("http://127.0.0.1:8065/a", "ping");
+        CliRun.Result b = createHook("http://127.0.0.1:8065/b", "hello");
+        assertThat(a.exitCode()).as(a.toString()).isZero();
+        assertThat(b.exitCode()).as(b.toString()).isZero();
+        OutgoingWebhook hookA = Json.mapper().readValue(a.out(), OutgoingWebhook.class);
+        String idB = Json.mapper().readTree(b.out()).get("id").asText();
+
+        CliRun.Result updated = CliRun.run(isolated.args("hooks", "update", hookA.id(), "--trigger-word", "ping",
+                "--trigger-word", "pong", "--trigger-when", "starts-with", "--display-name", "Renamed"));
+        assertThat(updated.exitCode()).as(updated.toString()).isZero();
+        assertThat(updated.out()).doesNotContain(hookA.token(), hookA.signingSecret());
+
+        CliRun.Result invalid = CliRun.run(isolated.args("hooks", "update", hookA.id(), "--callback-url", "ftp://x"));
+        assertThat(invalid.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(invalid.err()).contains("callback_urls: 'ftp://x' is not an http:// or https:// URL",
+                "nothing was written");
+
+        CliRun.Result conflict = CliRun.run(isolated.args("hooks", "update", idB, "--callback-url",
+                "http://127.0.0.1:8065/a", "--trigger-word", "pong"));
+        assertThat(conflict.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(conflict.err()).contains("hook " + hookA.id(), "nothing was written");
+
+        CliRun.Result empty = CliRun.run(isolated.args("hooks", "update", hookA.id()));
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(empty.err()).contains("nothing to change");
+
+        List<OutgoingWebhook> records = TopicRecords.readAll(broker.bootstrapServers(),
+                topics.webhookConfigs().name(), JsonSerde.of(OutgoingWebhook.class)).stream()
+                .map(ConsumerRecord::value).toList();
+        assertThat(records).hasSize(3);
+        OutgoingWebhook latest = records.get(2);
+        assertThat(latest.id()).isEqualTo(hookA.id());
+        assertThat(latest.triggerWords()).containsExactly("ping", "pong");
+        assertThat(latest.triggerWhen()).isEqualTo(OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH);
+        assertThat(latest.displayName()).isEqualTo("Renamed");
+        assertThat(latest.callbackUrls()).isEqualTo(hookA.callbackUrls());
+        assertThat(latest.token()).isEqualTo(hookA.token());
+        assertThat(latest.signingSecret()).isEqualTo(hookA.signingSecret());
+    }
+
+    @Test
     void postWithFlagsPublishesACompleteEventKeyedByChannel() {
         CliRun.Result r = CliRun.run(isolated.args("post", "--team-id", TEAM, "--team-name", "engineering",
                 "--channel-id", CHANNEL, "--channel-name", "town-square", "--user-id", ALICE, "--username", "alice",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hooks", mixinStandardHelpOptions = true,
         description = "Manage outgoing webhooks (records of the webhook-configs topic).",
         subcommands = {CommandLine.HelpCommand.class, CreateHookCommand.class, ListHooksCommand.class,
-                GetHookCommand.class, DeleteHookCommand.class, RegenTokenCommand.class})
+                GetHookCommand.class, UpdateHookCommand.class, DeleteHookCommand.class, RegenTokenCommand.class})
 public final class HooksCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,44 @@
+package io.hookline.cli.hooks;
+
+import io.hookline.schemas.hook.OutgoingWebhook;
+import java.util.List;
+
+/**
+ * What {@code hooks update} changes: null fields stay as they are. The fields are those Mattermost's
+ * {@code PUT /api/v4/hooks/outgoing/{id}} may change; id, token, team, creator and creation time never change.
+ *
+ * @param clearTriggerWords remove every trigger word (then the hook fires on every post of its channel)
+ */
+public record HookChanges(
+        String channelId,
+        List<String> triggerWords,
+        boolean clearTriggerWords,
+        TriggerWhen triggerWhen,
+        List<String> callbackUrls,
+        String displayName,
+        String description,
+        String contentType,
+        String username,
+        String iconUrl) {
+
+    public boolean isEmpty() {
+        return channelId == null && triggerWords == null && !clearTriggerWords && triggerWhen == null
+                && callbackUrls == null && displayName == null && description == null && contentType == null
+                && username == null && iconUrl == null;
+    }
+
+    /** {@code hook} with these changes, updated at {@code now}. */
+    public OutgoingWebhook applyTo(OutgoingWebhook hook, long now) {
+        List<String> words = clearTriggerWords ? List.of() : or(triggerWords, hook.triggerWords());
+        return new OutgoingWebhook(hook.id(), hook.token(), hook.createAt(), now, hook.deleteAt(), hook.creatorId(),
+                or(channelId, hook.channelId()), hook.teamId(), words,
+                triggerWhen == null ? hook.triggerWhen() : triggerWhen.code(), or(callbackUrls, hook.callbackUrls()),
+                or(displayName, hook.displayName()), or(description, hook.description()),
+                or(contentType, hook.contentType()), or(username, hook.username()), or(iconUrl, hook.iconUrl()),
+                hook.signingSecret());
+    }
+
+    private static <T> T or(T change, T current) {
+        return change == null ? current : change;
+    }
+}

@@ -1,0 +1,86 @@
+package io.hookline.cli.hooks;
+
+import io.hookline.cli.CliFailure;
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.hook.OutgoingWebhookValidator;
+import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
+import io.hookline.schemas.serde.Json;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hookline hooks update ID ...}: Mattermost's {@code PUT /api/v4/hooks/outgoing/{id}}. */
+@Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Change a live hook: only the options given change. Validated and checked for conflicts like",
+                "create; nothing is written when a rule is broken. Prints the hook (secrets masked)."},
+        footer = {"", "Examples:",
+                "  hookline hooks update 7wuadkmtk86iunmx4aatczfzjr --trigger-word ping --trigger-word hello",
+                "  hookline hooks update 7wuadkmtk86iunmx4aatczfzjr --callback-url https://bot.example.com/hook"})
+public final class UpdateHookCommand extends HooklineSubcommand {
+
+    @Parameters(paramLabel = "ID", description = "The hook's id.")
+    String id;
+
+    @Option(names = "--channel-id", paramLabel = "ID", description = "New channel (empty: every public channel).")
+    String channelId;
+
+    @Option(names = "--trigger-word", paramLabel = "WORD", description = "Replaces the trigger words (repeatable).")
+    List<String> triggerWords;
+
+    @Option(names = "--clear-trigger-words", description = "Removes every trigger word.")
+    boolean clearTriggerWords;
+
+    @Option(names = "--trigger-when", paramLabel = "WHEN", converter = TriggerWhen.Converter.class,
+            description = "exact or starts-with.")
+    TriggerWhen triggerWhen;
+
+    @Option(names = "--callback-url", paramLabel = "URL", description = "Replaces the callback URLs (repeatable).")
+    List<String> callbackUrls;
+
+    @Option(names = "--display-name", paramLabel = "NAME") String displayName;
+    @Option(names = "--description", paramLabel = "TEXT") String description;
+    @Option(names = "--content-type", paramLabel = "TYPE") String contentType;
+    @Option(names = "--username", paramLabel = "NAME") String username;
+    @Option(names = "--icon-url", paramLabel = "URL") String iconUrl;
+
+    HookChanges changes() {
+        if (clearTriggerWords && triggerWords != null) {
+            throw new CliFailure("--clear-trigger-words and --trigger-word contradict each other; give one");
+        }
+        return new HookChanges(channelId == null ? null : channelId.trim(), triggerWords, clearTriggerWords,
+                triggerWhen, callbackUrls, displayName, description, contentType, username, iconUrl);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        HookChanges changes = changes();
+        if (changes.isEmpty()) {
+            throw new CliFailure("nothing to change: give at least one option (see --help)");
+        }
+        HookStore store = HookStore.open(clientConfig());
+        HookTable table = store.read();
+        OutgoingWebhook current = table.live().get(id.trim());
+        if (current == null) {
+            throw new CliFailure("no live hook with id '" + id.trim() + "' on " + store.topicName());
+        }
+        OutgoingWebhook updated = changes.applyTo(current, Math.max(System.currentTimeMillis(), current.updateAt()));
+        List<Violation> violations = OutgoingWebhookValidator.violations(updated);
+        if (!violations.isEmpty()) {
+            err().println("error: the updated hook would not be valid, nothing was written:");
+            violations.forEach(v -> err().println("  " + v.field() + ": " + v.rule()));
+            return ExitCodes.FAILURE;
+        }
+        String conflict = OutgoingWebhookValidator.conflictingHookId(updated, table.hooks());
+        if (conflict != null) {
+            err().println("error: hook " + conflict + " already has one of these callback URLs and one of these "
+                    + "trigger words in the same team and channel; nothing was written");
+            return ExitCodes.FAILURE;
+        }
+        store.write(updated);
+        out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(updated.masked()));
+        return ExitCodes.OK;
+    }
+}
