@@ -1,0 +1,149 @@
+package io.hookline.faulttests;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.schemas.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One scenario's Hookline: its own topic names and application ids on the shared broker, the settings every stage
+ * process gets (short retries and timeouts so faults resolve quickly), and the stage processes it started.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    public static final String TEAM = "faultteam00000000000000001";
+    public static final String CREATOR = "hookbot0000000000000000001";
+    public static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private final KafkaBroker broker;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Path workDir;
+    private final List<StageProcess> stages = new ArrayList<>();
+    private final Thread reaper = new Thread(this::killAll, "fault-tests-reaper");
+
+    public Pipeline(KafkaBroker broker, String scenario, Path workDir, Map<String, String> overrides) {
+        this.broker = broker;
+        this.workDir = workDir;
+        String prefix = broker.uniqueName(scenario);
+        settings.put("hookline.application-id-prefix", prefix);
+        for (String topic : List.of("posts", "webhook-configs", "webhook-triggers", "webhook-responses",
+                "post-commands", "dead-letters", "webhook-retries")) {
+            settings.put("hookline.topic." + topic, prefix + "-" + topic);
+        }
+        settings.put("hookline.topic-partitions", "6");
+        settings.put("hookline.allowed-untrusted-internal-connections", "127.0.0.1");
+        settings.put("hookline.dispatcher.retry-delays", "200ms,500ms");
+        settings.put("hookline.dispatcher.retry-jitter", "0");
+        settings.put("hookline.outgoing-integration-requests-timeout", "3");
+        settings.put("hookline.connect-timeout", "2");
+        settings.put("hookline.dispatcher.shutdown-grace", "2s");
+        // a killed member is noticed after its session expires: keep that short (the broker's minimum is 6 s)
+        settings.put("session.timeout.ms", "6000");
+        settings.put("heartbeat.interval.ms", "1000");
+        settings.put("commit.interval.ms", "200");
+        settings.put("state.dir", workDir.resolve("state").toString());
+        settings.putAll(overrides);
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    public HooklineConfig config() {
+        return HooklineConfig.of(settings).with("bootstrap.servers", broker.bootstrapServers());
+    }
+
+    public Topics topics() {
+        return Topics.from(config());
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public Pipeline createTopics() {
+        HooklineConfig config = config();
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            new TopicProvisioner(admin, config).ensure(Topics.from(config));
+        }
+        return this;
+    }
+
+    /** A stage process, started and ready. */
+    public StageProcess start(String stage, String... jvmOptions) {
+        List<String> options = new ArrayList<>(List.of(jvmOptions));
+        if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            options.add("-Xmx256m");
+        }
+        StageProcess p = new StageProcess(stage, broker.bootstrapServers(), settings, options,
+                workDir.resolve("logs"));
+        synchronized (stages) {
+            stages.add(p);
+        }
+        return p.start(STARTUP);
+    }
+
+    /** Writes a team-wide hook with trigger word {@code deploy} and the given callback URLs; returns it. */
+    public OutgoingWebhook publishHook(String displayName, List<String> callbackUrls) {
+        long now = System.currentTimeMillis();
+        OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), now, now, 0, CREATOR, "", TEAM,
+                List.of(LoadDriver.TRIGGER_WORD), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH, callbackUrls,
+                displayName, "fault test hook", OutgoingWebhook.CONTENT_TYPE_JSON, "", "", null);
+        try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+            producer.send(new ProducerRecord<>(topics().webhookConfigs().name(), hook.id(),
+                    Json.mapper().writeValueAsString(hook))).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write hook: " + e.getMessage(), e);
+        }
+        return hook;
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private void killAll() {
+        synchronized (stages) {
+            stages.forEach(StageProcess::kill);
+        }
+    }
+
+    /** Stops every stage process this pipeline started (SIGTERM, in reverse order). */
+    @Override
+    public void close() {
+        List<StageProcess> copy;
+        synchronized (stages) {
+            copy = new ArrayList<>(stages);
+        }
+        for (int i = copy.size() - 1; i >= 0; i--) {
+            copy.get(i).close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.hookline.faulttests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code kill -9} of each stage process in turn while posts keep arriving; every expected delivery must still end as
+ * exactly one {@code create_post}. Redelivered HTTP requests are allowed, and printed.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class ProcessCrashTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(180);
+
+    @Test
+    void killingADispatcherThreeTimesLosesAndDoublesNothing(KafkaBroker broker) throws Exception {
+        try (CallbackServer callbacks = new CallbackServer();
+             Pipeline pipeline = new Pipeline(broker, "kill-dispatcher", runDir("kill-dispatcher"), Map.of())) {
+            pipeline.createTopics();
+            OutgoingWebhook hook = pipeline.publishHook("Crash bot", List.of(callbacks.url(Behaviour.OK),
+                    callbacks.url(Behaviour.FLAP_ONCE)));
+            pipeline.start("matcher");
+            pipeline.start("ingestor");
+            StageProcess steady = pipeline.start("dispatcher");
+            StageProcess victim = pipeline.start("dispatcher");
+
+            Ledger ledger = new Ledger();
+            LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
+            int total = 1_200;
+            CompletableFuture<Void> sending = load.start(total, 40, 4);
+            for (int kill = 1; kill <= 3; kill++) {
+                load.awaitSent(total * kill / 4, Duration.ofSeconds(120));
+                victim.kill();
+                victim.start(Pipeline.STARTUP);
+            }
+            sending.get(3, TimeUnit.MINUTES);
+
+            Ledger.Report report = settle(pipeline, ledger);
+            print("kill -9 dispatcher x3", report, callbacks);
+            assertThat(report.balanced()).as(report.summary()).isTrue();
+            assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching() * 2);
+            assertThat(steady.isAlive()).as("the other dispatcher kept running").isTrue();
+        }
+    }
+
+    @Test
+    void killingTheIngestorAndTheMatcherMidLoadLosesAndDoublesNothing(KafkaBroker broker) throws Exception {
+        try (CallbackServer callbacks = new CallbackServer();
+             Pipeline pipeline = new Pipeline(broker, "kill-streams", runDir("kill-streams"), Map.of(
+                     // long enough that a kill lands between processing and commit
+                     "commit.interval.ms", "2000"))) {
+            pipeline.createTopics();
+            OutgoingWebhook hook = pipeline.publishHook("Crash bot", List.of(callbacks.url(Behaviour.OK)));
+            StageProcess matcher = pipeline.start("matcher");
+            StageProcess ingestor = pipeline.start("ingestor");
+            pipeline.start("dispatcher");
+
+            Ledger ledger = new Ledger();
+            LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
+            int total = 900;
+            CompletableFuture<Void> sending = load.start(total, 40, 3);
+            load.awaitSent(total / 3, Duration.ofSeconds(120));
+            ingestor.kill();
+            ingestor.start(Pipeline.STARTUP);
+            load.awaitSent(total * 2 / 3, Duration.ofSeconds(120));
+            matcher.kill();
+            matcher.start(Pipeline.STARTUP);
+            sending.get(3, TimeUnit.MINUTES);
+
+            Ledger.Report report = settle(pipeline, ledger);
+            print("kill -9 ingestor, then matcher", report, callbacks);
+            assertThat(report.balanced()).as(report.summary()).isTrue();
+            assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
+        }
+    }
+
+    static Ledger.Report settle(Pipeline pipeline, Ledger ledger) {
+        try (LedgerReader reader = new LedgerReader(pipeline.bootstrapServers(), pipeline.topics(), ledger)) {
+            reader.readUntilSettled(SETTLE);
+            return ledger.report();
+        }
+    }
+
+    static void print(String scenario, Ledger.Report report, CallbackServer callbacks) {
+        StringBuilder s = new StringBuilder("[fault] ").append(scenario).append(": ").append(report.summary());
+        for (Behaviour b : Behaviour.values()) {
+            int total = callbacks.totalRequests(b);
+            if (total > 0) {
+                s.append("\n  endpoint ").append(b).append(": ").append(total).append(" requests");
+                if (b == Behaviour.OK) {
+                    s.append(", ").append(callbacks.duplicateDeliveries(b)).append(" duplicate deliveries");
+                }
+            }
+        }
+        report.failureReasonsByUrl().forEach((url, reasons) -> s.append("\n  reasons at ").append(url).append(": ")
+                .append(reasons.stream().distinct().limit(3).toList()));
+        System.out.println(s);
+    }
+
+    static Path runDir(String scenario) {
+        return Path.of("target", "fault-runs", scenario + "-" + System.currentTimeMillis()).toAbsolutePath();
+    }
+}
