@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
@@ -123,9 +127,16 @@ public final class LocalKafka implements AutoCloseable {
       requireFree(brokerPort, "broker port");
       return new DataDirState(Uuid.randomUuid().toString(), brokerPort, FreePorts.pickOtherThan(brokerPort));
     }
+    requireNotInUse(dir);
     if (!FreePorts.isFree(previous.controllerPort())) {
-      throw new IllegalStateException("controller port " + previous.controllerPort() + " of data dir " + dir
-          + " is in use; is another broker running on this data dir?");
+      // A single-node quorum's leader updates its own voter endpoint, so its controller port may change.
+      int controllerPort;
+      do {
+        controllerPort = FreePorts.pick();
+      } while (controllerPort == requestedPort || controllerPort == previous.brokerPort());
+      LOG.warn("controller port {} of data dir {} is taken by another process; using {}", previous.controllerPort(),
+          dir, controllerPort);
+      previous = new DataDirState(previous.clusterId(), previous.brokerPort(), controllerPort);
     }
     int brokerPort;
     if (requestedPort > 0) {
@@ -140,6 +151,25 @@ public final class LocalKafka implements AutoCloseable {
       throw new IllegalArgumentException("port " + brokerPort + " is this data dir's controller port; choose another");
     }
     return previous.withBrokerPort(brokerPort);
+  }
+
+  /** Kafka holds a lock on its log dir while it runs; if we cannot take it, a broker (ours or not) uses this dir. */
+  private static void requireNotInUse(Path dir) {
+    Path lockFile = dir.resolve("kafka-data").resolve(".lock");
+    if (!Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new IllegalStateException("data dir " + dir + " is in use by a running Kafka broker");
+      }
+      lock.release();
+    } catch (OverlappingFileLockException e) {
+      throw new IllegalStateException("data dir " + dir + " is in use by a Kafka broker of this JVM", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check whether " + lockFile + " is locked", e);
+    }
   }
 
   private static void requireFree(int port, String what) {
@@ -293,6 +323,7 @@ public final class LocalKafka implements AutoCloseable {
   private void launch() {
     List<String> command = ChildJvm.command(dataDir.resolve("log4j2.properties"), logFile(), "kafka.Kafka",
         dataDir.resolve("server.properties").toString());
+    writeConfigFiles();
     rotate(logFile());
     rotate(consoleFile());
     long startedAt = System.nanoTime();

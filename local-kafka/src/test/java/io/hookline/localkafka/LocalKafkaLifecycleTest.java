@@ -3,6 +3,9 @@ package io.hookline.localkafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +55,15 @@ class LocalKafkaLifecycleTest {
   }
 
   @Test
+  @Order(1)
+  void aSecondBrokerOnTheSameDataDirIsRefused() {
+    assertThatThrownBy(() -> LocalKafka.start(dataDir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is in use by a running Kafka broker");
+    assertThat(kafka.isRunning()).isTrue();
+  }
+
+  @Test
   @Order(2)
   void killedBrokerComesBackWithItsData() {
     TestRecords.produce(kafka.bootstrapServers(), "survives-kill", List.of("acked before the kill"));
@@ -67,14 +79,20 @@ class LocalKafkaLifecycleTest {
 
   @Test
   @Order(3)
-  void cleanStopThenANewInstanceOnTheSameDataDirKeepsAddressAndData() {
+  void cleanStopThenANewInstanceOnTheSameDataDirKeepsAddressAndData() throws Exception {
     String before = kafka.bootstrapServers();
     kafka.close();
     assertThat(kafka.isRunning()).isFalse();
+    int oldControllerPort = DataDirState.read(dataDir).orElseThrow().controllerPort();
 
-    kafka = LocalKafka.start(dataDir);
+    // Someone else took the controller port meanwhile: the node must move to another one and still come up.
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), oldControllerPort));
+      kafka = LocalKafka.start(dataDir);
+    }
 
     assertThat(kafka.bootstrapServers()).isEqualTo(before);
+    assertThat(DataDirState.read(dataDir).orElseThrow().controllerPort()).isNotEqualTo(oldControllerPort);
     assertThat(TestRecords.consume(before, "round-trip", 3, TIMEOUT)).containsExactly("a", "b", "c");
   }
 
