@@ -55,6 +55,8 @@ public final class DispatcherBenchmark {
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final int IN_FLIGHT = 256;
     private static final int PER_HOST = 64;
+    /** Distinct record keys (hook and channel pairs); deliveries of one key go out one at a time. */
+    private static final int KEYS = 5_000;
 
     private final LocalKafka kafka;
     private int run;
@@ -103,7 +105,7 @@ public final class DispatcherBenchmark {
 
             System.out.println();
             System.out.println("=== dispatcher benchmark (" + n + " deliveries per run, " + IN_FLIGHT
-                    + " in flight, " + PER_HOST + " per host, " + Runtime.getRuntime().availableProcessors()
+                    + " in flight, " + PER_HOST + " per host, " + KEYS + " keys, " + Runtime.getRuntime().availableProcessors()
                     + " cores, broker on the same machine) ===");
             report.forEach(System.out::println);
         }
@@ -203,7 +205,7 @@ public final class DispatcherBenchmark {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 HttpServer ep = endpoints.get(i % endpoints.size());
-                WebhookTrigger t = trigger(i, "http://127.0.0.1:" + ep.getAddress().getPort() + "/", i % 500);
+                WebhookTrigger t = trigger(i, "http://127.0.0.1:" + ep.getAddress().getPort() + "/", i % KEYS);
                 sent.add(p.send(new ProducerRecord<>(topics.webhookTriggers().name(),
                         t.partitionKey().getBytes(StandardCharsets.UTF_8), TRIGGERS.toBytes(t))));
             }

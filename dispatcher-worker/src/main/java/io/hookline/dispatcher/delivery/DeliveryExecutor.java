@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import io.hookline.dispatcher.http.AttemptResult;
 import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.http.FailureKind;
 import io.hookline.dispatcher.http.Verdict;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.retry.RetrySchedule;
@@ -94,7 +95,7 @@ public final class DeliveryExecutor {
     public Handoff shed(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
                         DeliveryOrigin origin, int waiting) {
         AttemptResult result = AttemptResult.failed(clock.millis(), 0,
-                io.hookline.dispatcher.http.FailureKind.HOST_SATURATED,
+                FailureKind.HOST_SATURATED,
                 "not attempted: " + waiting + " deliveries to this host were already waiting");
         CompletableFuture<Void> durable = new CompletableFuture<>();
         try {
@@ -150,7 +151,7 @@ public final class DeliveryExecutor {
 
     private static String errorOf(AttemptResult result) {
         Integer s = result.httpStatus();
-        if (s != null && s >= 300 && s < 400 && result.failure() == io.hookline.dispatcher.http.FailureKind.NONE) {
+        if (s != null && s >= 300 && s < 400 && result.failure() == FailureKind.NONE) {
             return "HTTP " + s + " (redirects are not followed)";
         }
         return result.error() != null ? result.error() : "HTTP " + s;
