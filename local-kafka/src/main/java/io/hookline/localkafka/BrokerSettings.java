@@ -55,6 +55,8 @@ record BrokerSettings(Path logDir, int brokerPort, int controllerPort) {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // Crash tests wait for a killed consumer's session to expire; let them ask for a short one (default minimum 6 s).
+    p.put("group.min.session.timeout.ms", "1000");
 
     // After a kill the restarted node is refused (DuplicateBrokerRegistration) until its previous session expires:
     // the default 9 s session makes every kill/restart fault test that much slower.

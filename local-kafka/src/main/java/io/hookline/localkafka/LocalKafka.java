@@ -128,14 +128,14 @@ public final class LocalKafka implements AutoCloseable {
       return new DataDirState(Uuid.randomUuid().toString(), brokerPort, FreePorts.pickOtherThan(brokerPort));
     }
     requireNotInUse(dir);
-    if (!FreePorts.isFree(previous.controllerPort())) {
+    if (previous.controllerPort() == requestedPort || !FreePorts.isFree(previous.controllerPort())) {
       // A single-node quorum's leader updates its own voter endpoint, so its controller port may change.
       int controllerPort;
       do {
         controllerPort = FreePorts.pick();
       } while (controllerPort == requestedPort || controllerPort == previous.brokerPort());
-      LOG.warn("controller port {} of data dir {} is taken by another process; using {}", previous.controllerPort(),
-          dir, controllerPort);
+      LOG.warn("controller port {} of data dir {} is wanted for the broker or taken by another process; using {}",
+          previous.controllerPort(), dir, controllerPort);
       previous = new DataDirState(previous.clusterId(), previous.brokerPort(), controllerPort);
     }
     int brokerPort;
