@@ -36,6 +36,15 @@ class BrokerSettingsTest {
   }
 
   @Test
+  void brokerSessionIsShortSoAKilledNodeIsReadmittedQuickly() throws Exception {
+    Properties props = parse(settings.render());
+
+    int heartbeat = Integer.parseInt(props.getProperty("broker.heartbeat.interval.ms"));
+    int session = Integer.parseInt(props.getProperty("broker.session.timeout.ms"));
+    assertThat(session).isLessThan(9_000).isGreaterThan(2 * heartbeat);
+  }
+
+  @Test
   void logDirSurvivesPropertiesEscaping() throws Exception {
     Properties props = parse(settings.render());
 
