@@ -36,7 +36,7 @@ final class OffsetBook implements ConsumerRebalanceListener {
         return partitions.computeIfAbsent(tp, p -> new PartitionProgress());
     }
 
-    /** Commits what moved, at most every {@code 200 ms}, without blocking. */
+    /** Commits what moved since the last acknowledged commit, at most every 200 ms, without blocking. */
     void commitAsyncThrottled() {
         long now = System.nanoTime();
         if (now - lastCommitNanos < 200_000_000L) {
@@ -45,9 +45,12 @@ final class OffsetBook implements ConsumerRebalanceListener {
         lastCommitNanos = now;
         Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions.keySet());
         if (!offsets.isEmpty()) {
+            // marked committed only once acknowledged, so a failed commit is simply sent again next time
             consumer.commitAsync(offsets, (done, e) -> {
                 if (e != null) {
-                    LOG.warn("offset commit failed (it is retried with the next one): {}", e.toString());
+                    LOG.warn("offset commit failed (it is sent again): {}", e.toString());
+                } else {
+                    markCommitted(done);
                 }
             });
         }
@@ -63,6 +66,7 @@ final class OffsetBook implements ConsumerRebalanceListener {
                     // a stop() wakeup meant for poll() landed here: the commit is still wanted
                     consumer.commitSync(offsets);
                 }
+                markCommitted(offsets);
             } catch (RuntimeException e) {
                 LOG.warn("offset commit failed; records after the last commit will be delivered again: {}",
                         e.toString());
@@ -84,10 +88,18 @@ final class OffsetBook implements ConsumerRebalanceListener {
             OptionalLong c = p.committable();
             if (c.isPresent()) {
                 offsets.put(tp, new OffsetAndMetadata(c.getAsLong()));
-                p.committed(c.getAsLong());
             }
         }
         return offsets;
+    }
+
+    private void markCommitted(Map<TopicPartition, OffsetAndMetadata> done) {
+        done.forEach((tp, om) -> {
+            PartitionProgress p = partitions.get(tp);
+            if (p != null) {
+                p.committed(om.offset());
+            }
+        });
     }
 
     @Override
