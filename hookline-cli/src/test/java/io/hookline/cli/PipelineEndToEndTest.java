@@ -79,7 +79,6 @@ class PipelineEndToEndTest {
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             new TopicProvisioner(admin, config).ensure(topics);
         }
-        services.start(Stage.createAll(List.of(Stage.values()), config), WAIT);
 
         OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), "tokentokentokentokentoken1", 1_764_150_000_000L,
                 1_764_150_000_000L, 0, BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
@@ -96,7 +95,9 @@ class PipelineEndToEndTest {
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), hook.id(),
                     Json.mapper().writeValueAsString(hook))).get();
-            // The matcher's hook table is a global table: give it the config before the post arrives.
+            // The matcher restores its hook table before start() returns, so the hook is known to it for sure;
+            // written while it runs, the hook and the post would race (a global table has its own thread).
+            services.start(Stage.createAll(List.of(Stage.values()), config), WAIT);
             producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL, Json.mapper().writeValueAsString(event)))
                     .get();
         }
