@@ -1,0 +1,117 @@
+package io.hookline.bench;
+
+import io.hookline.localkafka.LocalKafka;
+import io.hookline.schemas.serde.Json;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out]
+ * [--out FILE]}. Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named
+ * scenarios one after the other, prints one table row per result and writes them all as JSON (default
+ * {@code bench/results/latest.json}).
+ */
+public final class Bench {
+
+    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "isolation", "scale-out");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        Path out = Path.of("bench", "results", "latest.json");
+        Set<String> chosen = new LinkedHashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else if (args[i].equals("all")) {
+                chosen.addAll(SCENARIOS);
+            } else if (SCENARIOS.contains(args[i])) {
+                chosen.add(args[i]);
+            } else {
+                System.err.println("unknown scenario '" + args[i] + "'; known: all " + String.join(" ", SCENARIOS)
+                        + " [--out FILE]");
+                System.exit(2);
+            }
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(SCENARIOS);
+        }
+        Path work = Files.createTempDirectory("hookline-bench");
+        List<Row> rows = new ArrayList<>();
+        long started = System.currentTimeMillis();
+        System.out.println("starting a local broker (child JVM) in " + work + " ...");
+        try (LocalKafka broker = LocalKafka.start(work.resolve("kafka"));
+             BenchKafka kafka = new BenchKafka(broker.bootstrapServers(), work)) {
+            System.out.println(Row.header());
+            System.out.println(Row.rule());
+            for (String scenario : chosen) {
+                long t0 = System.currentTimeMillis();
+                List<Row> result = switch (scenario) {
+                    case "matcher" -> MatcherScenario.run(kafka, 30_000);
+                    case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
+                    case "latency" -> List.of(LatencyScenario.run(kafka, 1_000, 20, 5));
+                    case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
+                    case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 8_000));
+                    default -> throw new IllegalStateException(scenario);
+                };
+                for (Row r : result) {
+                    System.out.println(r.line());
+                    rows.add(r);
+                }
+                System.err.printf("(%s took %d s)%n", scenario, (System.currentTimeMillis() - t0) / 1000);
+            }
+        }
+        write(out, rows, started);
+        System.out.println("wrote " + out.toAbsolutePath());
+        System.exit(0);
+    }
+
+    private static void write(Path out, List<Row> rows, long started) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("started_at", Instant.ofEpochMilli(started).toString());
+        doc.put("duration_seconds", (System.currentTimeMillis() - started) / 1000);
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("processors", Runtime.getRuntime().availableProcessors());
+        machine.put("memory_bytes", totalMemory());
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        doc.put("machine", machine);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", r.scenario());
+            m.put("measured", r.measured());
+            m.put("value", r.value());
+            m.put("baseline", r.baseline());
+            m.put("baseline_value", r.baselineValue());
+            m.put("unit", r.unit());
+            m.put("ratio", Double.isNaN(r.ratio()) ? null : r.ratio());
+            m.put("details", r.details());
+            results.add(m);
+        }
+        doc.put("results", results);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+    }
+
+    private static long totalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,114 @@
+package io.hookline.bench;
+
+import io.hookline.config.HooklineConfig;
+import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.schemas.topic.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The broker the bench runs against, and what every scenario needs from it: isolated topics, producers, groups. */
+final class BenchKafka implements AutoCloseable {
+
+    static final int PARTITIONS = 6;
+
+    private final String bootstrap;
+    private final Admin admin;
+    private final Path workDir;
+    private int runs;
+
+    BenchKafka(String bootstrap, Path workDir) {
+        this.bootstrap = bootstrap;
+        this.workDir = workDir;
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Settings of one isolated run: its own topic names and application ids; topics created. */
+    Map<String, String> newRun(String name, Map<String, String> extra) throws Exception {
+        String prefix = "bench-" + name + "-" + (++runs);
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("hookline.application-id-prefix", prefix);
+        for (String t : List.of("posts", "webhook-configs", "webhook-triggers", "webhook-responses", "post-commands",
+                "dead-letters", "webhook-retries")) {
+            s.put("hookline.topic." + t, prefix + "-" + t);
+        }
+        s.put("hookline.topic-partitions", Integer.toString(PARTITIONS));
+        s.put("hookline.allowed-untrusted-internal-connections", "127.0.0.1");
+        s.put("state.dir", workDir.resolve("state").toString());
+        s.putAll(extra);
+        HooklineConfig config = config(s);
+        new TopicProvisioner(admin, config).ensure(Topics.from(config));
+        awaitLeaders(Topics.from(config).all().stream().map(t -> t.name()).toList());
+        return s;
+    }
+
+    HooklineConfig config(Map<String, String> settings) {
+        return HooklineConfig.of(settings).with("bootstrap.servers", bootstrap);
+    }
+
+    KafkaProducer<byte[], byte[]> producer(int lingerMs) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    StageProcess stage(String stage, Map<String, String> settings) throws Exception {
+        return StageProcess.start(stage, bootstrap, settings, workDir.resolve("logs"), Duration.ofSeconds(180));
+    }
+
+    /** Waits until consumer group {@code group} is stable with {@code members} members that all have partitions. */
+    void awaitGroup(String group, int members, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
+                    .get(30, TimeUnit.SECONDS).get(group);
+            if (d != null && d.members().size() == members && "STABLE".equals(d.groupState().name())
+                    && d.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("group " + group + " not stable with " + members + " members in " + timeout);
+    }
+
+    private void awaitLeaders(List<String> names) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("topics without leaders after 60 s: " + new ArrayList<>(names));
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,113 @@
+package io.hookline.bench;
+
+import io.hookline.dispatcher.http.AttemptResult;
+import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.ssrf.AddressPolicy;
+import io.hookline.dispatcher.ssrf.AllowList;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The dispatcher scenarios: delivery, isolation, scale-out. Each dispatcher is a separate process. */
+final class DeliveryScenarios {
+
+    private static final int IN_FLIGHT = 256;
+    private static final int PER_HOST = 64;
+
+    private DeliveryScenarios() {
+    }
+
+    /** Deliveries/s through Kafka (one dispatcher process) next to the same HTTP client alone, fast endpoints. */
+    static Row delivery(BenchKafka kafka, int n) throws Exception {
+        try (Endpoints fast = new Endpoints().add(10, 0, 8)) {
+            List<String> urls = fast.urls();
+            Map<String, String> settings = DispatcherRun.settings(IN_FLIGHT, PER_HOST, 10);
+            DispatcherRun.run(kafka, "warmup", settings, 1, urls, Set.copyOf(urls), n / 4);
+            double client = clientAlone(urls, n);
+            DispatcherRun.Result kafkaRun = DispatcherRun.run(kafka, "delivery", settings, 1, urls,
+                    Set.copyOf(urls), n);
+            return new Row("delivery", "dispatcher process via Kafka, 10 fast endpoints", kafkaRun.perSecond(),
+                    "same CallbackClient alone, no Kafka", client, "/s", details(kafkaRun, Map.of(
+                            "deliveries", n, "in_flight", IN_FLIGHT, "per_host", PER_HOST)));
+        }
+    }
+
+    /** Nine fast endpoints and one that never answers in time, against ten fast ones: the nine's throughput. */
+    static Row isolation(BenchKafka kafka, int n) throws Exception {
+        try (Endpoints fast = new Endpoints().add(10, 0, 8); Endpoints dead = new Endpoints().add(1, 60_000, 64)) {
+            List<String> allFast = fast.urls();
+            Set<String> nine = new HashSet<>(allFast.subList(0, 9));
+            List<String> withDead = new java.util.ArrayList<>(allFast.subList(0, 9));
+            withDead.add(dead.urls().get(0));
+            Map<String, String> settings = DispatcherRun.settings(IN_FLIGHT, PER_HOST, 2);
+            DispatcherRun.Result healthy = DispatcherRun.run(kafka, "isolation-fast", settings, 1, allFast, nine, n);
+            DispatcherRun.Result degraded = DispatcherRun.run(kafka, "isolation-dead", settings, 1, withDead, nine, n);
+            return new Row("isolation", "9 fast endpoints, 10th times out (2 s)", degraded.perSecond(),
+                    "the same 9 when the 10th is fast", healthy.perSecond(), "/s", details(degraded, Map.of(
+                            "deliveries", n, "baseline_ms", healthy.millis())));
+        }
+    }
+
+    /** One against two dispatcher processes, endpoints answering after 100 ms, 64 in flight per process. */
+    static Row scaleOut(BenchKafka kafka, int n) throws Exception {
+        try (Endpoints slow = new Endpoints().add(10, 100, 64)) {
+            List<String> urls = slow.urls();
+            Map<String, String> settings = DispatcherRun.settings(64, 64, 10);
+            DispatcherRun.Result one = DispatcherRun.run(kafka, "scale-one", settings, 1, urls, Set.copyOf(urls), n);
+            DispatcherRun.Result two = DispatcherRun.run(kafka, "scale-two", settings, 2, urls, Set.copyOf(urls), n);
+            return new Row("scale-out", "2 dispatcher processes, 100 ms endpoints", two.perSecond(),
+                    "1 dispatcher process", one.perSecond(), "/s", details(two, Map.of(
+                            "deliveries", n, "in_flight_per_process", 64, "one_process_ms", one.millis(),
+                            "ceiling_per_process_per_s", 640)));
+        }
+    }
+
+    private static Map<String, Object> details(DispatcherRun.Result r, Map<String, Object> more) {
+        Map<String, Object> d = new LinkedHashMap<>(more);
+        d.put("counted", r.counted());
+        d.put("failed", r.failed());
+        d.put("millis", r.millis());
+        return d;
+    }
+
+    private static double clientAlone(List<String> urls, int n) throws Exception {
+        CallbackClient client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(3),
+                Duration.ofSeconds(10), IN_FLIGHT), new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of()),
+                Clock.systemUTC());
+        try {
+            send(client, urls, Math.min(n, 5_000)); // warm connections and the JIT
+            long t0 = System.nanoTime();
+            int failures = send(client, urls, n);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            if (failures > 0) {
+                System.out.println("client alone: " + failures + " failures");
+            }
+            return rate;
+        } finally {
+            client.close();
+        }
+    }
+
+    private static int send(CallbackClient client, List<String> urls, int n) throws InterruptedException {
+        Semaphore budget = new Semaphore(IN_FLIGHT);
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < n; i++) {
+            budget.acquire();
+            client.send(DispatcherRun.trigger(i, urls.get(i % urls.size()), i % 500)).whenComplete(
+                    (AttemptResult r, Throwable e) -> {
+                        if (e != null || r.httpStatus() == null || r.httpStatus() != 200) {
+                            failures.incrementAndGet();
+                        }
+                        budget.release();
+                    });
+        }
+        budget.acquire(IN_FLIGHT);
+        return failures.get();
+    }
+}

@@ -1,0 +1,134 @@
+package io.hookline.bench;
+
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.topic.Topics;
+import io.hookline.schemas.trigger.WebhookPayload;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Dispatcher processes against pre-built triggers: starts {@code workers} dispatcher processes, waits until their
+ * group is stable, writes {@code n} triggers round-robin over the URLs (500 keys), and reads outcomes until every
+ * delivery to a counted URL has one. The rate is measured from the first attempt to the last counted outcome, so
+ * process start and group join are not counted.
+ */
+final class DispatcherRun {
+
+    private static final JsonSerde<WebhookTrigger> TRIGGERS = JsonSerde.of(WebhookTrigger.class);
+    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
+    private static final int KEYS = 500;
+
+    record Result(double perSecond, int counted, int failed, long millis) {
+    }
+
+    private DispatcherRun() {
+    }
+
+    static Map<String, String> settings(int inFlight, int perHost, int timeoutSeconds) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("hookline.dispatcher.max-in-flight", Integer.toString(inFlight));
+        s.put("hookline.dispatcher.max-in-flight-per-host", Integer.toString(perHost));
+        s.put("hookline.outgoing-integration-requests-timeout", Integer.toString(timeoutSeconds));
+        s.put("hookline.dispatcher.retry-delays", ""); // first attempts only: a retry would stretch the run
+        s.put("hookline.dispatcher.shutdown-grace", "1s");
+        return s;
+    }
+
+    static Result run(BenchKafka kafka, String name, Map<String, String> extra, int workers, List<String> urls,
+                      Set<String> counted, int n) throws Exception {
+        Map<String, String> settings = kafka.newRun(name, extra);
+        Topics topics = Topics.from(kafka.config(settings));
+        List<StageProcess> processes = new ArrayList<>();
+        try {
+            for (int i = 0; i < workers; i++) {
+                processes.add(kafka.stage("dispatcher", settings));
+            }
+            kafka.awaitGroup(settings.get("hookline.application-id-prefix") + "-dispatcher", workers,
+                    Duration.ofSeconds(120));
+            int expected = 0;
+            try (KafkaProducer<byte[], byte[]> producer = kafka.producer(5)) {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String url = urls.get(i % urls.size());
+                    expected += counted.contains(url) ? 1 : 0;
+                    WebhookTrigger t = trigger(i, url, i % KEYS);
+                    sent.add(producer.send(new ProducerRecord<>(topics.webhookTriggers().name(),
+                            t.partitionKey().getBytes(StandardCharsets.UTF_8), TRIGGERS.toBytes(t))));
+                }
+                producer.flush();
+                for (Future<?> f : sent) {
+                    f.get();
+                }
+            }
+            return readOutcomes(kafka, topics.webhookResponses().name(), counted, expected);
+        } finally {
+            processes.forEach(StageProcess::close);
+        }
+    }
+
+    private static Result readOutcomes(BenchKafka kafka, String topic, Set<String> counted, int expected) {
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        int seen = 0;
+        int failed = 0;
+        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
+                parts.add(new TopicPartition(topic, p));
+            }
+            reader.assign(parts);
+            reader.seekToBeginning(parts);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (seen < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(100))) {
+                    DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
+                    if (!o.attempts().isEmpty()) {
+                        first = Math.min(first, o.attempts().get(0).startedAt());
+                    }
+                    if (counted.contains(o.trigger().callbackUrl())) {
+                        seen++;
+                        failed += o.succeeded() ? 0 : 1;
+                        last = Math.max(last, o.completedAt());
+                    }
+                }
+            }
+        }
+        if (seen < expected) {
+            throw new IllegalStateException("only " + seen + " of " + expected + " outcomes within 5 minutes");
+        }
+        long millis = Math.max(1, last - first);
+        return new Result(seen * 1000.0 / millis, seen, failed, millis);
+    }
+
+    static WebhookTrigger trigger(int i, String url, int key) {
+        String post = Ids.deterministic("bench-post", Integer.toString(i));
+        String hook = Ids.deterministic("bench-hook", Integer.toString(key));
+        String channel = Ids.deterministic("bench-channel", Integer.toString(key));
+        WebhookPayload payload = new WebhookPayload("benchtoken0000000000000001",
+                Ids.deterministic("bench-team"), "bench", channel, "town-square", System.currentTimeMillis(),
+                Ids.deterministic("bench-user"), "bench", post, "deploy now", "deploy", "");
+        return new WebhookTrigger(WebhookTrigger.deliveryIdOf(post, hook, url), hook, url, "application/json",
+                List.of(), "Bench", Ids.deterministic("bench-creator"), "", "", "", payload,
+                System.currentTimeMillis());
+    }
+}

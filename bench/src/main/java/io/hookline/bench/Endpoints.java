@@ -1,0 +1,67 @@
+package io.hookline.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Built-in callback endpoints on 127.0.0.1 answering {@code {"text": "ok"}} after a fixed delay. */
+public final class Endpoints implements AutoCloseable {
+
+    static {
+        // without it the JDK server's Nagle + delayed ACK cap it near 1.4k requests/s (field notes)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final byte[] ANSWER = "{\"text\": \"ok\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    /** {@code count} endpoints, each answering after {@code delayMillis} with {@code threads} handler threads. */
+    public Endpoints add(int count, int delayMillis, int threads) throws IOException {
+        for (int i = 0; i < count; i++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 4096);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "endpoint");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(pool);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    if (delayMillis > 0) {
+                        Thread.sleep(delayMillis);
+                    }
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, ANSWER.length);
+                    exchange.getResponseBody().write(ANSWER);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    // the caller gave up (timeout)
+                }
+            });
+            server.start();
+            servers.add(server);
+        }
+        return this;
+    }
+
+    public List<String> urls() {
+        return servers.stream().map(s -> "http://127.0.0.1:" + s.getAddress().getPort() + "/hook").toList();
+    }
+
+    @Override
+    public void close() {
+        for (HttpServer s : servers) {
+            s.stop(0);
+            ((ExecutorService) s.getExecutor()).shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.hookline.bench;
+
+import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.post.Channel;
+import io.hookline.schemas.post.Post;
+import io.hookline.schemas.post.PostEvent;
+import io.hookline.schemas.post.Team;
+import io.hookline.schemas.post.User;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Post to post command latency through the whole pipeline (matcher, dispatcher, ingestor: three processes, exactly
+ * once where Streams runs) at a fixed rate of posts, 10 % of them matching a hook whose endpoint answers at once.
+ * Latency = when the {@code create_post} command became readable (read_committed) minus when the post was sent. The
+ * first seconds (JIT, first fetches) are left out.
+ */
+final class LatencyScenario {
+
+    private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
+    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
+    private static final JsonSerde<PostCommand> COMMANDS = JsonSerde.of(PostCommand.class);
+    private static final String TEAM = Ids.deterministic("latency-team");
+
+    private LatencyScenario() {
+    }
+
+    static Row run(BenchKafka kafka, int postsPerSecond, int seconds, int warmupSeconds) throws Exception {
+        try (Endpoints fast = new Endpoints().add(1, 0, 16)) {
+            Map<String, String> settings = kafka.newRun("latency", Map.of());
+            Topics topics = Topics.from(kafka.config(settings));
+            OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
+                    "", TEAM, List.of("deploy"), 0, fast.urls(), "Latency bot", "", "application/json", "", "", null);
+            try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {
+                p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook)))
+                        .get();
+            }
+            List<StageProcess> stages = new ArrayList<>();
+            try {
+                for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
+                    stages.add(kafka.stage(stage, settings));
+                }
+                return measure(kafka, topics, postsPerSecond, seconds, warmupSeconds);
+            } finally {
+                for (int i = stages.size() - 1; i >= 0; i--) {
+                    stages.get(i).close();
+                }
+            }
+        }
+    }
+
+    private static Row measure(BenchKafka kafka, Topics topics, int postsPerSecond, int seconds, int warmupSeconds)
+            throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> read(kafka, topics.postCommands().name(), seenAt, reading), "latency-reader");
+        reader.start();
+        int total = postsPerSecond * seconds;
+        int matching = 0;
+        long interval = TimeUnit.SECONDS.toNanos(1) / postsPerSecond;
+        long start = System.nanoTime();
+        long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        List<String> measured = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                boolean matches = i % 10 == 0;
+                String channel = Ids.deterministic("latency-channel", Integer.toString(i % 60));
+                String postId = Ids.newId();
+                Post post = new Post(postId, System.currentTimeMillis(), 0, 0, 0, Ids.deterministic("user"), channel,
+                        "", (matches ? "deploy " : "chat ") + i, "", Map.of(), List.of());
+                PostEvent event = new PostEvent(post, new Channel(channel, "c", "C", Channel.OPEN, TEAM),
+                        new Team(TEAM, "team", "Team"), new User(Ids.deterministic("user"), "bench"));
+                byte[] value = POSTS.toBytes(event);
+                long now = System.nanoTime();
+                if (matches) {
+                    matching++;
+                    sentAt.put(postId, now);
+                    if (now >= warmupEnd) {
+                        measured.add(postId);
+                    }
+                }
+                producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel), value));
+            }
+            producer.flush();
+        }
+        double achievedRate = total / ((System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!seenAt.keySet().containsAll(measured) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        reading.set(false);
+        reader.join(10_000);
+        long[] millis = measured.stream().filter(seenAt::containsKey)
+                .mapToLong(id -> TimeUnit.NANOSECONDS.toMillis(seenAt.get(id) - sentAt.get(id))).sorted().toArray();
+        int missing = measured.size() - millis.length;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("posts_per_second_target", postsPerSecond);
+        d.put("posts_per_second_achieved", Math.round(achievedRate));
+        d.put("posts", total);
+        d.put("matching", matching);
+        d.put("measured_after_warmup", millis.length);
+        d.put("missing", missing);
+        d.put("p50_ms", percentile(millis, 0.50));
+        d.put("p99_ms", percentile(millis, 0.99));
+        d.put("max_ms", millis.length == 0 ? -1 : millis[millis.length - 1]);
+        return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)",
+                percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1]),
+                percentile(millis, 0.50), "", 0, "ms", d);
+    }
+
+    private static void read(BenchKafka kafka, String topic, Map<String, Long> seenAt, AtomicBoolean reading) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
+                parts.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            while (reading.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    PostCommand c = COMMANDS.fromBytes(r.value());
+                    if (PostCommand.CREATE_POST.equals(c.type())) {
+                        seenAt.putIfAbsent(c.origin().postId(), now);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+}
