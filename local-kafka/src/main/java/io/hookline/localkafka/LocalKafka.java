@@ -2,6 +2,7 @@ package io.hookline.localkafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -116,16 +119,15 @@ public final class LocalKafka implements AutoCloseable {
     return kafka;
   }
 
-  private static DataDirState chooseState(Path dir, int requestedPort) {
+  /** Ports and cluster id for this start; package-private for tests. */
+  static DataDirState chooseState(Path dir, int requestedPort) {
     DataDirState previous = DataDirState.read(dir).orElse(null);
     if (previous == null) {
-      if (Files.exists(dir.resolve("kafka-data").resolve("meta.properties"))) {
-        throw new IllegalStateException("data dir " + dir + " holds formatted Kafka storage but no "
-            + DataDirState.FILE_NAME + "; use an empty directory");
-      }
+      // Formatted storage whose state file was lost: keep its cluster id, any ports do (see the controller move below).
+      String clusterId = formattedClusterId(dir).orElseGet(() -> Uuid.randomUuid().toString());
       int brokerPort = requestedPort > 0 ? requestedPort : FreePorts.pick();
       requireFree(brokerPort, "broker port");
-      return new DataDirState(Uuid.randomUuid().toString(), brokerPort, FreePorts.pickOtherThan(brokerPort));
+      return new DataDirState(clusterId, brokerPort, FreePorts.pickOtherThan(brokerPort));
     }
     requireNotInUse(dir);
     if (previous.controllerPort() == requestedPort || !FreePorts.isFree(previous.controllerPort())) {
@@ -151,6 +153,24 @@ public final class LocalKafka implements AutoCloseable {
       throw new IllegalArgumentException("port " + brokerPort + " is this data dir's controller port; choose another");
     }
     return previous.withBrokerPort(brokerPort);
+  }
+
+  private static Optional<String> formattedClusterId(Path dir) {
+    Path meta = dir.resolve("kafka-data").resolve("meta.properties");
+    if (!Files.isRegularFile(meta)) {
+      return Optional.empty();
+    }
+    Properties props = new Properties();
+    try (Reader in = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+      props.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + meta, e);
+    }
+    String clusterId = props.getProperty("cluster.id", "").trim();
+    if (clusterId.isEmpty()) {
+      throw new IllegalStateException(meta + " has no cluster.id; use an empty data dir");
+    }
+    return Optional.of(clusterId);
   }
 
   /** Kafka holds a lock on its log dir while it runs; if we cannot take it, a broker (ours or not) uses this dir. */

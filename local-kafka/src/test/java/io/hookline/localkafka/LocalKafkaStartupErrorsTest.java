@@ -1,5 +1,6 @@
 package io.hookline.localkafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Failures that must explain themselves; none of these gets as far as a running broker. */
+/** Start-up decisions and failures that must explain themselves; none of these gets as far as a running broker. */
 class LocalKafkaStartupErrorsTest {
 
   @TempDir
@@ -37,6 +38,18 @@ class LocalKafkaStartupErrorsTest {
         .hasMessageContaining("formatting Kafka storage")
         .hasMessageContaining("format.log")
         .hasMessageContaining("kafka-data");
+  }
+
+  @Test
+  void formattedStorageWithoutStateFileKeepsItsClusterId() throws Exception {
+    Files.createDirectories(dataDir.resolve("kafka-data"));
+    Files.writeString(dataDir.resolve("kafka-data").resolve("meta.properties"),
+        "version=1\nnode.id=1\ncluster.id=Xy3kLq9pRme0T1vB2cD4Eg\n");
+
+    DataDirState state = LocalKafka.chooseState(dataDir, 0);
+
+    assertThat(state.clusterId()).isEqualTo("Xy3kLq9pRme0T1vB2cD4Eg");
+    assertThat(state.brokerPort()).isNotEqualTo(state.controllerPort());
   }
 
   @Test
