@@ -26,7 +26,8 @@ public final class DispatcherSettings {
                     + "attempts, retries)");
     public static final ConfigKey MAX_QUEUED_PER_HOST = ConfigKey.of("hookline.dispatcher.max-queued-per-host", "1024",
             "deliveries to one host that may wait for its budget; beyond that a delivery goes straight to the retry "
-                    + "schedule (recorded as a failed attempt), so a dead host cannot stall consumption for the others");
+                    + "schedule (recorded as a failed attempt), so a dead host cannot stall consumption for the "
+                    + "others");
     public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
             "delays before each retry, comma separated (ms, s or m); their count is the number of retries after "
                     + "the first attempt; empty disables retries");

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DispatcherServiceTest {
 
     private static final JsonSerde<WebhookTrigger> TRIGGERS = JsonSerde.of(WebhookTrigger.class);
+    private static final io.hookline.schemas.jsonschema.JsonSchemas SCHEMAS =
+            new io.hookline.schemas.jsonschema.JsonSchemas();
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "twenty-four-random-bytes".getBytes(StandardCharsets.US_ASCII));
@@ -134,11 +136,16 @@ class DispatcherServiceTest {
 
         List<DeliveryOutcome> outcomes;
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
-            outcomes = reader.readAtLeast(2, Duration.ofSeconds(60)).stream()
-                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+            List<ConsumerRecord<byte[], byte[]>> raw = reader.readAtLeast(2, Duration.ofSeconds(60));
+            for (var r : raw) {
+                // the bytes on the topic, as the ingestor reads them, against the published contract
+                assertThat(SCHEMAS.problems("delivery-outcome", Json.mapper().readTree(r.value()))).isEmpty();
+            }
+            outcomes = raw.stream().map(r -> OUTCOMES.fromBytes(r.value())).toList();
         }
         assertThat(outcomes).hasSize(2);
-        DeliveryOutcome success = outcomes.stream().filter(o -> o.deliveryId().equals("d-ok")).findFirst().get();
+        DeliveryOutcome success = outcomes.stream().filter(o -> o.deliveryId().equals(TestTriggers.id("d-ok")))
+                .findFirst().get();
         assertThat(success.succeeded()).isTrue();
         assertThat(success.httpStatus()).isEqualTo(200);
         assertThat(success.responseBody()).isEqualTo("{\"text\":\"pong\"}");
@@ -148,7 +155,8 @@ class DispatcherServiceTest {
         assertThat(success.trigger().signingSecrets()).isEmpty();
         assertThat(success.trigger().callbackUrl()).isEqualTo(url("/ok"));
 
-        DeliveryOutcome failed = outcomes.stream().filter(o -> o.deliveryId().equals("d-gone")).findFirst().get();
+        DeliveryOutcome failed = outcomes.stream().filter(o -> o.deliveryId().equals(TestTriggers.id("d-gone")))
+                .findFirst().get();
         assertThat(failed.status()).isEqualTo(DeliveryOutcome.FAILED);
         assertThat(failed.httpStatus()).isEqualTo(410);
         assertThat(failed.error()).isEqualTo("HTTP 410");
@@ -170,7 +178,7 @@ class DispatcherServiceTest {
         assertThat(body.get("text").asText()).isEqualTo("bug login fails & more");
         assertThat(body.get("trigger_word").asText()).isEqualTo("bug");
         assertThat(body.get("file_ids").asText()).isEqualTo("f1,f2");
-        assertThat(okRequest.getHeaders().get("webhook-id")).isEqualTo("d-ok");
+        assertThat(okRequest.getHeaders().get("webhook-id")).isEqualTo(TestTriggers.id("d-ok"));
         assertThat(okRequest.getHeaders().get("webhook-signature")).startsWith("v1,");
         assertThat(okRequest.getHeaders().get("User-Agent")).startsWith("Hookline/");
 
@@ -188,9 +196,10 @@ class DispatcherServiceTest {
         assertThat(new String(poison.key(), StandardCharsets.UTF_8)).isEqualTo("k");
         ConsumerRecord<byte[], byte[]> goneLetter = letters.stream().filter(r -> r != poison).findFirst().get();
         DeadLetter goneInfo = DeadLetter.from(goneLetter.headers());
-        assertThat(goneInfo.reason()).contains("d-gone").contains("HTTP 410");
+        assertThat(goneInfo.reason()).contains(TestTriggers.id("d-gone")).contains("HTTP 410");
         assertThat(goneInfo.topic()).isEqualTo(topics.webhookTriggers().name());
         assertThat(goneInfo.offset()).isGreaterThanOrEqualTo(0);
+        assertThat(SCHEMAS.problems("webhook-trigger", Json.mapper().readTree(goneLetter.value()))).isEmpty();
         WebhookTrigger letterTrigger = TRIGGERS.fromBytes(goneLetter.value());
         assertThat(letterTrigger.payload().token()).isEmpty();
         assertThat(new String(goneLetter.value(), StandardCharsets.UTF_8)).doesNotContain("tok3n26chars");
@@ -214,6 +223,8 @@ class DispatcherServiceTest {
         try (TopicReader retries = new TopicReader(broker.bootstrapServers(), topics.webhookRetries().name())) {
             List<ConsumerRecord<byte[], byte[]>> scheduled = retries.readAtLeast(1, Duration.ofSeconds(60));
             assertThat(scheduled).hasSize(1);
+            assertThat(SCHEMAS.problems("scheduled-retry", Json.mapper().readTree(scheduled.get(0).value())))
+                    .isEmpty();
             ScheduledRetry retry = JsonSerde.of(ScheduledRetry.class).fromBytes(scheduled.get(0).value());
             assertThat(retry.attempts()).hasSize(1);
             assertThat(retry.attempts().get(0).httpStatus()).isEqualTo(503);
@@ -239,7 +250,8 @@ class DispatcherServiceTest {
                 .isGreaterThanOrEqualTo(3000);
         RecordedRequest a1 = server.takeRequest(5, TimeUnit.SECONDS);
         RecordedRequest a2 = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(a1.getHeaders().get("webhook-id")).isEqualTo("d-retry").isEqualTo(a2.getHeaders().get("webhook-id"));
+        assertThat(a1.getHeaders().get("webhook-id")).isEqualTo(TestTriggers.id("d-retry"))
+                .isEqualTo(a2.getHeaders().get("webhook-id"));
 
         // exhausted: every attempt fails, the outcome carries the history and a dead letter follows
         server.enqueue(new MockResponse.Builder().code(500).body("e1").build());
@@ -252,8 +264,9 @@ class DispatcherServiceTest {
                 List.of()))));
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
             DeliveryOutcome dead = reader.readUntil(rs -> rs.stream().anyMatch(r -> OUTCOMES.fromBytes(r.value())
-                            .deliveryId().equals("d-dead")), Duration.ofSeconds(60)).stream()
-                    .map(r -> OUTCOMES.fromBytes(r.value())).filter(o -> o.deliveryId().equals("d-dead"))
+                            .deliveryId().equals(TestTriggers.id("d-dead"))), Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value()))
+                    .filter(o -> o.deliveryId().equals(TestTriggers.id("d-dead")))
                     .findFirst().orElseThrow();
             assertThat(dead.status()).isEqualTo(DeliveryOutcome.FAILED);
             assertThat(dead.error()).startsWith("gave up after 3 attempts: HTTP 503");
@@ -264,7 +277,7 @@ class DispatcherServiceTest {
             var letters = reader.readAtLeast(1, Duration.ofSeconds(30));
             assertThat(letters).hasSize(1);
             DeadLetter info = DeadLetter.from(letters.get(0).headers());
-            assertThat(info.reason()).contains("d-dead").contains("gave up after 3 attempts");
+            assertThat(info.reason()).contains(TestTriggers.id("d-dead")).contains("gave up after 3 attempts");
             assertThat(info.topic()).isEqualTo(topics.webhookTriggers().name());
         }
     }
@@ -346,7 +359,7 @@ class DispatcherServiceTest {
             // one hook and channel: one key, so one partition and strict order
             records.add(triggerRecord(TestTriggers.trigger("ordered-" + i, "hookA", url("/o"), "application/json",
                     List.of(SECRET))));
-            expected.add("ordered-" + i);
+            expected.add(TestTriggers.id("ordered-" + i));
         }
         records.add(triggerRecord(TestTriggers.trigger("internal", "hookB",
                 "http://internal.test:" + server.getPort() + "/", "application/json", List.of())));
@@ -359,9 +372,10 @@ class DispatcherServiceTest {
         }
         assertThat(order).containsExactlyElementsOf(expected);
         assertThat(maxConcurrent.get()).isEqualTo(1);
-        assertThat(outcomes.stream().map(DeliveryOutcome::deliveryId).filter(id -> id.startsWith("ordered-")))
+        assertThat(outcomes.stream().map(DeliveryOutcome::deliveryId).filter(expected::contains))
                 .containsExactlyElementsOf(expected);
-        DeliveryOutcome refused = outcomes.stream().filter(o -> o.deliveryId().equals("internal")).findFirst()
+        DeliveryOutcome refused = outcomes.stream()
+                .filter(o -> o.deliveryId().equals(TestTriggers.id("internal"))).findFirst()
                 .orElseThrow();
         assertThat(refused.status()).isEqualTo(DeliveryOutcome.FAILED);
         assertThat(refused.error()).isEqualTo("address forbidden, you may need to set "
@@ -379,14 +393,15 @@ class DispatcherServiceTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 if (request.getUrl().encodedPath().equals("/slow")) {
-                    Thread.sleep(1500);
+                    Thread.sleep(5000); // long enough that all four arrive while the first is in flight
                 }
                 return new MockResponse.Builder().code(200).body("{}").build();
             }
         });
         HooklineConfig c = config.with("hookline.dispatcher.max-in-flight-per-host", "1")
                 .with("hookline.dispatcher.max-queued-per-host", "1")
-                .with("hookline.dispatcher.retry-delays", "");
+                .with("hookline.dispatcher.retry-delays", "")
+                .with("hookline.outgoing-integration-requests-timeout", "20");
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             records.add(triggerRecord(TestTriggers.trigger("slow-" + i, "slowhook" + i, url("/slow"),

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher;
 
+import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.trigger.WebhookPayload;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
@@ -19,9 +20,15 @@ public final class TestTriggers {
         return trigger("delivery1", "hook1", url, contentType, secrets);
     }
 
-    public static WebhookTrigger trigger(String deliveryId, String hookId, String url, String contentType,
+    /** A valid delivery id (26 chars of Mattermost's alphabet) named by a readable test name. */
+    public static String id(String name) {
+        return Ids.deterministic(name);
+    }
+
+    /** A trigger whose delivery id is {@code id(deliveryName)}. */
+    public static WebhookTrigger trigger(String deliveryName, String hookId, String url, String contentType,
                                          List<String> secrets) {
-        return new WebhookTrigger(deliveryId, hookId, url, contentType, secrets, "Bot", "creator", "", "", "",
+        return new WebhookTrigger(id(deliveryName), hookId, url, contentType, secrets, "Bot", "creator", "", "", "",
                 payload(), 1764150000500L);
     }
 }

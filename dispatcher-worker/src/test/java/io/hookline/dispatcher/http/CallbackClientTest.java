@@ -112,14 +112,14 @@ class CallbackClientTest {
         assertThat(json.get("file_ids").asText()).isEqualTo("f1,f2");
         assertThat(json.size()).isEqualTo(12);
 
-        assertThat(req.getHeaders().get("webhook-id")).isEqualTo("delivery1");
+        assertThat(req.getHeaders().get("webhook-id")).isEqualTo(TestTriggers.id("delivery1"));
         long ts = Long.parseLong(req.getHeaders().get("webhook-timestamp"));
         assertThat(ts).isBetween(before, System.currentTimeMillis() / 1000);
         String[] sigs = req.getHeaders().get("webhook-signature").split(" ");
         assertThat(sigs).hasSize(2);
-        assertThat(verify(SECRET_A, "delivery1", ts, body, sigs[0])).isTrue();
-        assertThat(verify(SECRET_B, "delivery1", ts, body, sigs[1])).isTrue();
-        assertThat(verify(SECRET_A, "delivery1", ts + 1, body, sigs[0])).isFalse();
+        assertThat(verify(SECRET_A, TestTriggers.id("delivery1"), ts, body, sigs[0])).isTrue();
+        assertThat(verify(SECRET_B, TestTriggers.id("delivery1"), ts, body, sigs[1])).isTrue();
+        assertThat(verify(SECRET_A, TestTriggers.id("delivery1"), ts + 1, body, sigs[0])).isFalse();
     }
 
     @Test
@@ -186,10 +186,11 @@ class CallbackClientTest {
     @Test
     void wholeRequestTimeoutIsRetryable() throws Exception {
         client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(), Duration.ofSeconds(1));
-        server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).build());
         AttemptResult r = send(TestTriggers.trigger(url(), "application/json", List.of()));
         assertThat(r.failure()).isEqualTo(FailureKind.TIMEOUT);
-        assertThat(r.latencyMs()).isBetween(900L, 2900L);
+        // the 1 s timeout fired, well before the answer due at 10 s (a loaded machine may be seconds late)
+        assertThat(r.latencyMs()).isBetween(900L, 9_000L);
         assertThat(Verdict.of(r)).isEqualTo(Verdict.RETRYABLE);
     }
 
