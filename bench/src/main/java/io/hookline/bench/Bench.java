@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out]
- * [--out FILE]}. Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named
+ * [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named
  * scenarios one after the other, prints one table row per result and writes them all as JSON (default
  * {@code bench/results/latest.json}).
  */
@@ -31,16 +31,19 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         Path out = Path.of("bench", "results", "latest.json");
         Set<String> chosen = new LinkedHashSet<>();
+        int latencyRate = 1_000;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 out = Path.of(args[++i]);
+            } else if (args[i].equals("--latency-rate") && i + 1 < args.length) {
+                latencyRate = Integer.parseInt(args[++i]);
             } else if (args[i].equals("all")) {
                 chosen.addAll(SCENARIOS);
             } else if (SCENARIOS.contains(args[i])) {
                 chosen.add(args[i]);
             } else {
                 System.err.println("unknown scenario '" + args[i] + "'; known: all " + String.join(" ", SCENARIOS)
-                        + " [--out FILE]");
+                        + " [--out FILE] [--latency-rate POSTS_PER_SECOND]");
                 System.exit(2);
             }
         }
@@ -58,11 +61,11 @@ public final class Bench {
             for (String scenario : chosen) {
                 long t0 = System.currentTimeMillis();
                 List<Row> result = switch (scenario) {
-                    case "matcher" -> MatcherScenario.run(kafka, 30_000);
+                    case "matcher" -> MatcherScenario.run(kafka, 60_000);
                     case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
-                    case "latency" -> List.of(LatencyScenario.run(kafka, 1_000, 20, 5));
+                    case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, 25, 8));
                     case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
-                    case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 8_000));
+                    case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
                     default -> throw new IllegalStateException(scenario);
                 };
                 for (Row r : result) {
@@ -72,6 +75,7 @@ public final class Bench {
                 System.err.printf("(%s took %d s)%n", scenario, (System.currentTimeMillis() - t0) / 1000);
             }
         }
+        deleteTree(work);
         write(out, rows, started);
         System.out.println("wrote " + out.toAbsolutePath());
         System.exit(0);
@@ -106,6 +110,12 @@ public final class Bench {
             Files.createDirectories(out.getParent());
         }
         Files.writeString(out, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static long totalMemory() {

@@ -83,8 +83,15 @@ final class BenchKafka implements AutoCloseable {
     void awaitGroup(String group, int members, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
-                    .get(30, TimeUnit.SECONDS).get(group);
+            ConsumerGroupDescription d;
+            try {
+                d = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                    throw e;
+                }
+                d = null; // the group exists once its first member joins
+            }
             if (d != null && d.members().size() == members && "STABLE".equals(d.groupState().name())
                     && d.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
                 return;

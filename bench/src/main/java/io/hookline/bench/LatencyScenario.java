@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.post.Channel;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,7 @@ final class LatencyScenario {
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final JsonSerde<PostCommand> COMMANDS = JsonSerde.of(PostCommand.class);
+    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final String TEAM = Ids.deterministic("latency-team");
 
     private LatencyScenario() {
@@ -74,6 +77,7 @@ final class LatencyScenario {
         AtomicBoolean reading = new AtomicBoolean(true);
         Thread reader = new Thread(() -> read(kafka, topics.postCommands().name(), seenAt, reading), "latency-reader");
         reader.start();
+        warmUp(kafka, topics, seenAt);
         int total = postsPerSecond * seconds;
         int matching = 0;
         long interval = TimeUnit.SECONDS.toNanos(1) / postsPerSecond;
@@ -117,6 +121,11 @@ final class LatencyScenario {
         long[] millis = measured.stream().filter(seenAt::containsKey)
                 .mapToLong(id -> TimeUnit.NANOSECONDS.toMillis(seenAt.get(id) - sentAt.get(id))).sorted().toArray();
         int missing = measured.size() - millis.length;
+        int half = measured.size() / 2;
+        long[] firstHalf = measured.subList(0, half).stream().filter(seenAt::containsKey)
+                .mapToLong(id -> TimeUnit.NANOSECONDS.toMillis(seenAt.get(id) - sentAt.get(id))).sorted().toArray();
+        long[] secondHalf = measured.subList(half, measured.size()).stream().filter(seenAt::containsKey)
+                .mapToLong(id -> TimeUnit.NANOSECONDS.toMillis(seenAt.get(id) - sentAt.get(id))).sorted().toArray();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("posts_per_second_target", postsPerSecond);
         d.put("posts_per_second_achieved", Math.round(achievedRate));
@@ -127,9 +136,85 @@ final class LatencyScenario {
         d.put("p50_ms", percentile(millis, 0.50));
         d.put("p99_ms", percentile(millis, 0.99));
         d.put("max_ms", millis.length == 0 ? -1 : millis[millis.length - 1]);
+        // a second half much slower than the first means the pipeline fell behind the rate (a growing backlog)
+        d.put("p50_first_half_ms", percentile(firstHalf, 0.50));
+        d.put("p50_second_half_ms", percentile(secondHalf, 0.50));
+        d.putAll(stageBreakdown(kafka, topics.webhookResponses().name(), Set.copyOf(measured)));
         return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)",
                 percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1]),
                 percentile(millis, 0.50), "", 0, "ms", d);
+    }
+
+    /**
+     * Sends a matching post every 200 ms until one comes back as a command: every stage has its partitions and has
+     * done its first round trip before the measured load starts.
+     */
+    private static void warmUp(BenchKafka kafka, Topics topics, Map<String, Long> seenAt) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        List<String> sent = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
+            while (sent.stream().noneMatch(seenAt::containsKey)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no post came back as a command within 180 s");
+                }
+                String channel = Ids.deterministic("latency-channel", Integer.toString(sent.size() % 60));
+                String postId = Ids.newId();
+                Post post = new Post(postId, System.currentTimeMillis(), 0, 0, 0, Ids.deterministic("user"), channel,
+                        "", "deploy warm-up", "", Map.of(), List.of());
+                producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel), POSTS.toBytes(
+                        new PostEvent(post, new Channel(channel, "c", "C", Channel.OPEN, TEAM),
+                                new Team(TEAM, "team", "Team"), new User(Ids.deterministic("user"), "bench")))));
+                producer.flush();
+                sent.add(postId);
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(2_000); // let the warm-up tail drain
+    }
+
+    /**
+     * Medians of where the time goes, from the outcomes' own timestamps (wall clock, same machine): post created ->
+     * matched (matcher), matched -> first attempt (dispatcher queue), attempt (HTTP), and outcome -> command is
+     * the rest (ingestor, transaction commits).
+     */
+    private static Map<String, Object> stageBreakdown(BenchKafka kafka, String responses, Set<String> postIds) {
+        List<Long> matcher = new ArrayList<>();
+        List<Long> queue = new ArrayList<>();
+        List<Long> http = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
+                parts.add(new TopicPartition(responses, p));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline
+                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
+                    if (!postIds.contains(o.trigger().payload().postId()) || o.attempts().isEmpty()) {
+                        continue;
+                    }
+                    long created = o.trigger().payload().timestamp();
+                    matcher.add(o.trigger().triggeredAt() - created);
+                    queue.add(o.attempts().get(0).startedAt() - o.trigger().triggeredAt());
+                    http.add(o.completedAt() - o.attempts().get(0).startedAt());
+                }
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("p50_post_to_matched_ms", median(matcher));
+        d.put("p50_matched_to_attempt_ms", median(queue));
+        d.put("p50_attempt_ms", median(http));
+        return d;
+    }
+
+    private static long median(List<Long> values) {
+        return percentile(values.stream().mapToLong(Long::longValue).sorted().toArray(), 0.50);
     }
 
     private static void read(BenchKafka kafka, String topic, Map<String, Long> seenAt, AtomicBoolean reading) {

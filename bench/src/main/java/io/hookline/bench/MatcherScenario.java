@@ -45,20 +45,33 @@ final class MatcherScenario {
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final int HOOKS_PER_TEAM = 10;
+    private int passThroughRuns;
+    private int matcherRuns;
 
     private MatcherScenario() {
     }
 
     static List<Row> run(BenchKafka kafka, int posts) throws Exception {
+        return new MatcherScenario().runRounds(kafka, posts);
+    }
+
+    private List<Row> runRounds(BenchKafka kafka, int posts) throws Exception {
         Map<String, String> s10 = fill(kafka, "matcher10", 10, posts);
         Map<String, String> s10k = fill(kafka, "matcher10k", 10_000, posts);
-        double passThrough = passThrough(kafka, s10, posts);
-        double m10 = matcher(kafka, s10, posts);
-        double m10k = matcher(kafka, s10k, posts);
+        // two interleaved rounds, best of each: the first runs also pay for the JIT and cold page cache
+        double passThrough = 0;
+        double m10 = 0;
+        double m10k = 0;
+        for (int round = 0; round < 2; round++) {
+            passThrough = Math.max(passThrough, passThrough(kafka, s10, posts));
+            m10 = Math.max(m10, matcher(kafka, s10, posts));
+            m10k = Math.max(m10k, matcher(kafka, s10k, posts));
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("posts_per_run", posts);
         d.put("matching_share", 0.10);
         d.put("processing_guarantee", "exactly_once_v2");
+        d.put("rounds", "2, best of each");
         return List.of(
                 new Row("matcher", "matcher, 10 hooks", m10, "pass-through topology", passThrough, "posts/s", d),
                 new Row("matcher", "matcher, 10,000 hooks", m10k, "pass-through topology", passThrough, "posts/s",
@@ -103,15 +116,17 @@ final class MatcherScenario {
         return Ids.deterministic("team", Integer.toString(i));
     }
 
-    private static double matcher(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
-        HooklineConfig config = kafka.config(settings);
+    private double matcher(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
+        // a fresh application id per run, so each run reads the posts from the start
+        HooklineConfig config = kafka.config(settings).with("hookline.application-id-prefix",
+                settings.get("hookline.application-id-prefix") + "-r" + (++matcherRuns));
         Topics topics = Topics.from(config);
         Topology topology = MatcherTopology.build(new StreamsBuilder(), config, topics);
         return measure(kafka, topology, MatcherStreamsConfig.properties(config,
                 MatcherStreamsConfig.matcherApplicationId(config)), topics.posts().name(), posts);
     }
 
-    private static double passThrough(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
+    private double passThrough(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
         HooklineConfig config = kafka.config(settings);
         Topics topics = Topics.from(config);
         Topology topology = new Topology();
@@ -121,7 +136,7 @@ final class MatcherScenario {
         // into the triggers topic: the same output path as the matcher, never read by anything here
         topology.addSink("bench-out-sink", topics.webhookTriggers().name(), new ByteArraySerializer(),
                 new ByteArraySerializer(), "bench-pass-through");
-        String appId = settings.get("hookline.application-id-prefix") + "-pass-through";
+        String appId = settings.get("hookline.application-id-prefix") + "-pass-through-" + (++passThroughRuns);
         return measure(kafka, topology, MatcherStreamsConfig.properties(config, appId), topics.posts().name(), posts);
     }
 

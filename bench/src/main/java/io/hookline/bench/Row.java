@@ -15,17 +15,17 @@ public record Row(String scenario, String measured, double value, String baselin
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "| %-10s | %-44s | %12s | %-36s | %12s | %6s |", "scenario", "measured",
+        return String.format(Locale.ROOT, "| %-10s | %-50s | %12s | %-36s | %12s | %6s |", "scenario", "measured",
                 "value", "baseline (same run)", "value", "ratio");
     }
 
     static String rule() {
-        return "|" + "-".repeat(12) + "|" + "-".repeat(46) + "|" + "-".repeat(14) + "|" + "-".repeat(38) + "|"
+        return "|" + "-".repeat(12) + "|" + "-".repeat(52) + "|" + "-".repeat(14) + "|" + "-".repeat(38) + "|"
                 + "-".repeat(14) + "|" + "-".repeat(8) + "|";
     }
 
     String line() {
-        return String.format(Locale.ROOT, "| %-10s | %-44s | %12s | %-36s | %12s | %6s |", scenario, measured,
+        return String.format(Locale.ROOT, "| %-10s | %-50s | %12s | %-36s | %12s | %6s |", scenario, measured,
                 format(value), baseline, baselineValue == 0 ? "" : format(baselineValue),
                 Double.isNaN(ratio()) ? "" : String.format(Locale.ROOT, "%.2f", ratio()));
     }
