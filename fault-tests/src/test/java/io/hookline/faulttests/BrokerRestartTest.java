@@ -22,7 +22,7 @@ class BrokerRestartTest {
     void aBrokerRestartDuringTheLoadLosesAndDoublesNothing(KafkaBroker broker) throws Exception {
         assumeTrue(broker.canRestart(), "needs the local broker (restartable)");
         try (CallbackServer callbacks = new CallbackServer();
-             Pipeline pipeline = new Pipeline(broker, "broker-restart", ProcessCrashTest.runDir("broker-restart"),
+             Pipeline pipeline = new Pipeline(broker, "broker-restart", FaultReport.runDir("broker-restart"),
                      Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Restart bot", List.of(callbacks.url(Behaviour.OK)));
@@ -38,8 +38,8 @@ class BrokerRestartTest {
             broker.restart();
             sending.get(4, TimeUnit.MINUTES);
 
-            Ledger.Report report = ProcessCrashTest.settle(pipeline, ledger);
-            ProcessCrashTest.print("broker stop + restart", report, callbacks);
+            Ledger.Report report = FaultReport.settle(pipeline, ledger);
+            FaultReport.print("broker stop + restart", report, callbacks);
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
             assertThat(List.of(matcher, dispatcher, ingestor)).as("every stage survived the outage")

@@ -38,7 +38,7 @@ class MisbehavingEndpointsTest {
     @Test
     void eachMisbehaviourEndsAsARecordedFailureAndTheRestIsDelivered(KafkaBroker broker) throws Exception {
         try (CallbackServer callbacks = new CallbackServer();
-             Pipeline pipeline = new Pipeline(broker, "endpoints", ProcessCrashTest.runDir("endpoints"), Map.of(
+             Pipeline pipeline = new Pipeline(broker, "endpoints", FaultReport.runDir("endpoints"), Map.of(
                      "hookline.outgoing-integration-requests-timeout", "2"))) {
             pipeline.createTopics();
             Map<Behaviour, OutgoingWebhook> hooks = new EnumMap<>(Behaviour.class);
@@ -53,8 +53,8 @@ class MisbehavingEndpointsTest {
             LoadDriver load = new LoadDriver(pipeline, new ArrayList<>(hooks.values()), ledger);
             load.start(120, 30, 2).get(2, TimeUnit.MINUTES);
 
-            Ledger.Report report = ProcessCrashTest.settle(pipeline, ledger);
-            ProcessCrashTest.print("misbehaving endpoints, dispatcher -Xmx128m", report, callbacks);
+            Ledger.Report report = FaultReport.settle(pipeline, ledger);
+            FaultReport.print("misbehaving endpoints, dispatcher -Xmx128m", report, callbacks);
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(dispatcher.isAlive()).as("dispatcher alive with a 128 MB heap; log " + dispatcher.log())
                     .isTrue();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -78,8 +79,31 @@ public final class Pipeline implements AutoCloseable {
         HooklineConfig config = config();
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             new TopicProvisioner(admin, config).ensure(Topics.from(config));
+            awaitLeaders(admin, Topics.from(config).all().stream().map(t -> t.name()).toList());
         }
         return this;
+    }
+
+    /** New partitions get their leader a moment after creation; writing before that only produces retries. */
+    private static void awaitLeaders(Admin admin, List<String> names) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()
+                        .stream().allMatch(d -> d.partitions().stream()
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("topics without a leader after 60 s: " + names);
     }
 
     /** A stage process, started and ready. */

@@ -33,7 +33,7 @@ class PoisonRecordsTest {
     @Test
     void poisonInEveryInputTopicIsDeadLetteredAndProcessingContinues(KafkaBroker broker) throws Exception {
         try (CallbackServer callbacks = new CallbackServer();
-             Pipeline pipeline = new Pipeline(broker, "poison", ProcessCrashTest.runDir("poison"), Map.of())) {
+             Pipeline pipeline = new Pipeline(broker, "poison", FaultReport.runDir("poison"), Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Poison bot", List.of(callbacks.url(Behaviour.OK)));
             pipeline.start("matcher");
@@ -74,7 +74,7 @@ class PoisonRecordsTest {
                 reader.readUntil(() -> ledger.settled() && poisons.stream().allMatch(p -> count(reader, p) > 0),
                         Duration.ofSeconds(180));
                 Ledger.Report report = ledger.report();
-                ProcessCrashTest.print("poison records in every input topic", report, callbacks);
+                FaultReport.print("poison records in every input topic", report, callbacks);
                 for (Poison p : poisons) {
                     List<LedgerReader.DeadLetterSeen> seen = matching(reader, p);
                     System.out.println("  poison " + p.description() + " on " + p.topic() + " -> " + seen.stream()

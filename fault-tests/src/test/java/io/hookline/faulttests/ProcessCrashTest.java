@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.localkafka.junit.KafkaBroker;
 import io.hookline.localkafka.junit.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class ProcessCrashTest {
 
-    private static final Duration SETTLE = Duration.ofSeconds(180);
-
     @Test
     void killingADispatcherThreeTimesLosesAndDoublesNothing(KafkaBroker broker) throws Exception {
         try (CallbackServer callbacks = new CallbackServer();
-             Pipeline pipeline = new Pipeline(broker, "kill-dispatcher", runDir("kill-dispatcher"), Map.of())) {
+             Pipeline pipeline = new Pipeline(broker, "kill-dispatcher", FaultReport.runDir("kill-dispatcher"),
+                     Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Crash bot", List.of(callbacks.url(Behaviour.OK),
                     callbacks.url(Behaviour.FLAP_ONCE)));
@@ -46,8 +44,8 @@ class ProcessCrashTest {
             }
             sending.get(3, TimeUnit.MINUTES);
 
-            Ledger.Report report = settle(pipeline, ledger);
-            print("kill -9 dispatcher x3", report, callbacks);
+            Ledger.Report report = FaultReport.settle(pipeline, ledger);
+            FaultReport.print("kill -9 dispatcher x3", report, callbacks);
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching() * 2);
             assertThat(steady.isAlive()).as("the other dispatcher kept running").isTrue();
@@ -57,7 +55,7 @@ class ProcessCrashTest {
     @Test
     void killingTheIngestorAndTheMatcherMidLoadLosesAndDoublesNothing(KafkaBroker broker) throws Exception {
         try (CallbackServer callbacks = new CallbackServer();
-             Pipeline pipeline = new Pipeline(broker, "kill-streams", runDir("kill-streams"), Map.of(
+             Pipeline pipeline = new Pipeline(broker, "kill-streams", FaultReport.runDir("kill-streams"), Map.of(
                      // long enough that a kill lands between processing and commit
                      "commit.interval.ms", "2000"))) {
             pipeline.createTopics();
@@ -78,37 +76,10 @@ class ProcessCrashTest {
             matcher.start(Pipeline.STARTUP);
             sending.get(3, TimeUnit.MINUTES);
 
-            Ledger.Report report = settle(pipeline, ledger);
-            print("kill -9 ingestor, then matcher", report, callbacks);
+            Ledger.Report report = FaultReport.settle(pipeline, ledger);
+            FaultReport.print("kill -9 ingestor, then matcher", report, callbacks);
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
         }
-    }
-
-    static Ledger.Report settle(Pipeline pipeline, Ledger ledger) {
-        try (LedgerReader reader = new LedgerReader(pipeline.bootstrapServers(), pipeline.topics(), ledger)) {
-            reader.readUntilSettled(SETTLE);
-            return ledger.report();
-        }
-    }
-
-    static void print(String scenario, Ledger.Report report, CallbackServer callbacks) {
-        StringBuilder s = new StringBuilder("[fault] ").append(scenario).append(": ").append(report.summary());
-        for (Behaviour b : Behaviour.values()) {
-            int total = callbacks.totalRequests(b);
-            if (total > 0) {
-                s.append("\n  endpoint ").append(b).append(": ").append(total).append(" requests");
-                if (b == Behaviour.OK) {
-                    s.append(", ").append(callbacks.duplicateDeliveries(b)).append(" duplicate deliveries");
-                }
-            }
-        }
-        report.failureReasonsByUrl().forEach((url, reasons) -> s.append("\n  reasons at ").append(url).append(": ")
-                .append(reasons.stream().distinct().limit(3).toList()));
-        System.out.println(s);
-    }
-
-    static Path runDir(String scenario) {
-        return Path.of("target", "fault-runs", scenario + "-" + System.currentTimeMillis()).toAbsolutePath();
     }
 }
