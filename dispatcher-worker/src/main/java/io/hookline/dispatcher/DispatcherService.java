@@ -186,6 +186,8 @@ public final class DispatcherService implements HooklineService {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The matcher writes triggers in transactions: a trigger of an aborted transaction must never be called.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         return p;
     }
