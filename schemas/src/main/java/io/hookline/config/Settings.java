@@ -32,10 +32,22 @@ public final class Settings {
     public static final ConfigKey TOPIC_REPLICATION_FACTOR = ConfigKey.of("hookline.topic-replication-factor", "-1",
             "replication factor of each topic Hookline creates (-1: the broker's default)");
 
+    public static final ConfigKey OPS_PORT = ConfigKey.of("hookline.ops-port", "9464",
+            "port of the process's /health and /metrics HTTP endpoint: by default 9464 when free, else a free port "
+                    + "(the ready line and the log say which); a port set explicitly must be free; 0: any free port; "
+                    + "off: no endpoint");
+    public static final ConfigKey OPS_ADDRESS = ConfigKey.of("hookline.ops-address", "0.0.0.0",
+            "address the /health and /metrics endpoint listens on (127.0.0.1: this machine only)");
+    public static final ConfigKey LOG_FORMAT = ConfigKey.of("hookline.log-format", "text",
+            "format of the log lines on stderr: text, logfmt (key=value pairs) or json (one object per line)");
+    public static final ConfigKey LOG_LEVEL = ConfigKey.of("hookline.log-level", "info,org.apache.kafka=warn",
+            "log levels: the level of every logger, then LOGGER=LEVEL exceptions, comma separated (levels trace, "
+                    + "debug, info, warn, error, off)");
+
     public static final List<ConfigKey> ALL = List.of(BOOTSTRAP_SERVERS, ENABLE_OUTGOING_WEBHOOKS,
             ENABLE_POST_USERNAME_OVERRIDE, ENABLE_POST_ICON_OVERRIDE, ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS,
             OUTGOING_INTEGRATION_REQUESTS_TIMEOUT, CONNECT_TIMEOUT, PROCESSING_GUARANTEE, APPLICATION_ID_PREFIX,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, OPS_PORT, OPS_ADDRESS, LOG_FORMAT, LOG_LEVEL);
 
     private Settings() {
     }

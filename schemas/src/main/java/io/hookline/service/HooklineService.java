@@ -1,5 +1,7 @@
 package io.hookline.service;
 
+import java.util.Map;
+
 /**
  * A long-running Hookline stage (matcher, dispatcher, ingestor): built from a configuration, started once, closed
  * once. {@code close} is idempotent and waits for in-flight work to be committed or abandoned safely.
@@ -14,6 +16,15 @@ public interface HooklineService extends AutoCloseable {
 
     /** True while the service's Kafka clients are running and it is able to make progress. */
     boolean isRunning();
+
+    /**
+     * Liveness and readiness from the state of the service's Kafka clients, for {@code /health}. Safe to call from any
+     * thread at any time. The default knows only {@link #isRunning()}; services refine it.
+     */
+    default ServiceHealth health() {
+        return isRunning() ? new ServiceHealth(true, true, "RUNNING", Map.of())
+                : ServiceHealth.down("DOWN", Map.of());
+    }
 
     @Override
     void close();
