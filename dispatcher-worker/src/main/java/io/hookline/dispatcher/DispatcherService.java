@@ -14,10 +14,15 @@ import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.service.HooklineService;
+import io.hookline.service.ServiceHealth;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.SocketFactory;
@@ -25,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -54,6 +60,9 @@ public final class DispatcherService implements HooklineService {
     private RetryLane retryLane;
     private Thread triggerThread;
     private Thread retryThread;
+    private KafkaConsumer<byte[], byte[]> triggerConsumer;
+    private KafkaConsumer<byte[], byte[]> retryConsumer;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
     public DispatcherService(HooklineConfig config) {
         this(config, new SimpleMeterRegistry());
@@ -110,16 +119,25 @@ public final class DispatcherService implements HooklineService {
                 DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(), tuning.maxInFlightPerHost());
                 DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(),
                         tuning.retryMaxInFlightPerHost());
-                triggerLane = new TriggerLane(new KafkaConsumer<>(consumerProperties(groupId(config), "triggers")),
+                triggerConsumer = new KafkaConsumer<>(consumerProperties(groupId(config), "triggers"));
+                retryConsumer = new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries"));
+                triggerLane = new TriggerLane(triggerConsumer,
                         topics.webhookTriggers(), first, executor, recorder, tuning.maxPending(),
                         tuning.maxQueuedPerHost(), tuning.shutdownGrace());
-                retryLane = new RetryLane(new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries")),
+                retryLane = new RetryLane(retryConsumer,
                         topics.webhookRetries(), topics.webhookTriggers().name(), retry, executor, recorder,
                         tuning.maxPending(), tuning.maxQueuedPerHost(), tuning.shutdownGrace(), clock);
                 metrics.inFlight("first", first::inFlight);
                 metrics.inFlight("retry", retry::inFlight);
                 RetryLane lane = retryLane;
                 metrics.retryBacklog(lane::backlog);
+                // the clients' own metrics (fetch lag, request rates, ...) next to ours, for the same scrape
+                for (AutoCloseable c : List.of(producer, triggerConsumer, retryConsumer)) {
+                    KafkaClientMetrics bound = c instanceof KafkaProducer<?, ?> p ? new KafkaClientMetrics(p)
+                            : new KafkaClientMetrics((KafkaConsumer<?, ?>) c);
+                    bound.bindTo(registry);
+                    clientMetrics.add(bound);
+                }
             } catch (RuntimeException e) {
                 closeClients();
                 throw e;
@@ -136,6 +154,43 @@ public final class DispatcherService implements HooklineService {
         synchronized (lock) {
             return started && !closed && alive(triggerThread, triggerLane) && alive(retryThread, retryLane);
         }
+    }
+
+    /**
+     * Live while both consumer loops run; ready once each consumer has also joined its group (finished a rebalance), so
+     * it owns its share of the partitions, even if that share is empty because there are more workers than partitions.
+     */
+    @Override
+    public ServiceHealth health() {
+        synchronized (lock) {
+            if (!started || closed) {
+                return ServiceHealth.down(closed ? "CLOSED" : "NOT_STARTED", Map.of());
+            }
+            Map<String, String> lanes = new LinkedHashMap<>();
+            lanes.put("triggers", laneState(triggerThread, triggerLane, triggerConsumer));
+            lanes.put("retries", laneState(retryThread, retryLane, retryConsumer));
+            boolean live = lanes.values().stream().noneMatch(s -> s.equals("FAILED") || s.equals("STOPPED"));
+            boolean ready = lanes.values().stream().allMatch("RUNNING"::equals);
+            return new ServiceHealth(live, ready, ready ? "RUNNING" : live ? "JOINING" : "DOWN", lanes);
+        }
+    }
+
+    private static String laneState(Thread thread, Lane lane, KafkaConsumer<?, ?> consumer) {
+        if (lane == null || lane.failure() != null) {
+            return "FAILED";
+        }
+        if (thread == null || !thread.isAlive()) {
+            return "STOPPED";
+        }
+        // consumer.metrics() is safe from any thread (it only reads the metrics registry); -1 until the first rebalance
+        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends Metric> m : consumer.metrics().entrySet()) {
+            if (m.getKey().name().equals("last-rebalance-seconds-ago")
+                    && m.getKey().group().endsWith("coordinator-metrics")
+                    && m.getValue().metricValue() instanceof Double seconds && seconds >= 0) {
+                return "RUNNING";
+            }
+        }
+        return "JOINING";
     }
 
     @Override
@@ -160,6 +215,8 @@ public final class DispatcherService implements HooklineService {
     }
 
     private void closeClients() {
+        clientMetrics.forEach(KafkaClientMetrics::close);
+        clientMetrics.clear();
         if (producer != null) {
             producer.close();
         }
