@@ -3,8 +3,18 @@ package io.hookline.matcher;
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
 import io.hookline.schemas.topic.Topics;
+import io.hookline.service.ClientMetrics;
 import io.hookline.service.HooklineService;
+import io.hookline.service.ServiceHealth;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,16 +33,32 @@ import org.slf4j.LoggerFactory;
 public final class MatcherService implements HooklineService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatcherService.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Per Streams client; both clients close one after the other, together well inside the 15 s the CLI gives a
+     * service to stop. What is not done by then (a commit during a rebalance) is redone after the restart (EOS).
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(6);
 
     private final HooklineConfig config;
+    private final MeterRegistry registry;
     private final Topics topics;
-    private KafkaStreams matcher;
-    private KafkaStreams audit;
-    private boolean closed;
+    private final List<KafkaStreamsMetrics> streamsMetrics = new ArrayList<>();
+    // volatile: health() reads them without the monitor, which start() holds while the hook table restores
+    private volatile KafkaStreams matcher;
+    private volatile KafkaStreams audit;
+    private volatile boolean closed;
 
     public MatcherService(HooklineConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param registry where the Streams clients' metrics and {@code hookline.matcher.triggers},
+     *                 {@code hookline.dead.letters{service=matcher}} go
+     */
+    public MatcherService(HooklineConfig config, MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.topics = Topics.from(config);
         // fail at construction, naming the key, rather than inside a stream thread
         config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
@@ -57,6 +83,7 @@ public final class MatcherService implements HooklineService {
                 MatcherStreamsConfig.configAuditApplicationId(config));
         matcher = streams(MatcherTopology.build(new StreamsBuilder(), config, topics),
                 MatcherStreamsConfig.matcherApplicationId(config));
+        bindMetrics();
         audit.start();
         // blocks until the global hook table is restored (and validated) from webhook-configs
         matcher.start();
@@ -68,6 +95,44 @@ public final class MatcherService implements HooklineService {
     public synchronized boolean isRunning() {
         return matcher != null && !closed && matcher.state().isRunningOrRebalancing()
                 && audit.state().isRunningOrRebalancing();
+    }
+
+    /**
+     * Live and ready from the states of both Streams clients (the matcher and the config audit); answers at once, also
+     * while {@link #start()} waits for the hook table.
+     */
+    @Override
+    public ServiceHealth health() {
+        KafkaStreams m = matcher;
+        KafkaStreams a = audit;
+        if (m == null || a == null || closed) {
+            return ServiceHealth.down(closed ? "CLOSED" : "NOT_STARTED", Map.of());
+        }
+        Map<String, String> states = new LinkedHashMap<>();
+        states.put("matcher", m.state().name());
+        states.put("config-audit", a.state().name());
+        return ServiceHealth.ofStreams(states);
+    }
+
+    private void bindMetrics() {
+        for (KafkaStreams streams : List.of(matcher, audit)) {
+            KafkaStreamsMetrics bound = new KafkaStreamsMetrics(streams);
+            bound.bindTo(registry);
+            streamsMetrics.add(bound);
+        }
+        // Streams counts what each task wrote per topic; the sum is what an operator asks for. Records of aborted
+        // transactions are counted too (they are few: one per crash or fencing).
+        KafkaStreams m = matcher;
+        KafkaStreams a = audit;
+        FunctionCounter.builder("hookline.matcher.triggers", m, s -> producedTo(s, topics.webhookTriggers().name()))
+                .description("triggers the matcher wrote to webhook-triggers").register(registry);
+        FunctionCounter.builder("hookline.dead.letters", m,
+                        s -> producedTo(s, topics.deadLetters().name()) + producedTo(a, topics.deadLetters().name()))
+                .description("records the service sent to dead-letters").tag("service", name()).register(registry);
+    }
+
+    private static double producedTo(KafkaStreams streams, String topic) {
+        return ClientMetrics.total(streams.metrics(), "stream-topic-metrics", "records-produced-total", "topic", topic);
     }
 
     @Override
@@ -85,6 +150,7 @@ public final class MatcherService implements HooklineService {
         if (audit != null) {
             audit.close(leave);
         }
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
         LOG.info("matcher stopped");
     }
 
