@@ -29,7 +29,10 @@ import picocli.CommandLine.Command;
                 PublishPostCommand.class, TailCommand.class, DeadLettersCommand.class, StatusCommand.class, ConfigCommand.class,
                 EchoServerCommand.class},
         footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
-                "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + "."})
+                "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + ".",
+                "Output is on stdout; errors, notes and progress of long commands on stderr. Exit codes: 0 ok,",
+                "1 failure (the message names the field or problem), 2 usage error.",
+                "", "Examples:", "  hookline up", "  hookline hooks list", "  hookline help hooks"})
 public final class HooklineCommand implements Runnable {
 
     private final Map<String, String> environment;
@@ -78,7 +81,22 @@ public final class HooklineCommand implements Runnable {
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
+        describeHelpCommands(cl);
         return cl;
+    }
+
+    /** picocli's own {@code help} subcommands get an example like every other command. */
+    private static void describeHelpCommands(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+                String sibling = cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).findFirst()
+                        .orElse("");
+                sub.getCommandSpec().usageMessage().footer("", "Example:",
+                        "  " + cl.getCommandSpec().qualifiedName() + " help " + sibling);
+            } else {
+                describeHelpCommands(sub);
+            }
+        }
     }
 
     /** Version from the jar manifest when packaged; "development" when run from classes. */

@@ -126,6 +126,60 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void aMalformedHookIdIsRefusedBeforeAnyBrokerIsAsked() {
+        for (String[] cmd : new String[][] {{"hooks", "get"}, {"hooks", "delete"}, {"hooks", "regen-token"},
+                {"hooks", "rotate-secret"}, {"hooks", "update", "--display-name", "x"}}) {
+            String[] args = new String[cmd.length + 3];
+            System.arraycopy(cmd, 0, args, 0, 2);
+            args[2] = "Not-A-Hook";
+            System.arraycopy(cmd, 2, args, 3, cmd.length - 2);
+            args[cmd.length + 1] = "-b";
+            args[cmd.length + 2] = NOWHERE;
+            CliRun.Result r = CliRun.run(args);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(r.err()).as(String.join(" ", args))
+                    .isEqualTo("error: ID: a hook id is 26 lowercase letters or digits, got 'Not-A-Hook'\n");
+        }
+    }
+
+    @Test
+    void rotateSecretNamesGraceAndItsRuleWhenTheDurationIsBad() {
+        CliRun.Result r = CliRun.run("hooks", "rotate-secret", ids(1), "-b", NOWHERE, "--grace", "2w");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--grace", "'2w' is not a duration like 30m, 24h or 7d");
+        CliRun.Result tooLong = CliRun.run("hooks", "rotate-secret", ids(1), "-b", NOWHERE, "--grace", "90d");
+        assertThat(tooLong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tooLong.err()).contains("--grace", "longer than the 30 days");
+    }
+
+    @Test
+    void deadLettersNameABadStageMaxOrPosition() {
+        CliRun.Result stage = CliRun.run("dead-letters", "list", "-b", NOWHERE, "--stage", "matchr");
+        assertThat(stage.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(stage.err()).contains("--stage must be one of matcher, dispatcher, ingestor, got 'matchr'");
+        CliRun.Result max = CliRun.run("dead-letters", "list", "-b", NOWHERE, "--max", "0");
+        assertThat(max.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(max.err()).contains("--max must be at least 1");
+        CliRun.Result at = CliRun.run("dead-letters", "replay", "-b", NOWHERE, "--at", "zero");
+        assertThat(at.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(at.err()).contains("--at must be PARTITION:OFFSET", "'zero'");
+    }
+
+    @Test
+    void configShowsEachValueWithItsSourceAndMasksSecrets() {
+        CliRun.Result r = CliRun.run(java.util.Map.of("HOOKLINE_TOPIC_POSTS", "chat-posts"), "", "config",
+                "--set", "hookline.dispatcher.retry-delays=1s,10s", "--set",
+                "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required password=\"hunter2\";");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("hookline.dispatcher.retry-delays=1s,10s    # --set")
+                .contains("hookline.topic.posts=chat-posts    # env HOOKLINE_TOPIC_POSTS")
+                .contains("hookline.topic.dead-letters=dead-letters    # default")
+                .contains("sasl.jaas.config=").doesNotContain("hunter2");
+        CliRun.Result reference = CliRun.run("config", "--reference");
+        assertThat(reference.out()).contains("| `hookline.topic.posts` | `HOOKLINE_TOPIC_POSTS` |");
+    }
+
     /** A valid 26-char id that differs per {@code n}. */
     static String ids(int n) {
         String digits = Integer.toString(n);

@@ -1,5 +1,6 @@
 package io.hookline.cli.deadletters;
 
+import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.KafkaClients;
@@ -30,12 +31,16 @@ public final class ListDeadLettersCommand extends HooklineSubcommand {
 
     @Override
     public Integer call() {
+        if (max != null && max < 1) {
+            throw new CliFailure("--max must be at least 1, got " + max);
+        }
         HooklineConfig config = clientConfig();
         KafkaClients clients = new KafkaClients(config);
-        DeadLetterFilter filter = selection.filter();
+        DeadLetterFilter filter = selection.filter(Topics.from(config));
         RecordFormatter formatter = new RecordFormatter(false);
         AtomicInteger printed = new AtomicInteger();
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), Topics.from(config).deadLetters().name())) {
+        try (TopicReader reader = new TopicReader(clients.rawConsumer(), Topics.from(config).deadLetters().name(),
+                err())) {
             reader.seekToBeginning();
             reader.readToEnd(r -> {
                 if (filter.matches(r)) {

@@ -4,6 +4,7 @@ import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.KafkaClients;
+import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
 import io.hookline.config.HooklineConfig;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Send dead letters back to their source topic (key and value bytes unchanged; the",
                 "hookline.dlq.* headers are dropped) for another try. Select them with --at, --stage or",
-                "--source-topic; --all selects every dead letter. The dead letters stay where they are."},
+                "--source-topic; --all selects every dead letter. The dead letters stay where they are.",
+                "Prints where each went (TOPIC:PARTITION:OFFSET) on stdout; a long replay reports n of m on stderr."},
         footer = {"", "Examples:", "  hookline dead-letters replay --at 0:17",
                 "  hookline dead-letters replay --stage ingestor"})
 public final class ReplayDeadLettersCommand extends HooklineSubcommand {
@@ -58,9 +61,9 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
         Set<String> replayable = topics.all().stream().filter(t -> t != topics.deadLetters())
                 .map(Topic::name).collect(Collectors.toSet());
         KafkaClients clients = new KafkaClients(config);
-        DeadLetterFilter filter = selection.filter();
+        DeadLetterFilter filter = selection.filter(topics);
         List<ConsumerRecord<byte[], byte[]>> chosen = new ArrayList<>();
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), topics.deadLetters().name())) {
+        try (TopicReader reader = new TopicReader(clients.rawConsumer(), topics.deadLetters().name(), err())) {
             reader.seekToBeginning();
             reader.readToEnd(r -> {
                 if (filter.matches(r)) {
@@ -87,13 +90,17 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
             });
             replays.add(new ProducerRecord<>(d.topic(), null, r.key(), r.value(), headers));
         }
+        AtomicInteger acknowledged = new AtomicInteger();
         try (KafkaProducer<byte[], byte[]> producer = clients.producer(new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+                new ByteArraySerializer());
+             Progress progress = Progress.start(err(), () -> "replayed " + Progress.ofTotal(acknowledged.get(),
+                     replays.size()) + " dead letters")) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             replays.forEach(p -> sent.add(producer.send(p)));
             for (Future<RecordMetadata> f : sent) {
                 RecordMetadata m = f.get(30, TimeUnit.SECONDS);
                 out().println(m.topic() + ":" + m.partition() + ":" + m.offset());
+                acknowledged.incrementAndGet();
             }
         } catch (ExecutionException e) {
             throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());

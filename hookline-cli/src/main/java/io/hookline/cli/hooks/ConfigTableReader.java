@@ -5,6 +5,7 @@ import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topic;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,17 +20,20 @@ public final class ConfigTableReader {
 
     private final KafkaClients clients;
     private final Topic<String, OutgoingWebhook> topic;
+    private final PrintWriter progressNotes;
 
-    public ConfigTableReader(KafkaClients clients, Topic<String, OutgoingWebhook> topic) {
+    /** A reader that reports its progress on {@code progressNotes} (stderr) when reading takes long; null: never. */
+    public ConfigTableReader(KafkaClients clients, Topic<String, OutgoingWebhook> topic, PrintWriter progressNotes) {
         this.clients = clients;
         this.topic = topic;
+        this.progressNotes = progressNotes;
     }
 
     public HookTable read() {
         Map<String, OutgoingWebhook> live = new LinkedHashMap<>();
         Set<String> deleted = new HashSet<>();
         int[] unreadable = {0};
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), topic.name())) {
+        try (TopicReader reader = new TopicReader(clients.rawConsumer(), topic.name(), progressNotes)) {
             reader.seekToBeginning();
             reader.readToEnd(r -> apply(r, live, deleted, unreadable), () -> true);
         } catch (KafkaException e) {

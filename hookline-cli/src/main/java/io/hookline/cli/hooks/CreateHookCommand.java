@@ -3,8 +3,6 @@ package io.hookline.cli.hooks;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.hook.OutgoingWebhookValidator;
-import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
 import io.hookline.schemas.serde.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -85,21 +83,10 @@ public final class CreateHookCommand extends HooklineSubcommand {
     @Override
     public Integer call() throws Exception {
         OutgoingWebhook hook = factory.create(draft());
-        List<Violation> violations = OutgoingWebhookValidator.violations(hook);
-        if (!violations.isEmpty()) {
-            err().println("error: the hook is not valid, nothing was written:");
-            violations.forEach(v -> err().println("  " + v.field() + ": " + v.rule()));
-            return ExitCodes.FAILURE;
-        }
-        HookStore store = HookStore.open(clientConfig());
-        String conflict = OutgoingWebhookValidator.conflictingHookId(hook, store.read().hooks());
-        if (conflict != null) {
-            err().println("error: hook " + conflict + " of team " + hook.teamId() + (hook.channelId().isEmpty()
-                    ? " (all channels)" : " in channel " + hook.channelId()) + " already has one of these callback "
-                    + "URLs and one of these trigger words; nothing was written");
-            return ExitCodes.FAILURE;
-        }
-        store.write(hook);
+        // Checked before the broker is asked, so that a typo fails the same way with or without Kafka.
+        HookRules.requireValid(hook);
+        HookStore store = HookStore.open(clientConfig(), err());
+        store.create(hook);
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(hook));
         err().println("created hook " + hook.id() + " on " + store.topicName()
                 + "; keep the token and signing_secret now, they are not shown again");

@@ -28,9 +28,9 @@ public final class DeleteHookCommand extends HooklineSubcommand {
 
     @Override
     public Integer call() {
-        HookStore store = HookStore.open(clientConfig());
-        OutgoingWebhook deleted = factory.deleted(store.live(id.trim()));
-        store.write(deleted);
+        String hookId = HookRules.requireId(id);
+        OutgoingWebhook deleted = HookStore.open(clientConfig(), err()).update(hookId,
+                factory::deleted);
         out().println(deleted.id());
         err().println("deleted hook " + deleted.id() + " (delete_at=" + deleted.deleteAt() + ")");
         return ExitCodes.OK;

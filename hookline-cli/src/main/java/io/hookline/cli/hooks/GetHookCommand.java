@@ -18,7 +18,8 @@ public final class GetHookCommand extends HooklineSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        OutgoingWebhook hook = HookStore.open(clientConfig()).live(id.trim());
+        String hookId = HookRules.requireId(id);
+        OutgoingWebhook hook = HookStore.open(clientConfig(), err()).live(hookId);
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(hook.masked()));
         return ExitCodes.OK;
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What {@code hooks update} changes: null fields stay as they are. The fields are those Mattermost's
- * {@code PUT /api/v4/hooks/outgoing/{id}} may change; id, token, team, creator and creation time never change.
+ * {@code PUT /api/v4/hooks/outgoing/{id}} may change; id, token, team, creator, creation time and the
+ * signing secrets (see {@code hooks rotate-secret}) never change.
  *
  * @param clearTriggerWords remove every trigger word (then the hook fires on every post of its channel)
  */
@@ -35,7 +36,7 @@ public record HookChanges(
                 triggerWhen == null ? hook.triggerWhen() : triggerWhen.code(), or(callbackUrls, hook.callbackUrls()),
                 or(displayName, hook.displayName()), or(description, hook.description()),
                 or(contentType, hook.contentType()), or(username, hook.username()), or(iconUrl, hook.iconUrl()),
-                hook.signingSecret());
+                hook.signingSecret(), hook.previousSigningSecret(), hook.previousSigningSecretExpiresAt());
     }
 
     private static <T> T or(T change, T current) {

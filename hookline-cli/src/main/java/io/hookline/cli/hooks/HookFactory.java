@@ -4,6 +4,7 @@ import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.id.Ids;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -42,17 +43,42 @@ public final class HookFactory {
 
     /** Mattermost's {@code regen_token}: the same hook with a new token, updated now. */
     public OutgoingWebhook withNewToken(OutgoingWebhook h) {
-        return new OutgoingWebhook(h.id(), newId.get(), h.createAt(), clock.getAsLong(), h.deleteAt(), h.creatorId(),
+        return new OutgoingWebhook(h.id(), newId.get(), h.createAt(), updateTime(h), h.deleteAt(), h.creatorId(),
                 h.channelId(), h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(),
-                h.description(), h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+                h.description(), h.contentType(), h.username(), h.iconUrl(), h.signingSecret(),
+                h.previousSigningSecret(), h.previousSigningSecretExpiresAt());
+    }
+
+    /**
+     * A new signing secret, the replaced one kept as {@code previous_signing_secret} for {@code grace} so that
+     * receivers can switch without rejecting a request (the dispatcher signs with both meanwhile). A zero grace, or a
+     * hook that had no secret, leaves no previous secret. A secret replaced earlier and still in its grace period is
+     * dropped: a request carries at most two signatures.
+     */
+    public OutgoingWebhook withRotatedSecret(OutgoingWebhook h, Duration grace) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative, got " + grace);
+        }
+        long now = updateTime(h);
+        boolean keepOld = h.signingSecret() != null && !grace.isZero();
+        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), now, h.deleteAt(), h.creatorId(), h.channelId(),
+                h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(), h.description(),
+                h.contentType(), h.username(), h.iconUrl(), newSecret.get(), keepOld ? h.signingSecret() : null,
+                keepOld ? now + grace.toMillis() : 0);
     }
 
     /** Mattermost's delete: the record stays, with {@code delete_at} (and {@code update_at}) set to now. */
     public OutgoingWebhook deleted(OutgoingWebhook h) {
-        long now = clock.getAsLong();
+        long now = updateTime(h);
         return new OutgoingWebhook(h.id(), h.token(), h.createAt(), now, now, h.creatorId(), h.channelId(), h.teamId(),
                 h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(), h.description(),
-                h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+                h.contentType(), h.username(), h.iconUrl(), h.signingSecret(), h.previousSigningSecret(),
+                h.previousSigningSecretExpiresAt());
+    }
+
+    /** Now, but never before the hook's last update: a clock set back must not make a change look older. */
+    private long updateTime(OutgoingWebhook h) {
+        return Math.max(clock.getAsLong(), h.updateAt());
     }
 
     static String newSigningSecret(SecureRandom random) {

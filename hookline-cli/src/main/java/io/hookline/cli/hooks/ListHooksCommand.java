@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code hookline hooks list}: the live hooks of the compacted topic, secrets masked. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the live hooks (webhook-configs read to its end); token and signing secret are masked.")
+        description = {"List the live hooks (webhook-configs read to its end); token and signing secrets are masked.",
+                "Reading a large topic reports its progress on stderr after a few seconds."},
+        footer = {"", "Examples:", "  hookline hooks list", "  hookline hooks list --output json"})
 public final class ListHooksCommand extends HooklineSubcommand {
 
     /** How a listing is printed. */
@@ -24,7 +26,7 @@ public final class ListHooksCommand extends HooklineSubcommand {
     @Override
     public Integer call() throws Exception {
         HooklineConfig config = clientConfig();
-        HookTable table = HookStore.open(config).read();
+        HookTable table = HookStore.open(config, err()).read();
         if (output == Output.json) {
             for (OutgoingWebhook hook : table.hooks()) {
                 out().println(Json.mapper().writeValueAsString(hook.masked()));

@@ -4,8 +4,6 @@ import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.hook.OutgoingWebhookValidator;
-import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
 import io.hookline.schemas.serde.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -56,30 +54,13 @@ public final class UpdateHookCommand extends HooklineSubcommand {
 
     @Override
     public Integer call() throws Exception {
+        String hookId = HookRules.requireId(id);
         HookChanges changes = changes();
         if (changes.isEmpty()) {
             throw new CliFailure("nothing to change: give at least one option (see --help)");
         }
-        HookStore store = HookStore.open(clientConfig());
-        HookTable table = store.read();
-        OutgoingWebhook current = table.live().get(id.trim());
-        if (current == null) {
-            throw new CliFailure("no live hook with id '" + id.trim() + "' on " + store.topicName());
-        }
-        OutgoingWebhook updated = changes.applyTo(current, Math.max(System.currentTimeMillis(), current.updateAt()));
-        List<Violation> violations = OutgoingWebhookValidator.violations(updated);
-        if (!violations.isEmpty()) {
-            err().println("error: the updated hook would not be valid, nothing was written:");
-            violations.forEach(v -> err().println("  " + v.field() + ": " + v.rule()));
-            return ExitCodes.FAILURE;
-        }
-        String conflict = OutgoingWebhookValidator.conflictingHookId(updated, table.hooks());
-        if (conflict != null) {
-            err().println("error: hook " + conflict + " already has one of these callback URLs and one of these "
-                    + "trigger words in the same team and channel; nothing was written");
-            return ExitCodes.FAILURE;
-        }
-        store.write(updated);
+        OutgoingWebhook updated = HookStore.open(clientConfig(), err()).update(hookId,
+                current -> changes.applyTo(current, Math.max(System.currentTimeMillis(), current.updateAt())));
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(updated.masked()));
         return ExitCodes.OK;
     }

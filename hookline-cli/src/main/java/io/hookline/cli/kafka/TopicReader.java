@@ -1,10 +1,13 @@
 package io.hookline.cli.kafka;
 
 import io.hookline.cli.CliFailure;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,12 +25,26 @@ public final class TopicReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
     private final List<TopicPartition> partitions;
+    private final PrintWriter progressNotes;
 
-    /** @throws CliFailure when the topic does not exist */
+    /** A reader that reports no progress. @throws CliFailure when the topic does not exist */
     public TopicReader(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        this(consumer, topic, null);
+    }
+
+    /**
+     * A reader whose {@link #readToEnd} reports its {@link Progress} on {@code progressNotes} (stderr) when it takes
+     * long; null: never.
+     *
+     * @throws CliFailure when the topic does not exist
+     */
+    public TopicReader(KafkaConsumer<byte[], byte[]> consumer, String topic, PrintWriter progressNotes) {
         this.consumer = consumer;
+        this.topic = topic;
         this.partitions = partitionsOf(consumer, topic);
+        this.progressNotes = progressNotes;
         consumer.assign(partitions);
     }
 
@@ -45,14 +62,32 @@ public final class TopicReader implements AutoCloseable {
      */
     public boolean readToEnd(Consumer<ConsumerRecord<byte[], byte[]>> sink, BooleanSupplier wantsMore) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (!reached(end)) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                // Records past the snapshot's end in this partition belong to a later read.
-                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                    if (!wantsMore.getAsBoolean()) {
-                        return false;
+        // Progress counts offsets, not records: compaction and transaction markers leave gaps only offsets show.
+        Map<TopicPartition, Long> reached = new HashMap<>();
+        long toRead = 0;
+        for (TopicPartition tp : partitions) {
+            long position = consumer.position(tp);
+            reached.put(tp, position);
+            toRead += Math.max(0, end.get(tp) - position);
+        }
+        long total = toRead;
+        AtomicLong records = new AtomicLong();
+        AtomicLong offsets = new AtomicLong();
+        try (Progress progress = progressNotes == null ? Progress.none() : Progress.start(progressNotes,
+                () -> "reading " + topic + ": " + records.get() + " records so far, offsets "
+                        + Progress.ofTotal(offsets.get(), total))) {
+            while (!reached(end)) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    // Records past the snapshot's end in this partition belong to a later read.
+                    if (r.offset() < end.get(tp)) {
+                        if (!wantsMore.getAsBoolean()) {
+                            return false;
+                        }
+                        sink.accept(r);
+                        records.incrementAndGet();
+                        offsets.addAndGet(r.offset() + 1 - reached.put(tp, r.offset() + 1));
                     }
-                    sink.accept(r);
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.hooks.ConfigTableReader;
 import io.hookline.cli.hooks.HookTable;
 import io.hookline.cli.kafka.KafkaClients;
+import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.Unreachable;
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Command;
 /** {@code hookline status}: topics, hooks and how far behind each service's consumer group is. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show Hookline's topics (partitions, end offsets), the number of live hooks, and the",
-                "consumer groups of the services (<hookline.application-id-prefix>-...) with their lag."},
+                "consumer groups of the services (<hookline.application-id-prefix>-...) with their lag.",
+                "When gathering takes more than a few seconds, stderr says which step it is at."},
         footer = {"", "Example:", "  hookline status"})
 public final class StatusCommand extends HooklineSubcommand {
 
@@ -44,7 +47,9 @@ public final class StatusCommand extends HooklineSubcommand {
         KafkaClients clients = new KafkaClients(config);
         Topics topics = Topics.from(config);
         PrintWriter out = out();
-        try (Admin admin = clients.admin()) {
+        // stdout is the report; which step a slow cluster holds it at goes to stderr.
+        AtomicReference<String> step = new AtomicReference<>("listing topics");
+        try (Admin admin = clients.admin(); Progress progress = Progress.start(err(), () -> "status: " + step.get())) {
             var existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<String> present = topics.all().stream().map(Topic::name).filter(existing::contains).toList();
             Map<String, TopicDescription> described = admin.describeTopics(present).allTopicNames()
@@ -52,6 +57,7 @@ public final class StatusCommand extends HooklineSubcommand {
             List<TopicPartition> all = new ArrayList<>();
             described.values().forEach(d -> d.partitions().forEach(p -> all.add(new TopicPartition(d.name(),
                     p.partition()))));
+            step.set("reading the end offsets of " + all.size() + " partitions");
             Map<TopicPartition, Long> ends = endOffsets(admin, all);
 
             out.printf("%-28s  %-18s  %10s  %12s%n", "TOPIC", "ROLE", "PARTITIONS", "END OFFSETS");
@@ -63,20 +69,25 @@ public final class StatusCommand extends HooklineSubcommand {
                         d == null ? "missing" : Integer.toString(d.partitions().size()), d == null ? "-" : sum);
             }
             if (present.contains(topics.webhookConfigs().name())) {
-                HookTable table = new ConfigTableReader(clients, topics.webhookConfigs()).read();
+                step.set("reading " + topics.webhookConfigs().name() + " to count the hooks");
+                HookTable table = new ConfigTableReader(clients, topics.webhookConfigs(), null).read();
                 out.printf("%nhooks: %d live, %d deleted%s%n", table.live().size(), table.deleted(),
                         table.unreadable() > 0 ? ", " + table.unreadable() + " unreadable record(s)" : "");
             }
             out.println();
             out.printf("%-44s  %-12s  %10s  %10s%n", "CONSUMER GROUP", "STATE", "PARTITIONS", "LAG");
             String prefix = config.require(Settings.APPLICATION_ID_PREFIX) + "-";
+            step.set("listing the consumer groups");
             List<GroupListing> groups = admin.listGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .filter(g -> g.groupId().startsWith(prefix))
                     .sorted(Comparator.comparing(GroupListing::groupId)).toList();
             if (groups.isEmpty()) {
                 out.println("(no group starting with " + prefix + ": no service has run against this cluster yet)");
             }
-            for (GroupListing g : groups) {
+            for (int i = 0; i < groups.size(); i++) {
+                GroupListing g = groups.get(i);
+                step.set("gathering the lag of consumer group " + (i + 1) + " of " + groups.size() + " ("
+                        + g.groupId() + ")");
                 GroupLag lag = lagOf(admin, g);
                 out.printf("%-44s  %-12s  %10d  %10d%n", lag.groupId(), lag.state(), lag.partitions(), lag.lag());
             }

@@ -57,7 +57,8 @@ public final class TailCommand extends HooklineSubcommand {
         RecordFormatter formatter = new RecordFormatter(showSecrets);
         PrintWriter out = out();
         AtomicInteger printed = new AtomicInteger();
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), actual)) {
+        // Progress notes only for a snapshot read: a follower is waiting for records, not working through them.
+        try (TopicReader reader = new TopicReader(clients.rawConsumer(), actual, follow ? null : err())) {
             Thread shutdown = follow ? stopOnShutdown(reader) : null;
             try {
                 if (follow && !fromBeginning) {

@@ -57,4 +57,16 @@ class HookChangesTest {
         assertThat(clear.isEmpty()).isFalse();
         assertThat(clear.applyTo(HOOK, 300).triggerWords()).isEmpty();
     }
+
+    @Test
+    void aRotationInProgressSurvivesAnUpdate() {
+        OutgoingWebhook rotating = new OutgoingWebhook(HOOK.id(), HOOK.token(), 100, 200, 0, HOOK.creatorId(),
+                HOOK.channelId(), HOOK.teamId(), HOOK.triggerWords(), 0, HOOK.callbackUrls(), "A", "", "", "", "",
+                "whsec_bmV3c2VjcmV0bmV3c2VjcmV0bmV3c2VjcmV0", HOOK.signingSecret(), 5_000);
+        OutgoingWebhook updated = new HookChanges(null, null, false, null, null, "B", null, null, null, null)
+                .applyTo(rotating, 300);
+        assertThat(updated.signingSecret()).isEqualTo(rotating.signingSecret());
+        assertThat(updated.previousSigningSecret()).isEqualTo(HOOK.signingSecret());
+        assertThat(updated.previousSigningSecretExpiresAt()).isEqualTo(5_000);
+    }
 }

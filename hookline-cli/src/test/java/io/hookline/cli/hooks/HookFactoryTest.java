@@ -81,4 +81,72 @@ class HookFactoryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.convert("2"))
                 .hasMessageContaining("'2' is not one of exact (0), starts-with (1)");
     }
+
+    /** A factory whose ids, secrets and clock are fixed sequences, so rotations can be checked exactly. */
+    private static HookFactory fixed(long now, String... secrets) {
+        java.util.Iterator<String> next = List.of(secrets).iterator();
+        return new HookFactory(() -> "tokentokentokentokentoken2", next::next, () -> now);
+    }
+
+    private static final String S1 = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String S2 = "whsec_" + Base64.getEncoder().encodeToString(new byte[24]);
+    private static final String S3 = "whsec_" + Base64.getEncoder().encodeToString(new byte[40]);
+
+    @Test
+    void rotatingKeepsTheReplacedSecretForTheGracePeriod() {
+        OutgoingWebhook hook = fixed(1_000, S1).create(draft());
+        OutgoingWebhook rotated = fixed(2_000, S2).withRotatedSecret(hook, java.time.Duration.ofHours(24));
+
+        assertThat(rotated.signingSecret()).isEqualTo(S2);
+        assertThat(rotated.previousSigningSecret()).isEqualTo(S1);
+        assertThat(rotated.previousSigningSecretExpiresAt()).isEqualTo(2_000 + 24 * 3_600_000L);
+        assertThat(rotated.updateAt()).isEqualTo(2_000);
+        assertThat(rotated.token()).isEqualTo(hook.token());
+        assertThat(rotated.createAt()).isEqualTo(hook.createAt());
+        assertThat(OutgoingWebhookValidator.violations(rotated)).isEmpty();
+        assertThat(rotated.signingSecretsAt(2_000 + 24 * 3_600_000L - 1)).containsExactly(S2, S1);
+        assertThat(rotated.signingSecretsAt(2_000 + 24 * 3_600_000L)).containsExactly(S2);
+    }
+
+    @Test
+    void aSecondRotationRetiresTheOldestAndAZeroGraceKeepsNoPrevious() {
+        OutgoingWebhook hook = fixed(1_000, S1).create(draft());
+        OutgoingWebhook twice = fixed(3_000, S3).withRotatedSecret(
+                fixed(2_000, S2).withRotatedSecret(hook, java.time.Duration.ofHours(1)), java.time.Duration.ofMinutes(5));
+        assertThat(twice.signingSecretsAt(3_001)).containsExactly(S3, S2);
+        assertThat(twice.previousSigningSecretExpiresAt()).isEqualTo(3_000 + 300_000);
+
+        OutgoingWebhook atOnce = fixed(2_000, S2).withRotatedSecret(hook, java.time.Duration.ZERO);
+        assertThat(atOnce.signingSecret()).isEqualTo(S2);
+        assertThat(atOnce.previousSigningSecret()).isNull();
+        assertThat(atOnce.previousSigningSecretExpiresAt()).isZero();
+    }
+
+    @Test
+    void aHookWithoutASecretGetsItsFirstAndNoPrevious() {
+        OutgoingWebhook hook = fixed(1_000, S1).create(draft());
+        OutgoingWebhook unsigned = new OutgoingWebhook(hook.id(), hook.token(), 1_000, 1_000, 0, hook.creatorId(),
+                hook.channelId(), hook.teamId(), hook.triggerWords(), 0, hook.callbackUrls(), "", "", "", "", "",
+                null);
+        OutgoingWebhook rotated = fixed(2_000, S2).withRotatedSecret(unsigned, java.time.Duration.ofHours(24));
+        assertThat(rotated.signingSecret()).isEqualTo(S2);
+        assertThat(rotated.previousSigningSecret()).isNull();
+        assertThat(rotated.signingSecretsAt(2_001)).containsExactly(S2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> fixed(2_000, S2).withRotatedSecret(hook, java.time.Duration.ofSeconds(-1)))
+                .hasMessageContaining("grace must not be negative");
+    }
+
+    @Test
+    void newTokenAndDeleteKeepARotationInProgressAndNeverMoveUpdateTimeBack() {
+        OutgoingWebhook rotated = fixed(5_000, S2).withRotatedSecret(fixed(1_000, S1).create(draft()),
+                java.time.Duration.ofHours(1));
+        OutgoingWebhook regenerated = fixed(4_000).withNewToken(rotated);
+        assertThat(regenerated.previousSigningSecret()).isEqualTo(S1);
+        assertThat(regenerated.previousSigningSecretExpiresAt()).isEqualTo(rotated.previousSigningSecretExpiresAt());
+        assertThat(regenerated.updateAt()).as("clock behind the last update").isEqualTo(5_000);
+        OutgoingWebhook deleted = fixed(6_000).deleted(rotated);
+        assertThat(deleted.previousSigningSecret()).isEqualTo(S1);
+        assertThat(deleted.deleteAt()).isEqualTo(6_000);
+    }
 }
