@@ -1,21 +1,33 @@
 package io.hookline.ingestor.response;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.schemas.serde.Json;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads the fields of one JSON object the way Go's {@code encoding/json} fills a struct, which is what decides whether
  * Mattermost accepts a response: keys match field names case-insensitively (the last matching key wins), {@code null}
- * leaves the zero value, and a value of the wrong JSON type is an error naming the field.
+ * leaves the zero value, and a value of the wrong JSON type is an error naming the field (its path from the body's
+ * root, e.g. {@code attachments[0].fields[1].short}).
  */
 final class GoFields {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final ObjectNode node;
     private final String path;
 
-    GoFields(ObjectNode node, String path) {
+    private GoFields(ObjectNode node, String path) {
         this.node = node;
         this.path = path;
     }
@@ -46,54 +58,89 @@ final class GoFields {
 
     /** A Go {@code string} field: "" when absent. */
     String string(String name) {
-        String s = optionalString(name);
-        return s == null ? "" : s;
+        return typed(name, JsonNode::isTextual, "a string", JsonNode::textValue, "");
     }
 
     /** A Go {@code *string} field: null when absent or null. */
     String optionalString(String name) {
-        JsonNode v = get(name);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw wrongType(path(name), "a string", v);
-        }
-        return v.textValue();
+        return typed(name, JsonNode::isTextual, "a string", JsonNode::textValue, null);
+    }
+
+    /** A Go {@code bool} field: false when absent. */
+    boolean bool(String name) {
+        return typed(name, JsonNode::isBoolean, "true or false", JsonNode::booleanValue, false);
     }
 
     /** A Go {@code *bool} field: null when absent or null. */
     Boolean optionalBool(String name) {
-        JsonNode v = get(name);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isBoolean()) {
-            throw wrongType(path(name), "true or false", v);
-        }
-        return v.booleanValue();
-    }
-
-    /** A Go {@code bool} field. */
-    boolean bool(String name) {
-        Boolean b = optionalBool(name);
-        return b != null && b;
+        return typed(name, JsonNode::isBoolean, "true or false", JsonNode::booleanValue, null);
     }
 
     /** A Go {@code int64} field: 0 when absent. */
     long int64(String name) {
-        JsonNode v = get(name);
-        if (v == null) {
-            return 0;
+        return typed(name, v -> v.isIntegralNumber() && v.canConvertToLong(), "a whole number", JsonNode::longValue,
+                0L);
+    }
+
+    /**
+     * Mattermost's {@code SlackCompatibleBool}: {@code true}, {@code false}, {@code "true"} or {@code "false"}, letter
+     * case ignored; anything else makes the response invalid. (A JSON null, which Go also refuses here, is read as
+     * false.)
+     */
+    boolean slackBool(String name) {
+        return typed(name,
+                v -> v.isBoolean()
+                        || v.isTextual() && (v.textValue().equalsIgnoreCase("true")
+                                || v.textValue().equalsIgnoreCase("false")),
+                "true, false, \"true\" or \"false\"",
+                v -> v.isBoolean() ? v.booleanValue() : v.textValue().equalsIgnoreCase("true"),
+                false);
+    }
+
+    /** A Go {@code map[string]any} field: null when absent or null. */
+    Map<String, Object> map(String name) {
+        return typed(name, JsonNode::isObject, "an object", v -> Json.mapper().convertValue(v, MAP), null);
+    }
+
+    /** A Go pointer-to-struct field: null when absent or null. */
+    GoFields struct(String name) {
+        return of(get(name), path(name));
+    }
+
+    /**
+     * A Go slice of structs: empty when absent or null. Each element (null for a JSON null element) is mapped by
+     * {@code element}; an element mapped to null is left out.
+     */
+    <T> List<T> structs(String name, Function<GoFields, T> element) {
+        List<T> list = new ArrayList<>();
+        JsonNode array = typed(name, JsonNode::isArray, "an array", v -> v, null);
+        if (array == null) {
+            return list;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw wrongType(path(name), "a whole number", v);
+        for (int i = 0; i < array.size(); i++) {
+            T value = element.apply(of(array.get(i), path(name) + "[" + i + "]"));
+            if (value != null) {
+                list.add(value);
+            }
         }
-        return v.longValue();
+        return list;
     }
 
     String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** The one typed read: {@code absent} when the field is absent or null, an error when it has another JSON type. */
+    private <T> T typed(String name, Predicate<JsonNode> isType, String expected, Function<JsonNode, T> value,
+            T absent) {
+        JsonNode v = get(name);
+        if (v == null) {
+            return absent;
+        }
+        if (!isType.test(v)) {
+            throw wrongType(path(name), expected, v);
+        }
+        return value.apply(v);
     }
 
     static ResponseFormatException wrongType(String path, String expected, JsonNode got) {
@@ -116,6 +163,6 @@ final class GoFields {
         if (v.isObject()) {
             return "an object";
         }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return v.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

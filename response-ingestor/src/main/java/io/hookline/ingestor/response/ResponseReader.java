@@ -2,14 +2,11 @@ package io.hookline.ingestor.response;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +18,6 @@ import java.util.Optional;
  */
 public final class ResponseReader {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
     private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -61,11 +56,11 @@ public final class ResponseReader {
                 r.optionalString("text"),
                 r.string("username"),
                 r.string("icon_url"),
-                map(r.get("props"), "props"),
-                attachments(r.get("attachments")),
+                r.map("props"),
+                r.structs("attachments", ResponseReader::attachment),
                 r.string("type"),
                 r.string("response_type"),
-                priority(GoFields.of(r.get("priority"), "priority")));
+                priority(r.struct("priority")));
     }
 
     private static WebhookResponse.Priority priority(GoFields p) {
@@ -76,24 +71,11 @@ public final class ResponseReader {
                 p.optionalBool("persistent_notifications"));
     }
 
-    private static List<MessageAttachment> attachments(JsonNode value) {
-        List<MessageAttachment> list = new ArrayList<>();
-        if (value == null) {
-            return list;
+    /** Null for a JSON null element: it is left out. */
+    private static MessageAttachment attachment(GoFields a) {
+        if (a == null) {
+            return null;
         }
-        if (!value.isArray()) {
-            throw GoFields.wrongType("attachments", "an array", value);
-        }
-        for (int i = 0; i < value.size(); i++) {
-            GoFields a = GoFields.of(value.get(i), "attachments[" + i + "]");
-            if (a != null) {
-                list.add(attachment(a, "attachments[" + i + "]"));
-            }
-        }
-        return list;
-    }
-
-    private static MessageAttachment attachment(GoFields a, String path) {
         return new MessageAttachment(
                 a.int64("id"),
                 a.string("fallback"),
@@ -105,104 +87,40 @@ public final class ResponseReader {
                 a.string("title"),
                 a.string("title_link"),
                 a.string("text"),
-                fields(a.get("fields"), path + ".fields"),
+                a.structs("fields", ResponseReader::field),
                 a.string("image_url"),
                 a.string("thumb_url"),
                 a.string("footer"),
                 a.string("footer_icon"),
                 a.get("ts"),
-                actions(a.get("actions"), path + ".actions"));
+                a.structs("actions", ResponseReader::action));
     }
 
-    private static List<MessageAttachment.Field> fields(JsonNode value, String path) {
-        List<MessageAttachment.Field> list = new ArrayList<>();
-        if (value == null) {
-            return list;
-        }
-        if (!value.isArray()) {
-            throw GoFields.wrongType(path, "an array", value);
-        }
-        for (int i = 0; i < value.size(); i++) {
-            String at = path + "[" + i + "]";
-            GoFields f = GoFields.of(value.get(i), at);
-            if (f != null) {
-                list.add(new MessageAttachment.Field(f.string("title"), f.get("value"), slackBool(f, "short")));
-            }
-        }
-        return list;
+    /** Null for a JSON null element: it is left out. */
+    private static MessageAttachment.Field field(GoFields f) {
+        return f == null ? null : new MessageAttachment.Field(f.string("title"), f.get("value"), f.slackBool("short"));
     }
 
-    /**
-     * Mattermost's {@code SlackCompatibleBool}: {@code true}, {@code false}, {@code "true"} or {@code "false"}, letter
-     * case ignored; anything else makes the response invalid. (A JSON null, which Go also refuses here, is read as
-     * false.)
-     */
-    private static boolean slackBool(GoFields f, String name) {
-        JsonNode v = f.get(name);
-        if (v == null) {
-            return false;
+    /** Null for a JSON null element: it is left out. */
+    private static MessageAttachment.Action action(GoFields a) {
+        if (a == null) {
+            return null;
         }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isTextual() && (v.textValue().equalsIgnoreCase("true") || v.textValue().equalsIgnoreCase("false"))) {
-            return v.textValue().equalsIgnoreCase("true");
-        }
-        throw GoFields.wrongType(f.path(name), "true, false, \"true\" or \"false\"", v);
+        return new MessageAttachment.Action(a.string("id"), a.string("type"), a.string("name"), a.bool("disabled"),
+                a.string("style"), a.string("data_source"), a.structs("options", ResponseReader::option),
+                a.string("default_option"), integration(a.struct("integration")));
     }
 
-    private static List<MessageAttachment.Action> actions(JsonNode value, String path) {
-        List<MessageAttachment.Action> list = new ArrayList<>();
-        if (value == null) {
-            return list;
-        }
-        if (!value.isArray()) {
-            throw GoFields.wrongType(path, "an array", value);
-        }
-        for (int i = 0; i < value.size(); i++) {
-            String at = path + "[" + i + "]";
-            GoFields a = GoFields.of(value.get(i), at);
-            if (a != null) {
-                list.add(new MessageAttachment.Action(a.string("id"), a.string("type"), a.string("name"),
-                        a.bool("disabled"), a.string("style"), a.string("data_source"),
-                        options(a.get("options"), at + ".options"), a.string("default_option"),
-                        integration(GoFields.of(a.get("integration"), at + ".integration"))));
-            }
-        }
-        return list;
-    }
-
-    private static List<MessageAttachment.Option> options(JsonNode value, String path) {
-        List<MessageAttachment.Option> list = new ArrayList<>();
-        if (value == null) {
-            return list;
-        }
-        if (!value.isArray()) {
-            throw GoFields.wrongType(path, "an array", value);
-        }
-        for (int i = 0; i < value.size(); i++) {
-            GoFields o = GoFields.of(value.get(i), path + "[" + i + "]");
-            // A null option makes a select invalid in Mattermost; an empty one is dropped by the same rule later.
-            list.add(o == null ? new MessageAttachment.Option("", "")
-                    : new MessageAttachment.Option(o.string("text"), o.string("value")));
-        }
-        return list;
+    private static MessageAttachment.Option option(GoFields o) {
+        // A null option makes a select invalid in Mattermost; an empty one is dropped by the same rule later.
+        return o == null ? new MessageAttachment.Option("", "") : new MessageAttachment.Option(o.string("text"),
+                o.string("value"));
     }
 
     private static MessageAttachment.Integration integration(GoFields i) {
         if (i == null) {
             return null;
         }
-        return new MessageAttachment.Integration(i.string("url"), map(i.get("context"), i.path("context")));
-    }
-
-    private static Map<String, Object> map(JsonNode value, String path) {
-        if (value == null) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw GoFields.wrongType(path, "an object", value);
-        }
-        return Json.mapper().convertValue(value, MAP);
+        return new MessageAttachment.Integration(i.string("url"), i.map("context"));
     }
 }

@@ -125,6 +125,37 @@ class ResponseReaderTest {
     }
 
     @Test
+    void nestedFieldsOfTheWrongTypeAreNamedByTheirWholePath() {
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{}, {\"fields\": {}}]}"))
+                .hasMessage("attachments[1].fields must be an array, got an object");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"actions\": [{\"disabled\": \"no\"}]}]}"))
+                .hasMessage("attachments[0].actions[0].disabled must be true or false, got a string");
+        assertThatThrownBy(() -> reader.read(
+                "{\"attachments\": [{\"actions\": [{\"options\": [{\"text\": \"a\", \"value\": 1}]}]}]}"))
+                .hasMessage("attachments[0].actions[0].options[0].value must be a string, got a number");
+        assertThatThrownBy(() -> reader.read(
+                "{\"attachments\": [{\"actions\": [{\"integration\": {\"context\": [1]}}]}]}"))
+                .hasMessage("attachments[0].actions[0].integration.context must be an object, got an array");
+        assertThatThrownBy(() -> reader.read("{\"priority\": {\"priority\": false}}"))
+                .hasMessage("priority.priority must be a string, got a boolean");
+    }
+
+    @Test
+    void nullElementsAreLeftOutExceptOptionsWhichStayEmpty() {
+        MessageAttachment attachment = reader.read("{\"attachments\": [null, {\"fields\": [null, {\"title\": \"t\"}],"
+                + " \"actions\": [null, {\"name\": \"n\", \"options\": [null, {\"text\": \"x\", \"value\": \"y\"}],"
+                + " \"integration\": {\"url\": \"https://a.example/x\", \"context\": {\"k\": 1}}}]}]}")
+                .orElseThrow().attachments().get(0);
+        assertThat(reader.read("{\"attachments\": [null, {}]}").orElseThrow().attachments()).hasSize(1);
+        assertThat(attachment.fields()).extracting(MessageAttachment.Field::title).containsExactly("t");
+        assertThat(attachment.actions()).hasSize(1);
+        MessageAttachment.Action action = attachment.actions().get(0);
+        assertThat(action.options()).containsExactly(new MessageAttachment.Option("", ""),
+                new MessageAttachment.Option("x", "y"));
+        assertThat(action.integration().context()).containsEntry("k", 1);
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         assertThat(reader.read("{\"text\": \"a\", \"blocks\": [1], \"channel\": 5}").orElseThrow().text())
                 .isEqualTo("a");
