@@ -15,26 +15,6 @@ final class ExternalBroker implements RunningBroker {
   }
 
   @Override
-  public boolean canRestart() {
-    return false;
-  }
-
-  @Override
-  public void restart() {
-    throw notSupported("restart");
-  }
-
-  @Override
-  public void kill() {
-    throw notSupported("kill");
-  }
-
-  private IllegalStateException notSupported(String what) {
-    return new IllegalStateException("cannot " + what + " the external Kafka cluster at " + bootstrapServers
-        + " (from " + BrokerMode.BOOTSTRAP_ENV + "); fault tests need the local broker: check canRestart() first");
-  }
-
-  @Override
   public short replicationFactor() {
     return -1;
   }
@@ -46,6 +26,6 @@ final class ExternalBroker implements RunningBroker {
 
   @Override
   public String toString() {
-    return "external Kafka at " + bootstrapServers;
+    return "external Kafka cluster at " + bootstrapServers + " (from " + BrokerMode.BOOTSTRAP_ENV + ")";
   }
 }

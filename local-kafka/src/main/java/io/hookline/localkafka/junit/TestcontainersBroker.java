@@ -41,26 +41,6 @@ final class TestcontainersBroker implements RunningBroker {
   }
 
   @Override
-  public boolean canRestart() {
-    return false;
-  }
-
-  @Override
-  public void restart() {
-    throw notSupported("restart");
-  }
-
-  @Override
-  public void kill() {
-    throw notSupported("kill");
-  }
-
-  private static IllegalStateException notSupported(String what) {
-    return new IllegalStateException("cannot " + what + " the Testcontainers Kafka broker; fault tests need the local "
-        + "broker (drop -D" + BrokerMode.MODE_PROPERTY + "): check canRestart() first");
-  }
-
-  @Override
   public short replicationFactor() {
     return 1;
   }
