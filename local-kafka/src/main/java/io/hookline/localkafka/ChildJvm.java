@@ -1,13 +1,23 @@
 package io.hookline.localkafka;
 
+import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Command lines for child JVMs that run Kafka's own main classes through {@link BrokerLauncher}, with this JVM's java
  * binary and classpath (which also works from a shaded jar: the launcher and Kafka are inside it).
+ *
+ * <p>Where {@code setsid} exists the child runs in a session of its own. In a terminal, Ctrl-C (SIGINT), Ctrl-\ and a
+ * hang-up go to every process of the foreground process group; a child in that group would stop at the same moment as
+ * the parent (e.g. {@code java -jar hookline.jar up}), while the parent's services still need it to shut down cleanly.
+ * In its own session only the parent gets them and stops the broker last. Orphan safety does not depend on the
+ * session: it is the stdin pipe ({@link OrphanSafeMain}).
  */
 final class ChildJvm {
 
@@ -20,6 +30,9 @@ final class ChildJvm {
 
   static List<String> command(Path log4jConfig, Path logFile, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
+    // setsid execs the java binary in place (it only forks when its caller leads a process group, and a process that
+    // ProcessBuilder starts never does), so the Process's pid, destroy() and exit value are still the child JVM's.
+    setsid().ifPresent(setsid -> command.add(setsid.toString()));
     command.add(javaBinary());
     String heap = System.getProperty(HEAP_PROPERTY, "512m");
     command.add("-Xmx" + heap);
@@ -43,9 +56,34 @@ final class ChildJvm {
     return command;
   }
 
+  /** The {@code setsid} program (util-linux, busybox) on the PATH; empty elsewhere, e.g. on Windows or macOS. */
+  static Optional<Path> setsid() {
+    if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+      return Optional.empty();
+    }
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue; // the current directory: never run a program from there
+      }
+      try {
+        Path candidate = Path.of(dir, "setsid");
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(candidate.toAbsolutePath());
+        }
+      } catch (InvalidPathException e) {
+        // a malformed PATH entry holds no setsid
+      }
+    }
+    return Optional.empty();
+  }
+
   static String javaBinary() {
     Path fromJavaHome = Path.of(System.getProperty("java.home"), "bin",
-        System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? "java.exe" : "java");
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java");
     if (Files.isExecutable(fromJavaHome)) {
       return fromJavaHome.toString();
     }

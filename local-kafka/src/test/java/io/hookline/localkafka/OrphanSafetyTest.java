@@ -5,21 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The launcher's promise, checked with a sleeping main class instead of a broker (same mechanism, a fraction of the
- * cost): when the JVM that started it dies, even by SIGKILL, the child exits.
+ * cost): when the JVM that started it dies, even by SIGKILL, the child exits. Both ways of starting such a child: the
+ * broker's command line ({@link ChildJvm}, in its own session where setsid exists) and {@link OrphanSafeMain} alone,
+ * as other modules start their child JVMs.
  */
 class OrphanSafetyTest {
 
-  @Test
-  void childExitsWhenItsParentIsKilled() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"broker-command", "orphan-safe-main"})
+  void childExitsWhenItsParentIsKilled(String launch) throws Exception {
     Process parent = new ProcessBuilder(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
-        LauncherParentMain.class.getName())
+        LauncherParentMain.class.getName(), launch)
         .redirectErrorStream(true)
         .start();
     long childPid;
@@ -44,23 +51,24 @@ class OrphanSafetyTest {
     }
   }
 
-  /** Plays the part of a test JVM or CLI that started a broker. */
+  /** Plays the part of a test JVM or CLI that started a broker or a stage. */
   public static final class LauncherParentMain {
     public static void main(String[] args) throws Exception {
-      Process child = new ProcessBuilder(List.of(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
-          BrokerLauncher.class.getName(), SleepingMain.class.getName()))
+      List<String> command;
+      if (args[0].equals("broker-command")) {
+        Path dir = Files.createTempDirectory("orphan-safety-");
+        command = ChildJvm.command(dir.resolve("log4j2.properties"), dir.resolve("child.log"),
+            SleepingMain.class.getName());
+      } else {
+        command = new ArrayList<>(List.of(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
+            OrphanSafeMain.class.getName(), SleepingMain.class.getName()));
+      }
+      Process child = new ProcessBuilder(command)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
       System.out.println("child " + child.pid());
       System.out.flush();
-      Thread.sleep(120_000);
-    }
-  }
-
-  /** Stands in for kafka.Kafka: runs until something stops it. */
-  public static final class SleepingMain {
-    public static void main(String[] args) throws Exception {
       Thread.sleep(120_000);
     }
   }
