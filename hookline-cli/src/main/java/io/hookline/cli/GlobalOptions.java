@@ -26,11 +26,18 @@ public final class GlobalOptions {
             description = "Kafka bootstrap servers (same as --set bootstrap.servers=...).")
     String bootstrapServers;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "Log lines on stderr as text, logfmt or json "
+            + "(same as --set hookline.log-format=...).")
+    String logFormat;
+
     /** The configuration these options select, on top of {@code environment}. */
     public HooklineConfig load(Map<String, String> environment) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             all.put(Settings.BOOTSTRAP_SERVERS.name(), bootstrapServers.trim());
+        }
+        if (logFormat != null && !logFormat.isBlank()) {
+            all.put(Settings.LOG_FORMAT.name(), logFormat.trim());
         }
         return HooklineConfig.load(configFile, environment, all);
     }

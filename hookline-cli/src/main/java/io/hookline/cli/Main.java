@@ -1,5 +1,7 @@
 package io.hookline.cli;
 
+import io.hookline.cli.logging.ConfiguredLogging;
+
 /** Entry point of the runnable jar: {@code java -jar hookline.jar COMMAND ...}. */
 public final class Main {
 
@@ -7,15 +9,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Before any logger exists: slf4j-simple reads these once. Logs go to stderr so that stdout stays the
-        // command's output (JSON lines, ids) and can be piped.
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        // Kafka clients are chatty at info (every config dump); keep their warnings only.
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        // Before any logger exists: logback, not the slf4j-simple that is on the classpath for the local broker's
+        // child JVM. Logback starts with Hookline's defaults (DefaultLogConfigurator: text on stderr, so stdout stays
+        // the command's output), then ConfiguredLogging applies hookline.log-format and hookline.log-level.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        }
         var commandLine = HooklineCommand.commandLine(System.getenv(), System.in);
+        commandLine.setExecutionStrategy(new ConfiguredLogging(System.getenv()));
         int exitCode = commandLine.execute(args);
         // picocli's writers buffer; System.exit would drop what a command printed without a newline.
         commandLine.getOut().flush();

@@ -22,6 +22,9 @@ public final class IsolatedConfig {
         values.put(Settings.TOPIC_PARTITIONS.name(), "1");
         // Streams state under target/, not the shared /tmp/kafka-streams (app ids are unique, the dir can be shared).
         values.put("state.dir", Path.of("target", "kafka-streams").toAbsolutePath().toString());
+        // The ops endpoint of commands under test: loopback only, any free port (never a developer's 9464).
+        values.put(Settings.OPS_ADDRESS.name(), "127.0.0.1");
+        values.put(Settings.OPS_PORT.name(), "0");
         for (var key : Topics.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));
         }

@@ -1,6 +1,5 @@
 package io.hookline.cli.run;
 
-import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.config.Settings;
@@ -34,13 +33,8 @@ public final class KafkaCommand extends HooklineSubcommand {
             out().println("ready: local Kafka broker is running; bootstrap.servers=" + kafka.bootstrapServers()
                     + " (data dir " + dir + ", log " + kafka.logFile() + ")");
             out().flush();
-            while (!stop.await(1_000)) {
-                if (!kafka.isRunning()) {
-                    err().println("error: the broker stopped by itself; see " + kafka.logFile());
-                    return ExitCodes.FAILURE;
-                }
-            }
-            return ExitCodes.OK;
+            return RunUntilStopped.await(stop,
+                    () -> kafka.isRunning() ? null : "the broker stopped by itself; see " + kafka.logFile());
         } finally {
             kafka.stop();
         }

@@ -2,27 +2,36 @@ package io.hookline.cli.run;
 
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.kafka.TopicSetup;
+import io.hookline.cli.ops.HealthReport;
+import io.hookline.cli.ops.OpsPort;
+import io.hookline.cli.ops.OpsServer;
+import io.hookline.cli.ops.ProcessMetrics;
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
+import io.hookline.service.HooklineService;
+import io.hookline.service.ServiceHealth;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs some stages against a broker until asked to stop: topics first (idempotent), then the stages in order, one
- * {@code ready} line on stdout, then a watch that ends the run when a stage stops by itself. Stages stop in reverse.
+ * Runs some stages against a broker until asked to stop: topics first (idempotent), the ops endpoint (/health,
+ * /metrics; up before the stages so that probes see them starting), then the stages in order, one {@code ready} line
+ * on stdout, then a watch that ends the run when a stage stops by itself. Stages stop in reverse, the endpoint last.
  */
 public final class PipelineRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
-    private static final long WATCH_MILLIS = 1_000;
 
     private final HooklineConfig config;
     private final List<Stage> stages;
     private final Duration startupTimeout;
+    private volatile boolean starting = true;
 
     public PipelineRun(HooklineConfig config, List<Stage> stages, Duration startupTimeout) {
         this.config = config;
@@ -35,31 +44,49 @@ public final class PipelineRun {
      * @return the exit code: 0 after a requested stop, 1 when a stage stopped by itself
      */
     public int run(StopSignal stop, PrintWriter out, String readySuffix) throws InterruptedException {
+        OpsPort opsPort = OpsPort.from(config);
+        String opsAddress = config.require(Settings.OPS_ADDRESS).trim();
         List<String> created = TopicSetup.ensure(config);
         if (!created.isEmpty()) {
             LOG.info("created topics {}", created);
         }
-        ServiceGroup group = new ServiceGroup(CLOSE_TIMEOUT);
-        try {
-            if (stop.isRequested()) {
-                return ExitCodes.OK;
-            }
-            group.start(Stage.createAll(stages, config), startupTimeout);
-            out.println("ready: " + String.join(", ", stages.stream().map(Stage::command).toList())
-                    + (stages.size() == 1 ? " is" : " are") + " running; bootstrap.servers="
-                    + config.get(Settings.BOOTSTRAP_SERVERS) + readySuffix);
-            out.flush();
-            while (!stop.await(WATCH_MILLIS)) {
-                List<String> down = group.notRunning();
-                if (!down.isEmpty()) {
-                    LOG.error("{} stopped running; stopping everything", down);
-                    return ExitCodes.FAILURE;
+        try (ProcessMetrics metrics = new ProcessMetrics()) {
+            List<HooklineService> services = Stage.createAll(stages, config, metrics.registry());
+            metrics.watch(services);
+            OpsServer ops = opsPort.enabled() ? OpsServer.start(opsAddress, opsPort, () -> health(services),
+                    metrics.registry()) : null;
+            ServiceGroup group = new ServiceGroup(CLOSE_TIMEOUT);
+            try {
+                if (stop.isRequested()) {
+                    return ExitCodes.OK;
+                }
+                group.start(services, startupTimeout);
+                starting = false;
+                out.println("ready: " + String.join(", ", stages.stream().map(Stage::command).toList())
+                        + (stages.size() == 1 ? " is" : " are") + " running; bootstrap.servers="
+                        + config.get(Settings.BOOTSTRAP_SERVERS)
+                        + (ops == null ? "" : "; /health and /metrics on " + ops.url()) + readySuffix);
+                out.flush();
+                int exit = RunUntilStopped.await(stop, () -> {
+                    List<String> down = group.notRunning();
+                    return down.isEmpty() ? null : down + " stopped running";
+                });
+                if (exit == ExitCodes.OK) {
+                    LOG.info("stopping {}", stages.stream().map(Stage::command).toList());
+                }
+                return exit;
+            } finally {
+                group.close();
+                if (ops != null) {
+                    ops.close();
                 }
             }
-            LOG.info("stopping {}", stages.stream().map(Stage::command).toList());
-            return ExitCodes.OK;
-        } finally {
-            group.close();
         }
+    }
+
+    private HealthReport health(List<HooklineService> services) {
+        Map<String, ServiceHealth> byName = new LinkedHashMap<>();
+        services.forEach(s -> byName.put(s.name(), s.health()));
+        return HealthReport.of(byName, starting);
     }
 }

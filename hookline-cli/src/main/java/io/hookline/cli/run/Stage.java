@@ -5,8 +5,10 @@ import io.hookline.dispatcher.DispatcherService;
 import io.hookline.ingestor.IngestorService;
 import io.hookline.matcher.MatcherService;
 import io.hookline.service.HooklineService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The pipeline's long-running stages, in pipeline order (the order they start in; they stop in reverse). */
 public enum Stage {
@@ -15,9 +17,9 @@ public enum Stage {
     INGESTOR("ingestor", IngestorService::new);
 
     private final String command;
-    private final Function<HooklineConfig, HooklineService> factory;
+    private final BiFunction<HooklineConfig, MeterRegistry, HooklineService> factory;
 
-    Stage(String command, Function<HooklineConfig, HooklineService> factory) {
+    Stage(String command, BiFunction<HooklineConfig, MeterRegistry, HooklineService> factory) {
         this.command = command;
         this.factory = factory;
     }
@@ -27,11 +29,17 @@ public enum Stage {
         return command;
     }
 
-    public HooklineService create(HooklineConfig config) {
-        return factory.apply(config);
+    /** The stage's service, its meters in {@code registry} (the process's one registry, served on /metrics). */
+    public HooklineService create(HooklineConfig config, MeterRegistry registry) {
+        return factory.apply(config, registry);
     }
 
+    public static List<HooklineService> createAll(List<Stage> stages, HooklineConfig config, MeterRegistry registry) {
+        return stages.stream().map(s -> s.create(config, registry)).toList();
+    }
+
+    /** As {@link #createAll(List, HooklineConfig, MeterRegistry)}, with meters nobody reads. */
     public static List<HooklineService> createAll(List<Stage> stages, HooklineConfig config) {
-        return stages.stream().map(s -> s.create(config)).toList();
+        return createAll(stages, config, new SimpleMeterRegistry());
     }
 }

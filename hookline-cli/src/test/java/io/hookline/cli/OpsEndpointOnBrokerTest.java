@@ -1,0 +1,137 @@
+package io.hookline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.cli.run.StopSignal;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.serde.Json;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/**
+ * {@code up} and a single stage serve /health and /metrics on the port the ready line names: every service RUNNING
+ * and ready, Prometheus text with Hookline's and Kafka's meters.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class OpsEndpointOnBrokerTest {
+
+    private static final Pattern OPS_URL = Pattern.compile("/health and /metrics on (http://127\\.0\\.0\\.1:\\d+)");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void upServesHealthOfTheThreeServicesAndTheirMetrics(KafkaBroker broker) throws Exception {
+        try (Running up = Running.start(new IsolatedConfig(broker).args("up"))) {
+            String url = up.opsUrl();
+            JsonNode health = awaitReady(url);
+            assertThat(health.get("status").asText()).isEqualTo("UP");
+            for (String service : new String[] {"matcher", "dispatcher", "ingestor"}) {
+                assertThat(health.at("/services/" + service + "/state").asText()).as(service).isEqualTo("RUNNING");
+                assertThat(health.at("/services/" + service + "/ready").asBoolean()).as(service).isTrue();
+            }
+            assertThat(health.at("/services/matcher/clients/config-audit").asText()).isEqualTo("RUNNING");
+            assertThat(health.at("/services/dispatcher/clients/retries").asText()).isEqualTo("RUNNING");
+            assertThat(get(url + "/health/live").statusCode()).isEqualTo(200);
+
+            String metrics = get(url + "/metrics").body();
+            assertThat(metrics).contains("hookline_service_ready{service=\"matcher\"} 1.0",
+                    "hookline_service_ready{service=\"dispatcher\"} 1.0",
+                    "hookline_service_ready{service=\"ingestor\"} 1.0",
+                    "hookline_matcher_triggers_total", "hookline_ingestor_post_commands_total",
+                    "hookline_dead_letters_total{service=\"matcher\"}", "hookline_dispatcher_in_flight",
+                    "jvm_memory_used_bytes");
+            assertThat(metrics).containsPattern("(?m)^kafka_stream_\\w+\\{")
+                    .containsPattern("(?m)^kafka_consumer_\\w+\\{").containsPattern("(?m)^kafka_producer_\\w+\\{");
+            up.stop();
+        }
+    }
+
+    @Test
+    void aSingleStageServesItsOwnHealth(KafkaBroker broker) throws Exception {
+        try (Running ingestor = Running.start(new IsolatedConfig(broker).args("ingestor"))) {
+            JsonNode health = awaitReady(ingestor.opsUrl());
+            assertThat(fieldNames(health.get("services"))).containsExactly("ingestor");
+            assertThat(health.at("/services/ingestor/clients/ingestor").asText()).isEqualTo("RUNNING");
+            assertThat(get(ingestor.opsUrl() + "/metrics").body())
+                    .contains("hookline_service_live{service=\"ingestor\"} 1.0")
+                    .doesNotContain("service=\"matcher\"");
+            ingestor.stop();
+        }
+    }
+
+    /** Ready is reported by the ready line already; a rebalance right after may still be settling. */
+    private JsonNode awaitReady(String url) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            HttpResponse<String> r = get(url + "/health");
+            if (r.statusCode() == 200) {
+                return Json.mapper().readTree(r.body());
+            }
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(System.nanoTime()).as("ready within 60 s; last: %s", r.body()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A long-running command in process, stopped through its StopSignal. */
+    private record Running(StopSignal signal, StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
+            implements AutoCloseable {
+
+        static Running start(String... args) throws Exception {
+            StopSignal stop = new StopSignal();
+            CommandLine cl = HooklineCommand.commandLine(Map.of(), new ByteArrayInputStream(new byte[0]), () -> stop);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            Running r = new Running(stop, out, err, CompletableFuture.supplyAsync(() -> cl.execute(args)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!out.toString().contains("ready") && !r.exit.isDone()) {
+                assertThat(System.nanoTime()).as("ready line; err so far: %s", err).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            return r;
+        }
+
+        String opsUrl() {
+            Matcher m = OPS_URL.matcher(out.toString());
+            assertThat(m.find()).as("ops URL in the ready line: %s / %s", out, err).isTrue();
+            return m.group(1);
+        }
+
+        void stop() throws Exception {
+            signal.request();
+            assertThat(exit.get(90, TimeUnit.SECONDS)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        }
+
+        @Override
+        public void close() throws Exception {
+            signal.request();
+            exit.get(90, TimeUnit.SECONDS);
+        }
+    }
+}
