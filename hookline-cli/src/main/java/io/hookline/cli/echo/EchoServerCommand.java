@@ -1,12 +1,11 @@
 package io.hookline.cli.echo;
 
 import io.hookline.cli.CliFailure;
-import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.run.RunUntilStopped;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,15 +42,13 @@ public final class EchoServerCommand extends HooklineSubcommand {
         } catch (IOException e) {
             throw new CliFailure("cannot start the echo server: " + e, e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "hookline-echo-stop"));
         err().println("echo-server listening on " + server.url() + " answering {\"text\": \"" + text
                 + "\"}; Ctrl-C to stop");
         err().flush();
-        stopped.await();
-        return ExitCodes.OK;
+        try {
+            return RunUntilStopped.await(stopSignal());
+        } finally {
+            server.close();
+        }
     }
 }
