@@ -1,0 +1,197 @@
+package io.hookline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+import io.hookline.cli.run.ServiceGroup;
+import io.hookline.cli.run.Stage;
+import io.hookline.config.HooklineConfig;
+import io.hookline.config.Settings;
+import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.post.Channel;
+import io.hookline.schemas.post.Post;
+import io.hookline.schemas.post.PostEvent;
+import io.hookline.schemas.post.Team;
+import io.hookline.schemas.post.User;
+import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.schemas.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A hook's token and signing secret never show up in a log line, a dead letter's headers, a delivery outcome or a post
+ * command, on the paths most likely to leak them: a callback that succeeds, one that fails finally (400), and a hook
+ * record the matcher rejects (dead-lettered with a reason). Every log event of the run is captured unmasked (Hookline
+ * at TRACE, everything else at INFO), so a leak is found at its source, not hidden by the layouts' masking.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class SecretsNeverLoggedOnBrokerTest {
+
+    private static final String TEAM = "engineering000000000000001";
+    private static final String CHANNEL = "townsquare0000000000000001";
+    private static final String ALICE = "alice000000000000000000001";
+    private static final String BOT = "pongbot0000000000000000001";
+    private static final String TOKEN = "s3cr3ttok3ns3cr3ttok3nxyz1";
+    private static final String SECRET_BASE64 = Base64.getEncoder().encodeToString(
+            "leak-me-not-leak-me-not-leak-me!".getBytes(StandardCharsets.UTF_8));
+    private static final String SECRET = "whsec_" + SECRET_BASE64;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void tokenAndSigningSecretAppearNowhere(KafkaBroker broker) throws Exception {
+        Capture capture = new Capture();
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger hookline = logback.getLogger("io.hookline");
+        Level hooklineLevel = hookline.getLevel();
+        Level rootLevel = root.getLevel();
+        capture.setContext(logback);
+        capture.start();
+        root.addAppender(capture);
+        hookline.setLevel(Level.TRACE);
+        root.setLevel(Level.INFO);
+        try (MockWebServer callback = new MockWebServer();
+             ServiceGroup services = new ServiceGroup(Duration.ofSeconds(30))) {
+            callback.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return request.getTarget().startsWith("/ok")
+                            ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                            .body("{\"text\": \"pong\"}").build()
+                            : new MockResponse.Builder().code(400).body("no such hook").build();
+                }
+            });
+            callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+
+            HooklineConfig config = new IsolatedConfig(broker)
+                    .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").config();
+            Topics topics = Topics.from(config);
+            try (Admin admin = Admin.create(config.kafkaProperties())) {
+                new TopicProvisioner(admin, config).ensure(topics);
+            }
+            OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
+                    BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
+                    List.of(callback.url("/ok").toString(), callback.url("/bad").toString()), "Pong bot", "", 
+                    "application/json", "", "", SECRET);
+            // invalid (no callback URL): the matcher's audit dead-letters it with a reason
+            OutgoingWebhook broken = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L,
+                    0, BOT, CHANNEL, TEAM, List.of("pong"), 0, List.of(), "Broken", "", "application/json", "", "",
+                    SECRET);
+            PostEvent ping = new PostEvent(new Post(Ids.newId(), 1_764_150_012_345L, 0, 0, 0, ALICE, CHANNEL, "",
+                    "ping", "", Map.of(), List.of()), new Channel(CHANNEL, "town-square", "Town Square", "O", TEAM),
+                    new Team(TEAM, "engineering", "Engineering"), new User(ALICE, "alice"));
+
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), hook.id(),
+                        Json.mapper().writeValueAsString(hook))).get();
+                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), broken.id(),
+                        Json.mapper().writeValueAsString(broken))).get();
+                services.start(Stage.createAll(List.of(Stage.values()), config, new SimpleMeterRegistry()), WAIT);
+                producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL,
+                        Json.mapper().writeValueAsString(ping))).get();
+            }
+
+            List<String> requestBodies = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(request).as("callback request %s", i).isNotNull();
+                requestBodies.add(request.getBody().utf8());
+            }
+            assertThat(requestBodies).as("the callbacks did get the token: the test knows what to look for")
+                    .allSatisfy(body -> assertThat(body).contains(TOKEN));
+
+            var outcomes = TopicRecords.readUntil(broker.bootstrapServers(), topics.webhookResponses().name(),
+                    new StringDeserializer(), WAIT, seen -> seen.size() >= 2);
+            assertThat(outcomes).extracting(ConsumerRecord::value)
+                    .anySatisfy(v -> assertThat(v).contains("\"status\":\"failed\""))
+                    .anySatisfy(v -> assertThat(v).contains("\"status\":\"succeeded\""));
+            var commands = TopicRecords.readUntil(broker.bootstrapServers(), topics.postCommands().name(),
+                    new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+            var deadLetters = TopicRecords.readUntil(broker.bootstrapServers(), topics.deadLetters().name(),
+                    new ByteArrayDeserializer(), WAIT, seen -> !seen.isEmpty());
+            services.close();
+
+            List<String> places = new ArrayList<>();
+            outcomes.forEach(r -> places.add("outcome " + r.value()));
+            commands.forEach(r -> places.add("post command " + r.value()));
+            for (ConsumerRecord<String, byte[]> r : deadLetters) {
+                for (Header h : r.headers()) {
+                    places.add("dead-letter header " + h.key() + "=" + new String(h.value(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(places).anySatisfy(p -> assertThat(p).startsWith("dead-letter header hookline.dlq.reason="));
+            List<String> logs = capture.lines();
+            assertThat(logs).as("the run was logged").anySatisfy(l -> assertThat(l).contains("dispatcher started"));
+            places.addAll(logs);
+            for (String place : places) {
+                assertThat(place).doesNotContain(TOKEN).doesNotContain(SECRET_BASE64)
+                        .doesNotContain(SECRET_BASE64.substring(0, 16));
+            }
+        } finally {
+            root.detachAppender(capture);
+            hookline.setLevel(hooklineLevel);
+            root.setLevel(rootLevel);
+        }
+    }
+
+    /** Every event as raw text: level, logger, formatted message, arguments, MDC and the whole throwable. */
+    private static final class Capture extends AppenderBase<ILoggingEvent> {
+        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        protected void append(ILoggingEvent e) {
+            StringBuilder s = new StringBuilder().append(e.getLevel()).append(' ').append(e.getLoggerName())
+                    .append(' ').append(e.getFormattedMessage());
+            if (e.getArgumentArray() != null) {
+                for (Object arg : e.getArgumentArray()) {
+                    s.append(" | ").append(arg);
+                }
+            }
+            s.append(' ').append(e.getMDCPropertyMap());
+            if (e.getThrowableProxy() != null) {
+                s.append('\n').append(ThrowableProxyUtil.asString(e.getThrowableProxy()));
+            }
+            lines.add(s.toString());
+        }
+
+        List<String> lines() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+    }
+}
