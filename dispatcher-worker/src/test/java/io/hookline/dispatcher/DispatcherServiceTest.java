@@ -212,6 +212,45 @@ class DispatcherServiceTest {
     }
 
     @Test
+    void aTriggerOfAnAbortedTransactionIsNeverDelivered() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).body("{}").build();
+            }
+        });
+        // one key, so both land on one partition and the aborted record lies before the committed one: once the
+        // committed one has its outcome, the dispatcher has read past the aborted one
+        WebhookTrigger aborted = TestTriggers.trigger("d-aborted", "hook1", url("/aborted"), "application/json",
+                List.of());
+        WebhookTrigger committed = TestTriggers.trigger("d-committed", "hook1", url("/committed"), "application/json",
+                List.of());
+        try (KafkaProducer<byte[], byte[]> matcher = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, broker.uniqueName("matcher-tx"),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            matcher.initTransactions();
+            matcher.beginTransaction();
+            matcher.send(triggerRecord(aborted)).get(20, TimeUnit.SECONDS);
+            matcher.abortTransaction();
+            matcher.beginTransaction();
+            matcher.send(triggerRecord(committed)).get(20, TimeUnit.SECONDS);
+            matcher.commitTransaction();
+        }
+        start(config, new SimpleMeterRegistry());
+
+        List<DeliveryOutcome> outcomes;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+            outcomes = reader.readAtLeast(1, Duration.ofSeconds(60)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+        }
+        assertThat(outcomes).extracting(DeliveryOutcome::deliveryId).containsExactly(TestTriggers.id("d-committed"));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/committed");
+    }
+
+    @Test
     void aPendingRetrySurvivesAWorkerRestartAndGivesUpWithTheWholeHistory() throws Exception {
         server.enqueue(new MockResponse.Builder().code(503).body("down for a moment").build());
         server.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"late\"}").build());
