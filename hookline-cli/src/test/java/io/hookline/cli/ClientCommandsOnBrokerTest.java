@@ -11,6 +11,8 @@ import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-/** hooks create / list, post and tail against the real broker, each test on topics of its own. */
+/** The hooks commands, post, tail and status against the real broker, each test on topics of its own. */
 @ExtendWith(KafkaBrokerExtension.class)
 class ClientCommandsOnBrokerTest {
 
@@ -133,6 +136,96 @@ class ClientCommandsOnBrokerTest {
         assertThat(gone.err()).contains("no live hook with id '" + hook.id() + "'");
         CliRun.Result again = CliRun.run(isolated.args("hooks", "delete", hook.id()));
         assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
+    void rotateSecretShowsTheNewSecretOnceAndKeepsTheOldOneSigningForTheGracePeriod() throws Exception {
+        CliRun.Result created = createHook("http://127.0.0.1:8065/hook", "ping");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        OutgoingWebhook hook = Json.mapper().readValue(created.out(), OutgoingWebhook.class);
+
+        long before = System.currentTimeMillis();
+        CliRun.Result rotated = CliRun.run(isolated.args("hooks", "rotate-secret", hook.id(), "--grace", "2h"));
+        long after = System.currentTimeMillis();
+        assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
+        OutgoingWebhook shown = Json.mapper().readValue(rotated.out(), OutgoingWebhook.class);
+        assertThat(shown.signingSecret()).isNotEqualTo(hook.signingSecret());
+        assertThat(OutgoingWebhookValidator.signingSecretProblem(shown.signingSecret())).isNull();
+        assertThat(shown.token()).isEqualTo("****");
+        assertThat(shown.previousSigningSecret()).isEqualTo("whsec_****");
+        assertThat(rotated.out() + rotated.err()).doesNotContain(hook.signingSecret(), hook.token());
+        assertThat(rotated.err()).contains("new signing secret for hook " + hook.id(), "the old secret also signs "
+                + "until", "not shown again");
+
+        List<OutgoingWebhook> history = TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+                JsonSerde.of(OutgoingWebhook.class)).stream().map(ConsumerRecord::value).toList();
+        OutgoingWebhook written = history.get(history.size() - 1);
+        assertThat(written.signingSecret()).isEqualTo(shown.signingSecret());
+        assertThat(written.previousSigningSecret()).isEqualTo(hook.signingSecret());
+        assertThat(written.previousSigningSecretExpiresAt()).isBetween(before + 7_200_000, after + 7_200_000);
+        assertThat(written.token()).isEqualTo(hook.token());
+
+        CliRun.Result renamed = CliRun.run(isolated.args("hooks", "update", hook.id(), "--display-name", "Renamed"));
+        assertThat(renamed.exitCode()).as(renamed.toString()).isZero();
+        CliRun.Result got = CliRun.run(isolated.args("hooks", "get", hook.id()));
+        assertThat(got.out()).contains("\"previous_signing_secret\" : \"whsec_****\"")
+                .doesNotContain(shown.signingSecret(), hook.signingSecret());
+        OutgoingWebhook afterUpdate = latest(hook.id());
+        assertThat(afterUpdate.previousSigningSecret()).as("an update keeps the rotation").isEqualTo(
+                hook.signingSecret());
+        assertThat(afterUpdate.signingSecret()).isEqualTo(shown.signingSecret());
+
+        CliRun.Result atOnce = CliRun.run(isolated.args("hooks", "rotate-secret", hook.id(), "--grace", "0"));
+        assertThat(atOnce.exitCode()).as(atOnce.toString()).isZero();
+        assertThat(atOnce.err()).contains("stopped signing at once");
+        assertThat(latest(hook.id()).previousSigningSecret()).isNull();
+
+        int records = TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+                new StringDeserializer()).size();
+        String unknown = "nohook00000000000000000001";
+        CliRun.Result missing = CliRun.run(isolated.args("hooks", "rotate-secret", unknown));
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(missing.err()).contains("no live hook with id '" + unknown + "'");
+        assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+                new StringDeserializer())).as("nothing written").hasSize(records);
+    }
+
+    private OutgoingWebhook latest(String id) {
+        List<OutgoingWebhook> history = TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+                JsonSerde.of(OutgoingWebhook.class)).stream().map(ConsumerRecord::value)
+                .filter(h -> h.id().equals(id)).toList();
+        return history.get(history.size() - 1);
+    }
+
+    @Test
+    void hooksListTableHasARowPerLiveHook() throws Exception {
+        CliRun.Result created = createHook("http://127.0.0.1:8065/hook", "ping");
+        String id = Json.mapper().readTree(created.out()).get("id").asText();
+        CliRun.Result list = CliRun.run(isolated.args("hooks", "list"));
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out().lines().toList()).hasSize(2).last().asString()
+                .matches(id + "\\s+" + TEAM + "\\s+" + CHANNEL + "\\s+exact\\s+ping\\s+http://127.0.0.1:8065/hook");
+    }
+
+    @Test
+    void postFromAFileKeepsTheDocument(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("post.json");
+        Files.writeString(file, """
+                {"post": {"id": "post0000000000000000000001", "create_at": 1764150000000, "user_id": "%s",
+                          "channel_id": "%s", "message": "ping"},
+                 "channel": {"id": "%s", "name": "town-square", "type": "O", "team_id": "%s"},
+                 "team": {"id": "%s", "name": "engineering"}, "user": {"id": "%s", "username": "alice"}}
+                """.formatted(ALICE, CHANNEL, CHANNEL, TEAM, TEAM, ALICE));
+        CliRun.Result r = CliRun.run(isolated.args("post", "--file", file.toString()));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out().trim()).isEqualTo("post0000000000000000000001");
+        var records = TopicRecords.readAll(broker.bootstrapServers(), topics.posts().name(),
+                JsonSerde.of(PostEvent.class));
+        assertThat(records).singleElement().satisfies(rec -> {
+            assertThat(rec.key()).isEqualTo(CHANNEL);
+            assertThat(rec.value().post().createAt()).isEqualTo(1764150000000L);
+            assertThat(rec.value().post().message()).isEqualTo("ping");
+        });
     }
 
     @Test

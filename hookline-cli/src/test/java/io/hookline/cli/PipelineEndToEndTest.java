@@ -165,6 +165,82 @@ class PipelineEndToEndTest {
         assertThat(callback.getRequestCount()).as("one callback for one matched post").isEqualTo(1);
     }
 
+    /**
+     * {@code hooks rotate-secret} end to end: two hooks in the channel, both rotated through the command before the
+     * matcher starts (its start restores the table, so no race with the post). One keeps its old secret for an hour,
+     * the other's one-second grace is over before the post: the first callback must get a valid {@code v1,}
+     * signature for the new and for the old secret, the second only one, for the new secret.
+     */
+    @Test
+    void afterRotateSecretTheCallbackGetsASignatureForEachSecretUntilTheGraceEnds(KafkaBroker broker)
+            throws Exception {
+        for (int i = 0; i < 2; i++) {
+            callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"text\": \"pong\"}").build());
+        }
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        IsolatedConfig isolated = new IsolatedConfig(broker)
+                .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
+
+        OutgoingWebhook inGrace = createAndRotate(isolated, callback.url("/in-grace").toString(), "1h");
+        OutgoingWebhook graceOver = createAndRotate(isolated, callback.url("/grace-over").toString(), "1s");
+        assertThat(inGrace.previousSigningSecret()).isNotNull();
+        assertThat(graceOver.previousSigningSecretExpiresAt()).isPositive();
+        while (System.currentTimeMillis() <= graceOver.previousSigningSecretExpiresAt()) {
+            Thread.sleep(100);
+        }
+
+        services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);
+        CliRun.Result post = CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL,
+                "--user-id", ALICE, "--message", "ping"));
+        assertThat(post.exitCode()).as(post.toString()).isZero();
+
+        Map<String, RecordedRequest> byPath = new java.util.HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(request).as("callback request %d within %s", i + 1, WAIT).isNotNull();
+            byPath.put(request.getTarget(), request);
+        }
+        assertThat(byPath).containsOnlyKeys("/in-grace", "/grace-over");
+
+        assertThat(signatures(byPath.get("/in-grace"))).containsExactly(
+                expectedSignature(byPath.get("/in-grace"), inGrace.signingSecret()),
+                expectedSignature(byPath.get("/in-grace"), inGrace.previousSigningSecret()));
+        assertThat(signatures(byPath.get("/grace-over"))).containsExactly(
+                expectedSignature(byPath.get("/grace-over"), graceOver.signingSecret()));
+        assertThat(signatures(byPath.get("/grace-over"))).doesNotContain(
+                expectedSignature(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
+    }
+
+    /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */
+    private static OutgoingWebhook createAndRotate(IsolatedConfig isolated, String url, String grace)
+            throws Exception {
+        CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
+                CHANNEL, "--trigger-word", "ping", "--callback-url", url, "--creator-id", BOT));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        OutgoingWebhook hook = Json.mapper().readValue(created.out(), OutgoingWebhook.class);
+        CliRun.Result rotated = CliRun.run(isolated.args("hooks", "rotate-secret", hook.id(), "--grace", grace));
+        assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
+        OutgoingWebhook shown = Json.mapper().readValue(rotated.out(), OutgoingWebhook.class);
+        assertThat(shown.signingSecret()).startsWith("whsec_").isNotEqualTo(hook.signingSecret());
+        return new OutgoingWebhook(hook.id(), hook.token(), hook.createAt(), shown.updateAt(), 0, BOT, CHANNEL, TEAM,
+                hook.triggerWords(), hook.triggerWhen(), hook.callbackUrls(), "", "", hook.contentType(), "", "",
+                shown.signingSecret(), hook.signingSecret(), shown.previousSigningSecretExpiresAt());
+    }
+
+    private static List<String> signatures(RecordedRequest request) {
+        return List.of(request.getHeaders().get("webhook-signature").split(" "));
+    }
+
+    /** The Standard Webhooks {@code v1,} entry for {@code secret}, recomputed here independently of the dispatcher. */
+    private static String expectedSignature(RecordedRequest request, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String signed = request.getHeaders().get("webhook-id") + "." + request.getHeaders().get("webhook-timestamp")
+                + "." + request.getBody().utf8();
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
