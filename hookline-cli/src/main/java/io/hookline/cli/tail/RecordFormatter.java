@@ -23,12 +23,13 @@ import org.apache.kafka.common.header.Header;
  * {@code {"topic", "partition", "offset", "timestamp", "key", "headers": {name: value}, "value"}}.
  * A value that is JSON is embedded as JSON; otherwise it is a string, with {@code "value_encoding": "text"} for UTF-8
  * text or {@code "base64"} for other bytes (keys and header values likewise, as {@code key_encoding} and
- * base64-prefixed strings). Fields that hold secrets ({@code token}, {@code signing_secret}, {@code signing_secrets})
- * are masked unless the caller asks to see them.
+ * base64-prefixed strings). Fields that hold secrets ({@code token}, {@code signing_secret},
+ * {@code previous_signing_secret} of a rotation, {@code signing_secrets}) are masked unless the caller asks to see them.
  */
 public final class RecordFormatter {
 
-    static final Set<String> SECRET_FIELDS = Set.of("token", "signing_secret", "signing_secrets");
+    static final Set<String> SECRET_FIELDS = Set.of("token", "signing_secret", "previous_signing_secret",
+            "signing_secrets");
     static final String MASK = "****";
 
     private final ObjectMapper mapper = Json.mapper();

@@ -85,4 +85,16 @@ class RecordFormatterTest {
         assertThat(shown.get("token").asText()).isEqualTo("tok123");
         assertThat(shown.get("signing_secrets").get(1).asText()).isEqualTo("whsec_b");
     }
+
+    @Test
+    void theReplacedSecretOfARotationIsMaskedToo() throws Exception {
+        String value = "{\"signing_secret\":\"whsec_new\",\"previous_signing_secret\":\"whsec_old\","
+                + "\"previous_signing_secret_expires_at\":1764150000000}";
+        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("webhook-configs", 0, 3, "k".getBytes(
+                StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+        String line = new RecordFormatter(false).format(r);
+        assertThat(line).doesNotContain("whsec_old", "whsec_new").contains("\"previous_signing_secret_expires_at\":"
+                + "1764150000000");
+        assertThat(new RecordFormatter(true).format(r)).contains("whsec_old");
+    }
 }
