@@ -15,6 +15,10 @@ public final class Main {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
+        // slf4j would announce that choice on stderr at every start
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         var commandLine = HooklineCommand.commandLine(System.getenv(), System.in);
         commandLine.setExecutionStrategy(new ConfiguredLogging(System.getenv()));
         int exitCode = commandLine.execute(args);

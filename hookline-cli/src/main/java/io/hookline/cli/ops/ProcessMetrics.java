@@ -2,6 +2,7 @@ package io.hookline.cli.ops;
 
 import io.hookline.service.HooklineService;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,6 +21,10 @@ public final class ProcessMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ProcessMetrics() {
+        // Streams' per-store meters carry the store type in a tag key (in_memory_state_id, rocksdb_state_id), and
+        // Prometheus refuses one name with two sets of keys: the matcher's in-memory and the ingestor's RocksDB store
+        // would collide. They are recorded only at metrics.recording.level=DEBUG anyway.
+        registry.config().meterFilter(MeterFilter.denyNameStartsWith("kafka.stream.state."));
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
