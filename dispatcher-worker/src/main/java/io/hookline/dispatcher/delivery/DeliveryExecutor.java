@@ -73,13 +73,7 @@ public final class DeliveryExecutor {
                 }
                 CompletableFuture<Void> written = record(lane, key, trigger, previous, origin, result);
                 handedOff.complete(null);
-                written.whenComplete((v, e) -> {
-                    if (e == null) {
-                        durable.complete(null);
-                    } else {
-                        durable.completeExceptionally(e);
-                    }
-                });
+                forward(written, durable);
             } catch (Throwable t) {
                 handedOff.complete(null);
                 durable.completeExceptionally(t);
@@ -97,19 +91,23 @@ public final class DeliveryExecutor {
         AttemptResult result = AttemptResult.failed(clock.millis(), 0,
                 FailureKind.HOST_SATURATED,
                 "not attempted: " + waiting + " deliveries to this host were already waiting");
-        CompletableFuture<Void> durable = new CompletableFuture<>();
+        CompletableFuture<Void> durable;
         try {
-            record(lane, key, trigger, previous, origin, result).whenComplete((v, e) -> {
-                if (e == null) {
-                    durable.complete(null);
-                } else {
-                    durable.completeExceptionally(e);
-                }
-            });
+            durable = record(lane, key, trigger, previous, origin, result);
         } catch (RuntimeException e) {
-            durable.completeExceptionally(e);
+            durable = CompletableFuture.failedFuture(e);
         }
         return new Handoff(CompletableFuture.completedFuture(null), durable);
+    }
+
+    private static void forward(CompletableFuture<Void> from, CompletableFuture<Void> to) {
+        from.whenComplete((v, e) -> {
+            if (e == null) {
+                to.complete(null);
+            } else {
+                to.completeExceptionally(e);
+            }
+        });
     }
 
     private CompletableFuture<Void> record(String lane, String key, WebhookTrigger trigger,
