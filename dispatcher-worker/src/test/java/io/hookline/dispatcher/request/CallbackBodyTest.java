@@ -3,8 +3,10 @@ package io.hookline.dispatcher.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.dispatcher.TestTriggers;
 import io.hookline.schemas.serde.Json;
+import io.hookline.schemas.trigger.WebhookPayload;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +31,21 @@ class CallbackBodyTest {
         assertThat(json.get("token").asText()).isEqualTo("tok3n26charsxxxxxxxxxxxxxx");
         assertThat(json.get("file_ids").asText()).isEqualTo("f1,f2");
         assertThat(json.get("text").asText()).isEqualTo("bug login fails & more");
+    }
+
+    @Test
+    void jsonBytesAreWhatTheSharedMapperWritesForTheSameFields() throws Exception {
+        // text with quotes, a backslash, a control character and non-ASCII: the escaping must match the mapper's
+        WebhookPayload p = new WebhookPayload("tok", "team", "dom", "chan", "town", 42L, "user", "\u00e9l\u00e8ve",
+                "post", "say \"hi\" \\ to\u0001 \u2603 \ud83d\ude00", "say", "");
+        ObjectNode expected = Json.mapper().createObjectNode();
+        expected.put("token", "tok").put("team_id", "team").put("team_domain", "dom").put("channel_id", "chan")
+                .put("channel_name", "town").put("timestamp", 42L).put("user_id", "user")
+                .put("user_name", "\u00e9l\u00e8ve").put("post_id", "post")
+                .put("text", "say \"hi\" \\ to\u0001 \u2603 \ud83d\ude00").put("trigger_word", "say")
+                .put("file_ids", "");
+        assertThat(new String(CallbackBody.of("application/json", p).bytes(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(Json.mapper().writeValueAsBytes(expected), StandardCharsets.UTF_8));
     }
 
     @Test
