@@ -231,7 +231,10 @@ public final class DispatcherService implements HooklineService {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Outcomes are about 1 kB each; produce requests dominated the broker's CPU per delivery, so wait a little
+        // longer to send fewer, fuller batches (an outcome waits at most 10 ms; acks and idempotence unchanged).
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 10);
+        p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, groupId(config) + "-producer");
         return p;
     }
