@@ -2,10 +2,10 @@ package io.hookline.matcher;
 
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
+import io.hookline.matcher.stream.DeadLetteringExceptionHandler;
 import io.hookline.schemas.topic.Topics;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** The Kafka Streams settings of the matcher's two applications. */
 public final class MatcherStreamsConfig {
@@ -39,18 +39,18 @@ public final class MatcherStreamsConfig {
 
     /**
      * Kafka client settings from {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
-     * the application id, {@code hookline.processing-guarantee} and explicit naming, which Hookline owns. Unless
-     * configured otherwise, an unexpected exception while processing a post sends that record to
-     * {@code dead-letters} (Streams' own DLQ, {@code __streams.errors.*} headers) and the stream goes on, while one in
-     * the global hook table stops the application.
+     * the application id, {@code hookline.processing-guarantee} and explicit naming, which Hookline owns. The
+     * processors dead-letter what they cannot process themselves, unexpected errors included; unless configured
+     * otherwise, an exception that still escapes them sends its source record to {@code dead-letters} with the same
+     * {@code hookline.dlq.*} headers ({@link DeadLetteringExceptionHandler}) and the stream goes on, while one in the
+     * global hook table stops the application.
      */
     public static Properties properties(HooklineConfig config, String applicationId) {
         Properties props = new Properties();
         props.putAll(config.kafkaProperties());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
-        props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-                Topics.from(config).deadLetters().name());
+                DeadLetteringExceptionHandler.class.getName());
+        props.put(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG, Topics.from(config).deadLetters().name());
         // the hook table's processor never throws on input (HookChanges catches everything), so an exception there
         // is a bug: fail rather than skip a hook, and keep that choice when Kafka 5.0 changes the default
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, false);

@@ -6,8 +6,10 @@ import io.hookline.matcher.index.TriggerIndex;
 import io.hookline.matcher.rule.PostMatcher;
 import io.hookline.matcher.stream.HookTableUpdater;
 import io.hookline.matcher.stream.PostMatchingProcessor;
+import io.hookline.matcher.trigger.Triggering;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topics;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,6 +55,15 @@ public final class MatcherTopology {
      * {@code hookline.enable-outgoing-webhooks}; topic names come from {@code topics}.
      */
     public static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics) {
+        return build(builder, config, topics, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with {@code around} wrapped around the matching of each post: the seam through which a test makes
+     * matching fail unexpectedly for chosen posts, in the real topology.
+     */
+    static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics,
+            UnaryOperator<Triggering> around) {
         boolean enabled = config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
         TriggerIndex index = new TriggerIndex();
         StoreBuilder<KeyValueStore<String, OutgoingWebhook>> hookStore = Stores.keyValueStoreBuilder(
@@ -66,7 +77,8 @@ public final class MatcherTopology {
         topology.addSource(POSTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.posts().name());
         topology.addProcessor(POST_MATCHER,
-                () -> new PostMatchingProcessor(new PostMatcher(index, enabled), TRIGGERS_SINK, DEAD_LETTERS_SINK),
+                () -> new PostMatchingProcessor(around.apply(Triggering.by(new PostMatcher(index, enabled))),
+                        TRIGGERS_SINK, DEAD_LETTERS_SINK),
                 POSTS_SOURCE);
         topology.addSink(TRIGGERS_SINK, topics.webhookTriggers().name(), new StringSerializer(),
                 topics.webhookTriggers().valueSerde().serializer(), POST_MATCHER);

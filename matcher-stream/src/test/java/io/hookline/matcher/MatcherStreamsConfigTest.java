@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.config.HooklineConfig;
+import io.hookline.matcher.stream.DeadLetteringExceptionHandler;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -30,7 +31,10 @@ class MatcherStreamsConfigTest {
         assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "app")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
-                .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq")
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetteringExceptionHandler.class.getName())
+                .containsEntry(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG, "dlq")
+                .doesNotContainKey(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)
                 .containsEntry("bootstrap.servers", "127.0.0.1:1")
                 .containsEntry("security.protocol", "SSL")
                 .containsEntry("num.stream.threads", "3")

@@ -32,10 +32,20 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
     @Override
     public void process(Record<byte[], byte[]> record) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (HookChanges.decide(key, record.value()) instanceof HookChange.Rejection rejection) {
-            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key,
-                    rejection.reason());
-            context.forward(DeadLetters.of(record, rejection.reason(), context), deadLettersSink);
+        String reason;
+        try {
+            reason = HookChanges.decide(key, record.value()) instanceof HookChange.Rejection rejection
+                    ? rejection.reason() : null;
+        } catch (RuntimeException e) {
+            // decide is meant to turn every input into a decision, so this is a bug; the record is a hook with its
+            // token, so only the kind of error goes into the dead letter, the stack trace into the log
+            LOG.error("unexpected error while auditing the webhook-configs record at {}; it is dead-lettered",
+                    DeadLetters.origin(context), e);
+            reason = DeadLetters.unexpected(e);
+        }
+        if (reason != null) {
+            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key, reason);
+            context.forward(DeadLetters.of(record, reason, context), deadLettersSink);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.hookline.matcher.stream;
 
-import io.hookline.matcher.index.HookMatch;
-import io.hookline.matcher.rule.PostMatcher;
-import io.hookline.matcher.trigger.TriggerFactory;
+import io.hookline.matcher.trigger.Triggering;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.trigger.WebhookTrigger;
@@ -17,20 +15,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads post records as bytes, so that a malformed one never stops the stream: it goes to the dead-letter sink whole,
- * with the reason. Every other post is matched, and each match becomes one trigger per callback URL.
+ * with the reason. Every other post is matched, and each match becomes one trigger per callback URL. An unexpected
+ * error (a bug) while reading or matching a post dead-letters that post too, with our headers, and the stream goes on.
  */
 public final class PostMatchingProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostMatchingProcessor.class);
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
 
-    private final PostMatcher matcher;
+    private final Triggering triggering;
     private final String triggersSink;
     private final String deadLettersSink;
     private ProcessorContext<Object, Object> context;
 
-    public PostMatchingProcessor(PostMatcher matcher, String triggersSink, String deadLettersSink) {
-        this.matcher = matcher;
+    public PostMatchingProcessor(Triggering triggering, String triggersSink, String deadLettersSink) {
+        this.triggering = triggering;
         this.triggersSink = triggersSink;
         this.deadLettersSink = deadLettersSink;
     }
@@ -42,40 +41,50 @@ public final class PostMatchingProcessor implements Processor<byte[], byte[], Ob
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        if (record.value() == null) {
-            deadLetter(record, "the post record has no value (a tombstone); a post event is required");
-            return;
-        }
-        PostEvent event;
+        Verdict verdict;
         try {
-            event = POSTS.fromBytes(record.value());
-        } catch (SerializationException e) {
-            deadLetter(record, e.getMessage());
+            verdict = verdict(record.value());
+        } catch (RuntimeException e) {
+            // The log gets the stack trace; the dead letter only the kind of error, since a message may quote a hook
+            // (its token, its signing secret) and dead letters are read by people who must not see those.
+            LOG.error("unexpected error while matching the post record at {}; it is dead-lettered",
+                    DeadLetters.origin(context), e);
+            verdict = Verdict.rejected(DeadLetters.unexpected(e));
+        }
+        if (verdict.rejection() != null) {
+            LOG.warn("post record dead-lettered: {}", verdict.rejection());
+            context.forward(DeadLetters.of(record, verdict.rejection(), context), deadLettersSink);
             return;
         }
-        List<String> problems = event.problems();
-        if (!problems.isEmpty()) {
-            deadLetter(record, "unusable post event: " + String.join("; ", problems));
-            return;
-        }
-        List<HookMatch> matches = matcher.matches(event);
-        if (matches.isEmpty()) {
-            return;
-        }
-        // wall-clock time of acceptance, not the post's time: it tells how long the trigger waited downstream
-        long triggeredAt = context.currentSystemTimeMs();
-        for (HookMatch match : matches) {
-            for (WebhookTrigger trigger : TriggerFactory.triggers(event, match, triggeredAt)) {
-                // fresh headers: the post's headers belong to the post, not to the delivery job
-                context.forward(new Record<>(trigger.partitionKey(), trigger, record.timestamp(), new RecordHeaders()),
-                        triggersSink);
-            }
+        for (WebhookTrigger trigger : verdict.triggers()) {
+            // fresh headers: the post's headers belong to the post, not to the delivery job
+            context.forward(new Record<>(trigger.partitionKey(), trigger, record.timestamp(), new RecordHeaders()),
+                    triggersSink);
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String reason) {
-        Record<byte[], byte[]> letter = DeadLetters.of(record, reason, context);
-        LOG.warn("post record dead-lettered: {}", reason);
-        context.forward(letter, deadLettersSink);
+    private Verdict verdict(byte[] value) {
+        if (value == null) {
+            return Verdict.rejected("the post record has no value (a tombstone); a post event is required");
+        }
+        PostEvent event;
+        try {
+            event = POSTS.fromBytes(value);
+        } catch (SerializationException e) {
+            return Verdict.rejected(e.getMessage());
+        }
+        List<String> problems = event.problems();
+        if (!problems.isEmpty()) {
+            return Verdict.rejected("unusable post event: " + String.join("; ", problems));
+        }
+        // wall-clock time of acceptance, not the post's time: it tells how long the trigger waited downstream
+        return new Verdict(triggering.triggersOf(event, context.currentSystemTimeMs()), null);
+    }
+
+    /** The triggers of a post, or why it is dead-lettered instead. */
+    private record Verdict(List<WebhookTrigger> triggers, String rejection) {
+        static Verdict rejected(String reason) {
+            return new Verdict(List.of(), reason);
+        }
     }
 }
