@@ -1,5 +1,6 @@
 package io.hookline.faulttests;
 
+import io.hookline.localkafka.OrphanSafeMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * One Hookline stage ({@code hookline matcher|dispatcher|ingestor}) in a child JVM started with this JVM's classpath,
  * exactly as an operator runs it. Stderr (the logs) goes to a file; stdout is watched for the {@code ready} line.
  * {@link #kill()} is SIGKILL ({@code kill -9}): no shutdown hook, no commit, no leave-group.
+ *
+ * <p>The stage runs under {@link OrphanSafeMain}: its stdin is a pipe from this JVM, never written nor closed, so if
+ * this JVM dies (even by SIGKILL, e.g. a surefire timeout) the stage sees end-of-file and exits instead of running on.
  */
 public final class StageProcess implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class StageProcess implements AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
+        cmd.add(OrphanSafeMain.class.getName());
         cmd.add(MAIN);
         cmd.add(stage);
         cmd.add("-b");
@@ -61,6 +66,7 @@ public final class StageProcess implements AutoCloseable {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    // the parent pipe OrphanSafeMain watches
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
