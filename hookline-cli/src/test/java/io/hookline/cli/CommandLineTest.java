@@ -108,6 +108,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorNamingTheOption() {
+        for (String[] cmd : new String[][] {{"echo-server"}, {"up"}, {"kafka"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 2);
+            args[cmd.length] = "--port";
+            args[cmd.length + 1] = "70000";
+            CliRun.Result r = CliRun.run(args);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(r.toString()).contains("--port", "'70000' is not a port number (0 to 65535");
+        }
+        CliRun.Result word = CliRun.run("echo-server", "--port", "http");
+        assertThat(word.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(word.err()).contains("'http' is not a port number");
+    }
+
+    @Test
     void tailRejectsANonPositiveMax() {
         CliRun.Result r = CliRun.run("tail", "posts", "-b", NOWHERE, "--max", "0");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);

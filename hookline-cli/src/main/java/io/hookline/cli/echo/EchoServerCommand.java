@@ -2,6 +2,7 @@ package io.hookline.cli.echo;
 
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.TcpPort;
 import io.hookline.cli.run.RunUntilStopped;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  hookline echo-server --port 8065 --text pong"})
 public final class EchoServerCommand extends HooklineSubcommand {
 
-    @Option(names = "--port", defaultValue = "8065", paramLabel = "PORT",
+    @Option(names = "--port", converter = TcpPort.class, defaultValue = "8065", paramLabel = "PORT",
             description = "Port on 127.0.0.1 (0: any free port); default ${DEFAULT-VALUE}.")
     int port;
 

@@ -1,6 +1,7 @@
 package io.hookline.cli.run;
 
 import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.TcpPort;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.config.Settings;
 import io.hookline.localkafka.LocalKafka;
@@ -19,7 +20,7 @@ public final class KafkaCommand extends HooklineSubcommand {
             description = "Data directory (kept between runs); default ${DEFAULT-VALUE} under the current directory.")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+    @Option(names = "--port", converter = TcpPort.class, paramLabel = "PORT", defaultValue = "0",
             description = "Port; default 9092 when free, else a free port.")
     int port;
 

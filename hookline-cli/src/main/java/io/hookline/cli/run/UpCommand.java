@@ -1,6 +1,7 @@
 package io.hookline.cli.run;
 
 import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.TcpPort;
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
 import io.hookline.localkafka.LocalKafka;
@@ -36,7 +37,7 @@ public final class UpCommand extends HooklineSubcommand {
                     + "current directory.")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+    @Option(names = "--port", converter = TcpPort.class, paramLabel = "PORT", defaultValue = "0",
             description = "Local broker's port; default 9092 when free, else a free port.")
     int port;
 
