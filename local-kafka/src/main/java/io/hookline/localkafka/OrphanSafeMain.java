@@ -17,10 +17,14 @@ import java.util.Arrays;
  * {@code PR_SET_PDEATHSIG} from Java). But the kernel closes a dead process's pipes whatever killed it, so stdin
  * reaches end-of-file exactly when the parent is gone, even after {@code kill -9}; the child then exits with
  * {@link System#exit} (its shutdown hooks run, so it stops cleanly) and is halted if that takes longer than 15 s.
+ * The pipe also ends when the parent stops the child itself ({@link Process#destroy()}: SIGTERM, then the pipe is
+ * closed); then the shutdown the signal started is left to finish in the parent's own time.
  */
 public final class OrphanSafeMain {
 
   private static final long ORPHAN_EXIT_GRACE_MILLIS = 15_000;
+  /** How long after the pipe's end a SIGTERM from a stopping parent may take to start this JVM's shutdown. */
+  private static final long SIGNAL_WAIT_NANOS = 2_000_000_000L;
 
   private OrphanSafeMain() {
   }
@@ -45,10 +49,43 @@ public final class OrphanSafeMain {
       } catch (IOException e) {
         // a broken pipe means the parent is gone, same as end-of-file
       }
-      exit(what);
+      if (!stoppingOnSignal()) {
+        exit(what);
+      }
     }, "orphan-safe-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
+  }
+
+  /**
+   * Whether the pipe ended because the parent is stopping this JVM: {@link Process#destroy()} sends SIGTERM and then
+   * closes the pipe, so a shutdown begins here within moments. That stop is the parent's to time (it waits and then
+   * kills); exiting on our own would put our 15 s limit on its clean shutdown. A dead parent sends no signal.
+   */
+  private static boolean stoppingOnSignal() {
+    long deadline = System.nanoTime() + SIGNAL_WAIT_NANOS;
+    do {
+      if (shutdownInProgress()) {
+        return true;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    } while (System.nanoTime() - deadline < 0);
+    return false;
+  }
+
+  private static boolean shutdownInProgress() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true; // "Shutdown in progress"
+    }
   }
 
   /** Calls {@code main(args[1..])} of the class named by {@code args[0]}, rethrowing what it throws. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,6 +51,25 @@ class OrphanSafetyTest {
       }
       assertThat(exited).as("orphaned child %s exits", childPid).isTrue();
     }
+  }
+
+  @Test
+  void aChildItsParentStopsIsLeftToItsOwnShutdown(@TempDir Path dir) throws Exception {
+    // destroy() sends SIGTERM and then closes the child's stdin: that end of the pipe is no orphaning, and the
+    // guard must not exit on its own (its 15 s limit would cut a slow clean shutdown the parent is waiting for)
+    Path log = dir.resolve("child.log");
+    Process child = new ProcessBuilder(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
+        OrphanSafeMain.class.getName(), SlowStoppingMain.class.getName())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    // the guard is watching once the JVM runs main; give it the time to get there
+    Thread.sleep(2_000);
+    child.destroy();
+    assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(100);
+    assertThat(child.exitValue()).as("ended by the SIGTERM (128 + 15)").isEqualTo(143);
+    assertThat(Files.readString(log)).contains("stopped cleanly").doesNotContain("is gone");
   }
 
   /** Plays the part of a test JVM or CLI that started a broker or a stage. */
