@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +49,11 @@ public final class StageProcess implements AutoCloseable {
         cmd.add(stage);
         cmd.add("-b");
         cmd.add(bootstrapServers);
-        settings.forEach((k, v) -> {
+        // tests listen on loopback only, and several stages run side by side: each takes a free port
+        Map<String, String> all = new LinkedHashMap<>(Map.of("hookline.ops-address", "127.0.0.1",
+                "hookline.ops-port", "0"));
+        all.putAll(settings);
+        all.forEach((k, v) -> {
             cmd.add("--set");
             cmd.add(k + "=" + v);
         });
