@@ -19,8 +19,10 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -71,6 +73,11 @@ public final class CallbackClient implements AutoCloseable {
         }
     }
 
+    private static final MediaType JSON = MediaType.get(CallbackBody.JSON);
+    private static final MediaType FORM = MediaType.get(CallbackBody.FORM);
+    private static final int TARGETS_REMEMBERED = 4096;
+
+    private final Map<String, HttpUrl> targets = new ConcurrentHashMap<>();
     private final OkHttpClient http;
     private final ExecutorService executor;
     private final AddressPolicy policy;
@@ -140,11 +147,7 @@ public final class CallbackClient implements AutoCloseable {
     }
 
     private Request buildRequest(WebhookTrigger trigger, long now) throws RefusedException {
-        HttpUrl url = HttpUrl.parse(trigger.callbackUrl());
-        if (url == null) {
-            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback URL is not a valid http(s) URL");
-        }
-        vetLiteralHost(url.host());
+        HttpUrl url = target(trigger.callbackUrl());
         if (trigger.payload() == null) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, "trigger has no payload");
         }
@@ -159,7 +162,7 @@ public final class CallbackClient implements AutoCloseable {
                 .url(url)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent)
-                .post(RequestBody.create(body.bytes(), MediaType.get(body.contentType())));
+                .post(RequestBody.create(body.bytes(), CallbackBody.JSON.equals(body.contentType()) ? JSON : FORM));
         if (!secrets.isEmpty()) {
             long ts = now / 1000;
             b.header(StandardWebhookSigner.ID_HEADER, trigger.deliveryId())
@@ -168,6 +171,28 @@ public final class CallbackClient implements AutoCloseable {
                             StandardWebhookSigner.signatureHeader(trigger.deliveryId(), ts, body.bytes(), secrets));
         }
         return b.build();
+    }
+
+    /**
+     * The parsed callback URL, its host vetted when it is an IP literal. Parsing and vetting showed in profiles at
+     * thousands of deliveries a second while hooks have few URLs, so accepted URLs are remembered (the policy is fixed
+     * for the client's life, and an IP literal's verdict needs no lookup); refused ones are decided again each time.
+     */
+    private HttpUrl target(String callbackUrl) throws RefusedException {
+        HttpUrl known = targets.get(callbackUrl);
+        if (known != null) {
+            return known;
+        }
+        HttpUrl url = HttpUrl.parse(callbackUrl);
+        if (url == null) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback URL is not a valid http(s) URL");
+        }
+        vetLiteralHost(url.host());
+        if (targets.size() >= TARGETS_REMEMBERED) {
+            targets.clear(); // a bound, not a cache policy: real workloads stay far below it
+        }
+        targets.put(callbackUrl, url);
+        return url;
     }
 
     /** OkHttp connects to an IP literal without asking {@code Dns}, so the guard checks those here. */

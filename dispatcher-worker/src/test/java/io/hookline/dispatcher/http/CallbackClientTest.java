@@ -215,10 +215,13 @@ class CallbackClientTest {
         for (String u : new String[] {"http://127.0.0.1:" + port + "/", "http://[::ffff:127.0.0.1]:" + port + "/",
                 "http://2130706433:" + port + "/", "http://[::1]:" + port + "/", "http://0.0.0.0:" + port + "/",
                 "http://callback.test:" + port + "/"}) {
-            AttemptResult r = send(TestTriggers.trigger(u, "application/json", List.of()));
-            assertThat(r.failure()).as(u).isEqualTo(FailureKind.FORBIDDEN_ADDRESS);
-            assertThat(r.error()).isEqualTo(ForbiddenAddressException.MESSAGE);
-            assertThat(Verdict.of(r)).isEqualTo(Verdict.FINAL);
+            // twice: the client remembers accepted URLs, a refused one must be refused again
+            for (int time = 1; time <= 2; time++) {
+                AttemptResult r = send(TestTriggers.trigger(u, "application/json", List.of()));
+                assertThat(r.failure()).as(u + " #" + time).isEqualTo(FailureKind.FORBIDDEN_ADDRESS);
+                assertThat(r.error()).isEqualTo(ForbiddenAddressException.MESSAGE);
+                assertThat(Verdict.of(r)).isEqualTo(Verdict.FINAL);
+            }
         }
         assertThat(sockets.connects).isEmpty();
         assertThat(server.getRequestCount()).isZero();
