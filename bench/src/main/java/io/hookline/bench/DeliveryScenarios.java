@@ -20,6 +20,11 @@ final class DeliveryScenarios {
     private static final int IN_FLIGHT = 256;
     private static final int PER_HOST = 64;
     private static final int SCALE_IN_FLIGHT = 32;
+    /**
+     * Deliveries through the measured dispatcher process before measuring, as many as the client alone is warmed
+     * with: with 5,000 the dispatcher's JIT compiler still used a quarter of its CPU during the measurement.
+     */
+    private static final int WARMUP = 10_000;
 
     private DeliveryScenarios() {
     }
@@ -29,13 +34,18 @@ final class DeliveryScenarios {
         try (Endpoints fast = new Endpoints().add(10, 0, 8)) {
             List<String> urls = fast.urls();
             Map<String, String> settings = DispatcherRun.settings(IN_FLIGHT, PER_HOST, 10);
-            DispatcherRun.run(kafka, "warmup", settings, 1, urls, Set.copyOf(urls), n / 4);
-            double client = clientAlone(urls, n);
+            Alone client = clientAlone(urls, n);
             DispatcherRun.Result kafkaRun = DispatcherRun.run(kafka, "delivery", settings, 1, urls,
-                    Set.copyOf(urls), n);
+                    Set.copyOf(urls), WARMUP, n);
+            Map<String, Object> cpu = cpuPerDelivery(kafkaRun, client);
+            System.out.println(cpuLine(cpu));
+            Map<String, Object> more = new LinkedHashMap<>();
+            more.put("deliveries", n);
+            more.put("in_flight", IN_FLIGHT);
+            more.put("per_host", PER_HOST);
+            more.put("cpu_us_per_delivery", cpu);
             return new Row("delivery", "dispatcher process via Kafka, 10 fast endpoints", kafkaRun.perSecond(),
-                    "same CallbackClient alone, no Kafka", client, "/s", details(kafkaRun, Map.of(
-                            "deliveries", n, "in_flight", IN_FLIGHT, "per_host", PER_HOST)));
+                    "same CallbackClient alone, no Kafka", client.perSecond(), "/s", details(kafkaRun, more));
         }
     }
 
@@ -80,19 +90,52 @@ final class DeliveryScenarios {
         return d;
     }
 
-    private static double clientAlone(List<String> urls, int n) throws Exception {
+    /** The client-alone run: its rate and the CPU of the client (this JVM without the endpoints) and the endpoints. */
+    private record Alone(double perSecond, long clientNanos, long endpointNanos, int n) {
+    }
+
+    /** CPU microseconds per delivery of each process of the Kafka run, next to the client alone's. */
+    private static Map<String, Object> cpuPerDelivery(DispatcherRun.Result run, Alone alone) {
+        CpuMeter.Sample c = run.cpu();
+        int n = run.deliveries();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dispatcher", round(CpuMeter.micros(c.dispatcher(), n)));
+        m.put("broker", round(CpuMeter.micros(c.broker(), n)));
+        m.put("bench_writer_and_reader", round(CpuMeter.micros(c.bench(), n)));
+        m.put("endpoints", round(CpuMeter.micros(c.endpoints(), n)));
+        m.put("client_alone", round(CpuMeter.micros(alone.clientNanos(), alone.n())));
+        m.put("client_alone_endpoints", round(CpuMeter.micros(alone.endpointNanos(), alone.n())));
+        m.put("dispatcher_to_client_alone", round((double) m.get("dispatcher") / (double) m.get("client_alone")));
+        return m;
+    }
+
+    private static String cpuLine(Map<String, Object> cpu) {
+        return String.format(java.util.Locale.ROOT, "  delivery CPU per delivery: dispatcher %s us + broker %s us "
+                        + "(+ bench writer/reader %s us, endpoints %s us) via Kafka; client alone %s us (endpoints %s us)"
+                        + "; dispatcher / client alone = %s",
+                cpu.get("dispatcher"), cpu.get("broker"), cpu.get("bench_writer_and_reader"), cpu.get("endpoints"),
+                cpu.get("client_alone"), cpu.get("client_alone_endpoints"), cpu.get("dispatcher_to_client_alone"));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static Alone clientAlone(List<String> urls, int n) throws Exception {
         CallbackClient client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(3),
                 Duration.ofSeconds(10), IN_FLIGHT), new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of()),
                 Clock.systemUTC());
         try {
-            send(client, urls, Math.min(n, 5_000)); // warm connections and the JIT
+            send(client, urls, Math.min(n, WARMUP)); // warm connections and the JIT
+            CpuMeter.Sample before = CpuMeter.sample(List.of());
             long t0 = System.nanoTime();
             int failures = send(client, urls, n);
             double rate = n / ((System.nanoTime() - t0) / 1e9);
+            CpuMeter.Sample used = CpuMeter.sample(List.of()).minus(before);
             if (failures > 0) {
                 System.out.println("client alone: " + failures + " failures");
             }
-            return rate;
+            return new Alone(rate, used.bench(), used.endpoints(), n);
         } finally {
             client.close();
         }

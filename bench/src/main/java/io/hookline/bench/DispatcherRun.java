@@ -35,7 +35,11 @@ final class DispatcherRun {
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final int KEYS = 500;
 
-    record Result(double perSecond, int counted, int failed, long millis) {
+    /**
+     * @param cpu CPU used from the moment the group was stable (before the triggers were written) to the last outcome
+     * @param deliveries outcomes written in the run (counted or not)
+     */
+    record Result(double perSecond, int counted, int failed, long millis, CpuMeter.Sample cpu, int deliveries) {
     }
 
     private DispatcherRun() {
@@ -53,63 +57,96 @@ final class DispatcherRun {
 
     static Result run(BenchKafka kafka, String name, Map<String, String> extra, int workers, List<String> urls,
                       Set<String> counted, int n) throws Exception {
+        return run(kafka, name, extra, workers, urls, counted, 0, n);
+    }
+
+    /**
+     * As {@link #run(BenchKafka, String, Map, int, List, Set, int)}, after {@code warmup} deliveries through the same
+     * processes (every one waited for) that are not counted: a fresh JVM spends much of its first seconds compiling,
+     * and the client-alone baseline is measured warm.
+     */
+    static Result run(BenchKafka kafka, String name, Map<String, String> extra, int workers, List<String> urls,
+                      Set<String> counted, int warmup, int n) throws Exception {
         Map<String, String> settings = kafka.newRun(name, extra);
         Topics topics = Topics.from(kafka.config(settings));
         List<StageProcess> processes = new ArrayList<>();
-        try {
+        try (KafkaConsumer<byte[], byte[]> reader = reader(kafka, topics.webhookResponses().name());
+             KafkaProducer<byte[], byte[]> producer = kafka.producer(5)) {
             for (int i = 0; i < workers; i++) {
                 processes.add(kafka.stage("dispatcher", settings));
             }
             kafka.awaitGroup(settings.get("hookline.application-id-prefix") + "-dispatcher", workers,
                     Duration.ofSeconds(120));
-            int expected = 0;
-            try (KafkaProducer<byte[], byte[]> producer = kafka.producer(5)) {
-                List<Future<?>> sent = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    String url = urls.get(i % urls.size());
-                    expected += counted.contains(url) ? 1 : 0;
-                    WebhookTrigger t = trigger(i, url, i % KEYS);
-                    sent.add(producer.send(new ProducerRecord<>(topics.webhookTriggers().name(),
-                            t.partitionKey().getBytes(StandardCharsets.UTF_8), TRIGGERS.toBytes(t))));
-                }
-                producer.flush();
-                for (Future<?> f : sent) {
-                    f.get();
-                }
+            List<ProcessHandle> handles = processes.stream().map(StageProcess::handle).toList();
+            if (warmup > 0) {
+                Set<String> all = Set.copyOf(urls);
+                write(producer, topics, urls, all, -warmup, warmup);
+                readOutcomes(reader, all, warmup);
             }
-            return readOutcomes(kafka, topics.webhookResponses().name(), counted, expected);
+            CpuMeter.Sample before = CpuMeter.sample(handles);
+            int expected = write(producer, topics, urls, counted, 0, n);
+            Result r = readOutcomes(reader, counted, expected);
+            return new Result(r.perSecond(), r.counted(), r.failed(), r.millis(),
+                    CpuMeter.sample(handles).minus(before), n);
         } finally {
             processes.forEach(StageProcess::close);
         }
     }
 
-    private static Result readOutcomes(BenchKafka kafka, String topic, Set<String> counted, int expected) {
+    /** Writes triggers {@code from} .. {@code from + n - 1} round-robin over the URLs; returns how many are counted. */
+    private static int write(KafkaProducer<byte[], byte[]> producer, Topics topics, List<String> urls,
+                             Set<String> counted, int from, int n) throws Exception {
+        int expected = 0;
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            String url = urls.get(Math.floorMod(i, urls.size()));
+            expected += counted.contains(url) ? 1 : 0;
+            WebhookTrigger t = trigger(i, url, Math.floorMod(i, KEYS));
+            sent.add(producer.send(new ProducerRecord<>(topics.webhookTriggers().name(),
+                    t.partitionKey().getBytes(StandardCharsets.UTF_8), TRIGGERS.toBytes(t))));
+        }
+        producer.flush();
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        return expected;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> reader(BenchKafka kafka, String topic) {
+        // the rate comes from the outcomes' own timestamps, so the reader may wait for fuller fetches: fewer fetch
+        // requests take less of the broker's (shared) CPU away from the pipeline being measured
+        KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
+            parts.add(new TopicPartition(topic, p));
+        }
+        reader.assign(parts);
+        reader.seekToBeginning(parts);
+        return reader;
+    }
+
+    /** Reads on from the reader's position until {@code expected} outcomes of counted URLs arrived. */
+    private static Result readOutcomes(KafkaConsumer<byte[], byte[]> reader, Set<String> counted, int expected) {
         long first = Long.MAX_VALUE;
         long last = 0;
         int seen = 0;
         int failed = 0;
-        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
-                parts.add(new TopicPartition(topic, p));
-            }
-            reader.assign(parts);
-            reader.seekToBeginning(parts);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (seen < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(100))) {
-                    DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
-                    if (!o.attempts().isEmpty()) {
-                        first = Math.min(first, o.attempts().get(0).startedAt());
-                    }
-                    if (counted.contains(o.trigger().callbackUrl())) {
-                        seen++;
-                        failed += o.succeeded() ? 0 : 1;
-                        last = Math.max(last, o.completedAt());
-                    }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (seen < expected && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(100))) {
+                DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
+                if (!o.attempts().isEmpty()) {
+                    first = Math.min(first, o.attempts().get(0).startedAt());
+                }
+                if (counted.contains(o.trigger().callbackUrl())) {
+                    seen++;
+                    failed += o.succeeded() ? 0 : 1;
+                    last = Math.max(last, o.completedAt());
                 }
             }
         }
@@ -117,7 +154,7 @@ final class DispatcherRun {
             throw new IllegalStateException("only " + seen + " of " + expected + " outcomes within 5 minutes");
         }
         long millis = Math.max(1, last - first);
-        return new Result(seen * 1000.0 / millis, seen, failed, millis);
+        return new Result(seen * 1000.0 / millis, seen, failed, millis, null, seen);
     }
 
     static WebhookTrigger trigger(int i, String url, int key) {

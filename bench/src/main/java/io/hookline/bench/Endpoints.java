@@ -53,6 +53,14 @@ public final class Endpoints implements AutoCloseable {
         return this;
     }
 
+    /**
+     * CPU time of every endpoint's threads in this JVM (handler threads and the JDK server's dispatcher threads), so a
+     * measurement can tell the endpoints' share of this JVM's CPU from the client's.
+     */
+    static long cpuNanos() {
+        return CpuMeter.threadNanos("endpoint") + CpuMeter.threadNanos("HTTP-Dispatcher");
+    }
+
     public List<String> urls() {
         return servers.stream().map(s -> "http://127.0.0.1:" + s.getAddress().getPort() + "/hook").toList();
     }

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** A Hookline stage ({@code hookline dispatcher} ...) in a child JVM started from this JVM's classpath. */
 final class StageProcess implements AutoCloseable {
 
+    /** Extra JVM options for stage processes, whitespace-separated (e.g. {@code -XX:StartFlightRecording=...}). */
+    static final String JVM_OPTIONS_PROPERTY = "bench.stage-jvm-options";
+
     private final String stage;
     private final Process process;
     private final Path log;
@@ -29,7 +32,12 @@ final class StageProcess implements AutoCloseable {
     static StageProcess start(String stage, String bootstrap, Map<String, String> settings, Path logDir,
                               Duration timeout) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.hookline.cli.Main", stage,
+                "-Xmx512m"));
+        String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hookline.cli.Main", stage,
                 "-b", bootstrap));
         settings.forEach((k, v) -> {
             cmd.add("--set");
@@ -63,6 +71,10 @@ final class StageProcess implements AutoCloseable {
             }
         }
         return sp;
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     @Override

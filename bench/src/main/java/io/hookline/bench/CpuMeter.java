@@ -1,0 +1,74 @@
+package io.hookline.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CPU time used by the processes of a run. On a shared 2-core machine deliveries/s move with whatever else runs, but
+ * the CPU a process spends per delivery barely does: it is the figure to compare before and after a change.
+ */
+final class CpuMeter {
+
+    /**
+     * CPU used, in nanoseconds, by each part of a run.
+     *
+     * @param dispatcher the dispatcher processes together
+     * @param broker     the broker child JVM
+     * @param endpoints  the callback endpoints' threads in this JVM
+     * @param bench      this JVM without its endpoints (the client alone, or the trigger writer and outcome reader)
+     */
+    record Sample(long dispatcher, long broker, long endpoints, long bench) {
+
+        Sample minus(Sample earlier) {
+            return new Sample(dispatcher - earlier.dispatcher, broker - earlier.broker, endpoints - earlier.endpoints,
+                    bench - earlier.bench);
+        }
+    }
+
+    private CpuMeter() {
+    }
+
+    static Sample sample(List<ProcessHandle> dispatchers) {
+        long d = 0;
+        for (ProcessHandle p : dispatchers) {
+            d += cpuNanos(p);
+        }
+        long endpoints = Endpoints.cpuNanos();
+        long self = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return new Sample(d, broker().map(CpuMeter::cpuNanos).orElse(0L), endpoints, self - endpoints);
+    }
+
+    /** CPU time of this JVM's threads whose name starts with {@code prefix}, alive now. */
+    static long threadNanos(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) {
+                long n = threads.getThreadCpuTime(t.getId());
+                sum += Math.max(0, n);
+            }
+        }
+        return sum;
+    }
+
+    /** Microseconds per delivery. */
+    static double micros(long nanos, int deliveries) {
+        return nanos / 1000.0 / deliveries;
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** The broker is the child JVM running {@code kafka.Kafka} (the stage processes are children too). */
+    private static Optional<ProcessHandle> broker() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains("kafka.Kafka")).orElse(false))
+                .findFirst();
+    }
+}
