@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.cli.logging.LogSetup;
 import io.hookline.localkafka.LocalKafka;
 import io.hookline.schemas.serde.Json;
 import java.lang.management.ManagementFactory;
@@ -27,8 +28,8 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // the bench logs like the hookline command: logback, text on stderr, Kafka at WARN
+        LogSetup.selectLogback();
         Path out = Path.of("bench", "results", "latest.json");
         Set<String> chosen = new LinkedHashSet<>();
         int latencyRate = 1_000;

@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.localkafka.OrphanSafeMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,9 +39,14 @@ final class StageProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             cmd.addAll(List.of(extra.split("\\s+")));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hookline.cli.Main", stage,
-                "-b", bootstrap));
-        settings.forEach((k, v) -> {
+        // OrphanSafeMain: the stage exits when the bench JVM dies, even by SIGKILL (it watches the stdin pipe)
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), OrphanSafeMain.class.getName(),
+                "io.hookline.cli.Main", stage, "-b", bootstrap));
+        // several stages run side by side and the bench talks only to loopback: each ops endpoint on a free port
+        Map<String, String> all = new LinkedHashMap<>(Map.of("hookline.ops-address", "127.0.0.1",
+                "hookline.ops-port", "0"));
+        all.putAll(settings);
+        all.forEach((k, v) -> {
             cmd.add("--set");
             cmd.add(k + "=" + v);
         });

@@ -18,6 +18,20 @@ public final class LogSetup {
     private LogSetup() {
     }
 
+    /**
+     * Binds slf4j to logback before any logger exists. The jar also carries slf4j-simple, for the local broker's child
+     * JVM (which inherits the class path and logs to its own file); without the choice slf4j would pick one itself and
+     * announce the ambiguity on stderr at every start.
+     */
+    public static void selectLogback() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+    }
+
     /** Applies to the running logback; does nothing when slf4j is bound to something else (say, a test's choice). */
     public static void apply(LogFormat format, LogLevels levels) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
