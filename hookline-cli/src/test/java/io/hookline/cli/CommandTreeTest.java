@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,43 +39,13 @@ class CommandTreeTest {
             String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
             assertThat(String.join(" ", command.getCommandSpec().usageMessage().description()))
                     .as("description of %s", name).isNotBlank();
-            List<String> examples = examples(usage, name);
+            List<String> examples = ShellExamples.commands(usage.lines().toList(), name);
             assertThat(usage).as("usage of %s", name).contains("Example");
             assertThat(examples).as("examples of %s in:%n%s", name, usage).isNotEmpty();
             for (String example : examples) {
-                String[] args = words(example.substring("hookline".length()));
+                String[] args = ShellExamples.words(example.substring("hookline".length()));
                 assertThatCode(() -> root().parseArgs(args)).as(example).doesNotThrowAnyException();
             }
         }
-    }
-
-    /** The footer lines that run {@code name}, continuation lines joined, comments dropped. */
-    private static List<String> examples(String usage, String name) {
-        List<String> examples = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : usage.lines().toList()) {
-            String code = line.replaceAll("\\s+#.*$", "").strip();
-            if (current != null) {
-                current.append(' ').append(code);
-            } else if (code.equals(name) || code.startsWith(name + " ")) {
-                current = new StringBuilder(code);
-            }
-            if (current != null && current.toString().endsWith("\\")) {
-                current.setLength(current.length() - 1);
-            } else if (current != null) {
-                examples.add(current.toString().strip());
-                current = null;
-            }
-        }
-        return examples;
-    }
-
-    private static String[] words(String line) {
-        List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line);
-        while (m.find()) {
-            words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
-        }
-        return words.toArray(String[]::new);
     }
 }

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,6 @@ class ReadmeExamplesOnBrokerTest {
     private static final Path README = Path.of("..", "README.md").toAbsolutePath().normalize();
     private static final Set<String> RUN_UNTIL_STOPPED = Set.of("up", "kafka", "matcher", "dispatcher", "ingestor",
             "echo-server");
-    private static final Pattern HEREDOC = Pattern.compile("cat > (\\S+) <<'EOF'");
 
     @Test
     void everyExampleRunsAsWritten(KafkaBroker broker, @TempDir Path dir) throws Exception {
@@ -40,8 +37,13 @@ class ReadmeExamplesOnBrokerTest {
         Map<String, Path> files = new HashMap<>();
         String hookId = null;
         List<String> ran = new ArrayList<>();
-        for (String command : commands(Files.readString(README), dir, files)) {
-            List<String> args = new ArrayList<>(List.of(words(command.substring("./hookline".length()))));
+        ShellExamples.BashBlocks blocks = ShellExamples.bashBlocks(Files.readString(README));
+        for (Map.Entry<String, String> f : blocks.files().entrySet()) {
+            files.put(f.getKey(), Files.writeString(dir.resolve(f.getKey()), f.getValue()));
+        }
+        for (String command : ShellExamples.commands(blocks.lines(), "./hookline")) {
+            String[] words = ShellExamples.words(command.substring("./hookline".length()));
+            List<String> args = new ArrayList<>(List.of(words));
             if (args.isEmpty() || RUN_UNTIL_STOPPED.contains(args.get(0)) || args.contains("--follow")
                     || args.contains("-f")) {
                 continue;
@@ -64,65 +66,5 @@ class ReadmeExamplesOnBrokerTest {
         assertThat(ran).as("the README shows each command").contains("hooks create", "hooks list", "hooks get",
                 "hooks update", "hooks regen-token", "hooks rotate-secret", "hooks delete", "post --team-id",
                 "post --file", "tail posts", "dead-letters list", "dead-letters replay", "status", "config");
-    }
-
-    /**
-     * The {@code ./hookline} lines of the {@code bash} blocks, continuation lines joined and comments dropped; files
-     * of {@code cat > FILE <<'EOF'} blocks are written into {@code dir} and noted in {@code files}.
-     */
-    private static List<String> commands(String markdown, Path dir, Map<String, Path> files) throws Exception {
-        List<String> commands = new ArrayList<>();
-        boolean inBash = false;
-        StringBuilder current = null;
-        String heredocFile = null;
-        StringBuilder heredoc = new StringBuilder();
-        for (String line : markdown.lines().toList()) {
-            if (heredocFile != null) {
-                if (line.equals("EOF")) {
-                    Path file = dir.resolve(heredocFile);
-                    Files.writeString(file, heredoc);
-                    files.put(heredocFile, file);
-                    heredocFile = null;
-                    heredoc.setLength(0);
-                } else {
-                    heredoc.append(line).append('\n');
-                }
-                continue;
-            }
-            if (line.startsWith("```")) {
-                inBash = line.equals("```bash");
-                continue;
-            }
-            if (!inBash) {
-                continue;
-            }
-            Matcher m = HEREDOC.matcher(line.strip());
-            if (m.matches()) {
-                heredocFile = m.group(1);
-                continue;
-            }
-            String code = line.replaceAll("\\s+#.*$", "").strip();
-            if (current != null) {
-                current.append(' ').append(code);
-            } else if (code.startsWith("./hookline")) {
-                current = new StringBuilder(code);
-            }
-            if (current != null && current.toString().endsWith("\\")) {
-                current.setLength(current.length() - 1);
-            } else if (current != null) {
-                commands.add(current.toString().strip());
-                current = null;
-            }
-        }
-        return commands;
-    }
-
-    private static String[] words(String line) {
-        List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line);
-        while (m.find()) {
-            words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
-        }
-        return words.toArray(String[]::new);
     }
 }

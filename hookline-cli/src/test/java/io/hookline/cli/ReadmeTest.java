@@ -8,11 +8,8 @@ import io.hookline.config.ConfigKey;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The README promises things the code must keep: the two commands, every configuration key, valid examples. */
@@ -50,51 +47,12 @@ class ReadmeTest {
 
     @Test
     void everyHooklineCommandInTheReadmesShellBlocksParses() throws Exception {
-        List<String> commands = shellCommands(readme());
+        List<String> commands = ShellExamples.commands(ShellExamples.bashBlocks(readme()).lines(), "./hookline");
         assertThat(commands).hasSizeGreaterThanOrEqualTo(5);
         for (String command : commands) {
-            String[] args = words(command.substring("./hookline".length()));
+            String[] args = ShellExamples.words(command.substring("./hookline".length()));
             assertThatCode(() -> HooklineCommand.commandLine(Map.of(), new ByteArrayInputStream(new byte[0]))
                     .parseArgs(args)).as(command).doesNotThrowAnyException();
         }
-    }
-
-    /** Lines of ```bash blocks that start with ./hookline, continuation lines joined. */
-    private static List<String> shellCommands(String markdown) {
-        List<String> commands = new ArrayList<>();
-        boolean inBash = false;
-        StringBuilder current = null;
-        for (String line : markdown.lines().toList()) {
-            if (line.startsWith("```")) {
-                inBash = line.equals("```bash");
-                continue;
-            }
-            if (!inBash) {
-                continue;
-            }
-            String code = line.replaceAll("\\s+#.*$", "").strip();
-            if (current != null) {
-                current.append(' ').append(code);
-            } else if (code.startsWith("./hookline")) {
-                current = new StringBuilder(code);
-            }
-            if (current != null && current.toString().endsWith("\\")) {
-                current.setLength(current.length() - 1);
-            } else if (current != null) {
-                commands.add(current.toString().strip());
-                current = null;
-            }
-        }
-        return commands;
-    }
-
-    /** Splits like a shell for the simple quoting the README uses. */
-    private static String[] words(String line) {
-        List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line);
-        while (m.find()) {
-            words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
-        }
-        return words.toArray(String[]::new);
     }
 }
