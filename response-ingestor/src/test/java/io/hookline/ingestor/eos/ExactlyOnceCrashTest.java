@@ -7,6 +7,7 @@ import io.hookline.ingestor.IngestorService;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.testing.CommandSchema;
 import io.hookline.ingestor.testing.Fixtures;
+import io.hookline.localkafka.OrphanSafeMain;
 import io.hookline.localkafka.junit.KafkaBroker;
 import io.hookline.localkafka.junit.KafkaBrokerExtension;
 import io.hookline.schemas.command.PostCommand;
@@ -125,6 +126,8 @@ class ExactlyOnceCrashTest {
         command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
+        // exits when this test JVM dies, even by SIGKILL (it watches the stdin pipe ProcessBuilder opens by default)
+        command.add(OrphanSafeMain.class.getName());
         command.add(IngestorChildMain.class.getName());
         settings.forEach((k, v) -> command.add(k + "=" + v));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -2,14 +2,13 @@ package io.hookline.ingestor.eos;
 
 import io.hookline.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Runs an {@link IngestorService} in a child JVM so that a test can kill it with SIGKILL. Arguments are
- * {@code key=value} settings. Prints {@code RUNNING} once the service runs; exits when its stdin closes (the test JVM
- * is gone), so it can never outlive the test run.
+ * {@code key=value} settings. Prints {@code RUNNING} once the service runs. Started through
+ * {@link io.hookline.localkafka.OrphanSafeMain}, so it can never outlive the test run.
  */
 public final class IngestorChildMain {
 
@@ -23,18 +22,6 @@ public final class IngestorChildMain {
             settings.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         IngestorService service = new IngestorService(HooklineConfig.of(settings));
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // wait for end of input
-                }
-            } catch (IOException e) {
-                // the parent is gone either way
-            }
-            Runtime.getRuntime().halt(3);
-        }, "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
         service.start();
         long deadline = System.currentTimeMillis() + 120_000;
         while (!service.isRunning()) {
