@@ -3,6 +3,7 @@ package io.hookline.matcher.stream;
 import io.hookline.matcher.hook.HookChange;
 import io.hookline.matcher.hook.HookChanges;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,10 +19,17 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
     private static final Logger LOG = LoggerFactory.getLogger(HookConfigAuditor.class);
 
     private final String deadLettersSink;
+    private final BiFunction<String, byte[], HookChange> decision;
     private ProcessorContext<byte[], byte[]> context;
 
     public HookConfigAuditor(String deadLettersSink) {
+        this(deadLettersSink, HookChanges::decide);
+    }
+
+    /** With another decision than the hook table's: the seam through which a test makes the decision fail. */
+    HookConfigAuditor(String deadLettersSink, BiFunction<String, byte[], HookChange> decision) {
         this.deadLettersSink = deadLettersSink;
+        this.decision = decision;
     }
 
     @Override
@@ -34,7 +42,7 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         String reason;
         try {
-            reason = HookChanges.decide(key, record.value()) instanceof HookChange.Rejection rejection
+            reason = decision.apply(key, record.value()) instanceof HookChange.Rejection rejection
                     ? rejection.reason() : null;
         } catch (RuntimeException e) {
             // decide is meant to turn every input into a decision, so this is a bug; the record is a hook with its
