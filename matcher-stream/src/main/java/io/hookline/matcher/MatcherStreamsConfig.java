@@ -43,7 +43,7 @@ public final class MatcherStreamsConfig {
      * processors dead-letter what they cannot process themselves, unexpected errors included; unless configured
      * otherwise, an exception that still escapes them sends its source record to {@code dead-letters} with the same
      * {@code hookline.dlq.*} headers ({@link DeadLetteringExceptionHandler}) and the stream goes on, while one in the
-     * global hook table stops the application.
+     * global hook table's processor stops the application.
      */
     public static Properties properties(HooklineConfig config, String applicationId) {
         Properties props = new Properties();
@@ -51,9 +51,11 @@ public final class MatcherStreamsConfig {
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetteringExceptionHandler.class.getName());
         props.put(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG, Topics.from(config).deadLetters().name());
-        // the hook table's processor never throws on input (HookChanges catches everything), so an exception there
-        // is a bug: fail rather than skip a hook, and keep that choice when Kafka 5.0 changes the default
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, false);
+        // The hook table's processor never throws on input (HookChanges catches everything), so an exception there
+        // is a bug: fail rather than skip a hook change. The handler sees the global thread's errors too (KIP-1270,
+        // always so from Kafka 5.0) and answers fail for that processor.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(DeadLetteringExceptionHandler.FAIL_FAST_PROCESSORS_CONFIG, MatcherTopology.HOOK_TABLE_UPDATER);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

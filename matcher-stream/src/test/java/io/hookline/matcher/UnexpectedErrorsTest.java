@@ -2,6 +2,7 @@ package io.hookline.matcher;
 
 import static io.hookline.matcher.testing.MatcherDriver.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.config.HooklineConfig;
 import io.hookline.matcher.testing.Hooks;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,8 +30,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +134,55 @@ class UnexpectedErrorsTest {
             assertOurDeadLetter(letters.get(0), key, value, topics, hook);
             assertThat(DeadLetter.from(letters.get(1).headers()).offset()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void anExceptionInTheHookTablesProcessorStopsTheMatcherInsteadOfSkippingAHookChange() {
+        HooklineConfig config = config();
+        Topics topics = Topics.from(config);
+        try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics,
+                MatcherTopology.HOOK_TABLE_UPDATER), MatcherStreamsConfig.properties(config,
+                MatcherStreamsConfig.matcherApplicationId(config)), MatcherDriver.WALL_CLOCK)) {
+            TestInputTopic<byte[], byte[]> configs = configsTopic(driver, topics);
+            assertThatThrownBy(() -> configs.pipeInput(utf8("hook"), utf8("{}")))
+                    .as("the handler answers fail for the hook table: the global thread stops")
+                    .isInstanceOf(StreamsException.class);
+        }
+    }
+
+    @Test
+    void theHandlerSeesTheGlobalThreadsErrorsSoOnlyTheHookTableFailsFast() {
+        HooklineConfig config = config();
+        Topics topics = Topics.from(config);
+        // another global processor: with the handler enabled for the global thread (KIP-1270) its error is handled
+        // and processing goes on, which shows that the fail above is the handler's choice, not Streams' default
+        try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics, "some-other-global-processor"),
+                MatcherStreamsConfig.properties(config, MatcherStreamsConfig.matcherApplicationId(config)),
+                MatcherDriver.WALL_CLOCK)) {
+            TestInputTopic<byte[], byte[]> configs = configsTopic(driver, topics);
+            configs.pipeInput(utf8("hook"), utf8("{}"));
+            configs.pipeInput(utf8("hook"), utf8("{}"));
+        }
+    }
+
+    /** A global store fed from webhook-configs through {@code processorName}, a processor that only throws. */
+    private static Topology globalTopology(Topics topics, String processorName) {
+        Topology topology = new Topology();
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("test-global-store"),
+                        Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(), "test-global-source",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.webhookConfigs().name(),
+                processorName, () -> new Processor<byte[], byte[], Void, Void>() {
+                    @Override
+                    public void process(Record<byte[], byte[]> record) {
+                        throw new IllegalStateException("bug in the hook table");
+                    }
+                });
+        return topology;
+    }
+
+    private static TestInputTopic<byte[], byte[]> configsTopic(TopologyTestDriver driver, Topics topics) {
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        return driver.createInputTopic(topics.webhookConfigs().name(), bytes, bytes);
     }
 
     /** The record at offset 0 of posts, whole, with its one header and ours, and no secret anywhere in them. */
