@@ -110,6 +110,10 @@ class ClientCommandsOnBrokerTest {
         assertThat(got.exitCode()).as(got.toString()).isZero();
         assertThat(Json.mapper().readValue(got.out(), OutgoingWebhook.class)).isEqualTo(hook.masked());
         assertThat(got.out()).doesNotContain(hook.token(), hook.signingSecret());
+        CliRun.Result row = CliRun.run(isolated.args("hooks", "get", hook.id(), "--output", "table"));
+        assertThat(row.exitCode()).as(row.toString()).isZero();
+        assertThat(row.out().lines().toList()).hasSize(2).last().asString()
+                .matches(hook.id() + "\\s+" + hook.teamId() + "\\s+.*exact\\s+ping\\s+http://127.0.0.1:8065/hook");
 
         CliRun.Result regen = CliRun.run(isolated.args("hooks", "regen-token", hook.id()));
         assertThat(regen.exitCode()).as(regen.toString()).isZero();

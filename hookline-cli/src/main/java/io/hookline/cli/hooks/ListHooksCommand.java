@@ -3,8 +3,6 @@ package io.hookline.cli.hooks;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.config.HooklineConfig;
-import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,31 +14,15 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  hookline hooks list", "  hookline hooks list --output json"})
 public final class ListHooksCommand extends HooklineSubcommand {
 
-    /** How a listing is printed. */
-    public enum Output { table, json }
-
     @Option(names = {"--output", "-o"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "table or json (one hook per line); default: ${DEFAULT-VALUE}.")
-    Output output;
+    HookOutput output;
 
     @Override
     public Integer call() throws Exception {
         HooklineConfig config = clientConfig();
         HookTable table = HookStore.open(config, err()).read();
-        if (output == Output.json) {
-            for (OutgoingWebhook hook : table.hooks()) {
-                out().println(Json.mapper().writeValueAsString(hook.masked()));
-            }
-        } else {
-            out().printf("%-26s  %-26s  %-26s  %-11s  %-20s  %s%n", "ID", "TEAM", "CHANNEL", "WHEN", "TRIGGER WORDS",
-                    "CALLBACK URLS");
-            for (OutgoingWebhook h : table.hooks()) {
-                out().printf("%-26s  %-26s  %-26s  %-11s  %-20s  %s%n", h.id(), h.teamId(),
-                        h.channelId().isEmpty() ? "(any)" : h.channelId(),
-                        h.triggerWhen() == OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH ? "starts-with" : "exact",
-                        String.join(",", h.triggerWords()), String.join(" ", h.callbackUrls()));
-            }
-        }
+        output.printAll(out(), table.hooks());
         if (table.unreadable() > 0) {
             err().println("warning: " + table.unreadable() + " record(s) of " + Topics.from(config).webhookConfigs()
                     + " are not valid hooks and were skipped");
