@@ -3,25 +3,16 @@ package io.hookline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookline.cli.run.StopSignal;
 import io.hookline.localkafka.junit.KafkaBroker;
 import io.hookline.localkafka.junit.KafkaBrokerExtension;
 import io.hookline.schemas.serde.Json;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import picocli.CommandLine;
 
 /**
  * {@code up} and a single stage serve /health and /metrics on the port the ready line names: every service RUNNING
@@ -30,12 +21,11 @@ import picocli.CommandLine;
 @ExtendWith(KafkaBrokerExtension.class)
 class OpsEndpointOnBrokerTest {
 
-    private static final Pattern OPS_URL = Pattern.compile("/health and /metrics on (http://127\\.0\\.0\\.1:\\d+)");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void upServesHealthOfTheThreeServicesAndTheirMetrics(KafkaBroker broker) throws Exception {
-        try (Running up = Running.start(new IsolatedConfig(broker).args("up"))) {
+        try (RunningCommand up = RunningCommand.start(new IsolatedConfig(broker).args("up"))) {
             String url = up.opsUrl();
             JsonNode health = awaitReady(url);
             assertThat(health.get("status").asText()).isEqualTo("UP");
@@ -62,7 +52,7 @@ class OpsEndpointOnBrokerTest {
 
     @Test
     void aSingleStageServesItsOwnHealth(KafkaBroker broker) throws Exception {
-        try (Running ingestor = Running.start(new IsolatedConfig(broker).args("ingestor"))) {
+        try (RunningCommand ingestor = RunningCommand.start(new IsolatedConfig(broker).args("ingestor"))) {
             JsonNode health = awaitReady(ingestor.opsUrl());
             assertThat(fieldNames(health.get("services"))).containsExactly("ingestor");
             assertThat(health.at("/services/ingestor/clients/ingestor").asText()).isEqualTo("RUNNING");
@@ -95,43 +85,5 @@ class OpsEndpointOnBrokerTest {
         java.util.List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** A long-running command in process, stopped through its StopSignal. */
-    private record Running(StopSignal signal, StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
-            implements AutoCloseable {
-
-        static Running start(String... args) throws Exception {
-            StopSignal stop = new StopSignal();
-            CommandLine cl = HooklineCommand.commandLine(Map.of(), new ByteArrayInputStream(new byte[0]), () -> stop);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            Running r = new Running(stop, out, err, CompletableFuture.supplyAsync(() -> cl.execute(args)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!out.toString().contains("ready") && !r.exit.isDone()) {
-                assertThat(System.nanoTime()).as("ready line; err so far: %s", err).isLessThan(deadline);
-                Thread.sleep(200);
-            }
-            return r;
-        }
-
-        String opsUrl() {
-            Matcher m = OPS_URL.matcher(out.toString());
-            assertThat(m.find()).as("ops URL in the ready line: %s / %s", out, err).isTrue();
-            return m.group(1);
-        }
-
-        void stop() throws Exception {
-            signal.request();
-            assertThat(exit.get(90, TimeUnit.SECONDS)).as(err.toString()).isEqualTo(ExitCodes.OK);
-        }
-
-        @Override
-        public void close() throws Exception {
-            signal.request();
-            exit.get(90, TimeUnit.SECONDS);
-        }
     }
 }
