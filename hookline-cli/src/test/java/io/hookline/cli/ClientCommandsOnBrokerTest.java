@@ -1,5 +1,9 @@
 package io.hookline.cli;
 
+import static io.hookline.cli.TownSquare.ALICE;
+import static io.hookline.cli.TownSquare.BOT;
+import static io.hookline.cli.TownSquare.CHANNEL;
+import static io.hookline.cli.TownSquare.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,10 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class ClientCommandsOnBrokerTest {
 
-    private static final String TEAM = "engineering000000000000001";
-    private static final String CHANNEL = "townsquare0000000000000001";
-    private static final String ALICE = "alice000000000000000000001";
-    private static final String BOT = "pongbot0000000000000000001";
 
     private KafkaBroker broker;
     private IsolatedConfig isolated;

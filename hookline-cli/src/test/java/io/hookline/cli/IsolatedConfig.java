@@ -3,7 +3,9 @@ package io.hookline.cli;
 import io.hookline.config.HooklineConfig;
 import io.hookline.config.Settings;
 import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.schemas.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +39,15 @@ public final class IsolatedConfig {
 
     public HooklineConfig config() {
         return HooklineConfig.of(values);
+    }
+
+    /** The configuration, once its topics exist on the broker (created when missing, as the services would). */
+    public HooklineConfig provisioned() {
+        HooklineConfig config = config();
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            new TopicProvisioner(admin, config).ensure(Topics.from(config));
+        }
+        return config;
     }
 
     public Topics topics() {

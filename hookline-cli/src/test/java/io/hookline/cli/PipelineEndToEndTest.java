@@ -1,5 +1,9 @@
 package io.hookline.cli;
 
+import static io.hookline.cli.TownSquare.ALICE;
+import static io.hookline.cli.TownSquare.BOT;
+import static io.hookline.cli.TownSquare.CHANNEL;
+import static io.hookline.cli.TownSquare.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +17,10 @@ import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.jsonschema.JsonSchemas;
-import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;
-import io.hookline.schemas.post.Team;
 import io.hookline.schemas.post.User;
 import io.hookline.schemas.serde.Json;
-import io.hookline.schemas.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,6 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,10 +51,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class PipelineEndToEndTest {
 
-    private static final String TEAM = "engineering000000000000001";
-    private static final String CHANNEL = "townsquare0000000000000001";
-    private static final String ALICE = "alice000000000000000000001";
-    private static final String BOT = "pongbot0000000000000000001";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final MockWebServer callback = new MockWebServer();
@@ -74,21 +70,16 @@ class PipelineEndToEndTest {
         String url = callback.url("/hooks/pong").toString();
 
         HooklineConfig config = new IsolatedConfig(broker)
-                .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").config();
+                .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
         Topics topics = Topics.from(config);
-        try (Admin admin = Admin.create(config.kafkaProperties())) {
-            new TopicProvisioner(admin, config).ensure(topics);
-        }
 
         OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), "tokentokentokentokentoken1", 1_764_150_000_000L,
                 1_764_150_000_000L, 0, BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
                 List.of(url), "Pong bot", "answers ping", "application/json", "", "",
                 "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(
                         StandardCharsets.UTF_8)));
-        Post post = new Post(Ids.newId(), 1_764_150_012_345L, 0, 0, 0, ALICE, CHANNEL, "", "ping", "", Map.of(),
-                List.of("file1", "file2"));
-        PostEvent event = new PostEvent(post, new Channel(CHANNEL, "town-square", "Town Square", "O", TEAM),
-                new Team(TEAM, "engineering", "Engineering"), new User(ALICE, "alice"));
+        PostEvent event = TownSquare.post("ping", List.of("file1", "file2"));
+        Post post = event.post();
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),

@@ -1,5 +1,8 @@
 package io.hookline.cli;
 
+import static io.hookline.cli.TownSquare.BOT;
+import static io.hookline.cli.TownSquare.CHANNEL;
+import static io.hookline.cli.TownSquare.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -16,13 +19,8 @@ import io.hookline.localkafka.junit.KafkaBroker;
 import io.hookline.localkafka.junit.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
-import io.hookline.schemas.post.Channel;
-import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;
-import io.hookline.schemas.post.Team;
-import io.hookline.schemas.post.User;
 import io.hookline.schemas.serde.Json;
-import io.hookline.schemas.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +35,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,10 +56,6 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(KafkaBrokerExtension.class)
 class SecretsNeverLoggedOnBrokerTest {
 
-    private static final String TEAM = "engineering000000000000001";
-    private static final String CHANNEL = "townsquare0000000000000001";
-    private static final String ALICE = "alice000000000000000000001";
-    private static final String BOT = "pongbot0000000000000000001";
     private static final String TOKEN = "s3cr3ttok3ns3cr3ttok3nxyz1";
     private static final String SECRET_BASE64 = Base64.getEncoder().encodeToString(
             "leak-me-not-leak-me-not-leak-me!".getBytes(StandardCharsets.UTF_8));
@@ -96,11 +89,8 @@ class SecretsNeverLoggedOnBrokerTest {
             callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
 
             HooklineConfig config = new IsolatedConfig(broker)
-                    .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").config();
+                    .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
             Topics topics = Topics.from(config);
-            try (Admin admin = Admin.create(config.kafkaProperties())) {
-                new TopicProvisioner(admin, config).ensure(topics);
-            }
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
                     BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
                     List.of(callback.url("/ok").toString(), callback.url("/bad").toString()), "Pong bot", "", 
@@ -109,9 +99,7 @@ class SecretsNeverLoggedOnBrokerTest {
             OutgoingWebhook broken = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L,
                     0, BOT, CHANNEL, TEAM, List.of("pong"), 0, List.of(), "Broken", "", "application/json", "", "",
                     SECRET);
-            PostEvent ping = new PostEvent(new Post(Ids.newId(), 1_764_150_012_345L, 0, 0, 0, ALICE, CHANNEL, "",
-                    "ping", "", Map.of(), List.of()), new Channel(CHANNEL, "town-square", "Town Square", "O", TEAM),
-                    new Team(TEAM, "engineering", "Engineering"), new User(ALICE, "alice"));
+            PostEvent ping = TownSquare.post("ping", List.of());
 
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
