@@ -1,7 +1,8 @@
 package io.hookline.bench;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +59,8 @@ final class BenchKafka implements AutoCloseable {
         s.put("state.dir", workDir.resolve("state").toString());
         s.putAll(extra);
         HooklineConfig config = config(s);
-        new TopicProvisioner(admin, config).ensure(Topics.from(config));
-        awaitLeaders(Topics.from(config).all().stream().map(t -> t.name()).toList());
+        new TopicProvisioner(admin, config).ensure(TopicSettings.topics(config));
+        awaitLeaders(TopicSettings.topics(config).all().stream().map(t -> t.name()).toList());
         return s;
     }
 

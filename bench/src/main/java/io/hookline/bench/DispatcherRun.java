@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.serde.JsonSerde;
@@ -68,7 +69,7 @@ final class DispatcherRun {
     static Result run(BenchKafka kafka, String name, Map<String, String> extra, int workers, List<String> urls,
                       Set<String> counted, int warmup, int n) throws Exception {
         Map<String, String> settings = kafka.newRun(name, extra);
-        Topics topics = Topics.from(kafka.config(settings));
+        Topics topics = TopicSettings.topics(kafka.config(settings));
         List<StageProcess> processes = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> reader = reader(kafka, topics.webhookResponses().name());
              KafkaProducer<byte[], byte[]> producer = kafka.producer(5)) {

@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
@@ -49,7 +50,7 @@ final class LatencyScenario {
     static Row run(BenchKafka kafka, int postsPerSecond, int seconds, int warmupSeconds) throws Exception {
         try (Endpoints fast = new Endpoints().add(1, 0, 16)) {
             Map<String, String> settings = kafka.newRun("latency", Map.of());
-            Topics topics = Topics.from(kafka.config(settings));
+            Topics topics = TopicSettings.topics(kafka.config(settings));
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
                     "", TEAM, List.of("deploy"), 0, fast.urls(), "Latency bot", "", "application/json", "", "", null);
             try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {

@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.MatcherStreamsConfig;
 import io.hookline.matcher.MatcherTopology;
 import io.hookline.schemas.hook.OutgoingWebhook;
@@ -82,7 +83,7 @@ final class MatcherScenario {
     /** Hooks: team-wide, trigger word {@code w<i>}, {@value HOOKS_PER_TEAM} per team (fewer teams for 10 hooks). */
     private static Map<String, String> fill(BenchKafka kafka, String name, int hooks, int posts) throws Exception {
         Map<String, String> settings = kafka.newRun(name, Map.of());
-        Topics topics = Topics.from(kafka.config(settings));
+        Topics topics = TopicSettings.topics(kafka.config(settings));
         int teams = Math.max(1, hooks / HOOKS_PER_TEAM);
         SplittableRandom random = new SplittableRandom(42);
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer(20)) {
@@ -120,7 +121,7 @@ final class MatcherScenario {
         // a fresh application id per run, so each run reads the posts from the start
         HooklineConfig config = kafka.config(settings).with("hookline.application-id-prefix",
                 settings.get("hookline.application-id-prefix") + "-r" + (++matcherRuns));
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         Topology topology = MatcherTopology.build(new StreamsBuilder(), config, topics);
         return measure(kafka, topology, MatcherStreamsConfig.properties(config,
                 MatcherStreamsConfig.matcherApplicationId(config)), topics.posts().name(), posts);
@@ -128,7 +129,7 @@ final class MatcherScenario {
 
     private double passThrough(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
         HooklineConfig config = kafka.config(settings);
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         Topology topology = new Topology();
         topology.addSource("bench-posts-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.posts().name());

@@ -1,7 +1,8 @@
 package io.hookline.dispatcher;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
@@ -13,8 +14,8 @@ import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.topic.Topics;
-import io.hookline.service.HooklineService;
-import io.hookline.service.ServiceHealth;
+import io.hookline.runtime.service.HooklineService;
+import io.hookline.runtime.service.ServiceHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -104,7 +105,7 @@ public final class DispatcherService implements HooklineService {
             }
             started = true;
             tuning = DispatcherTuning.from(config);
-            Topics topics = Topics.from(config);
+            Topics topics = TopicSettings.topics(config);
             DispatcherMetrics metrics = new DispatcherMetrics(registry);
             Clock clock = Clock.systemUTC();
             client = new CallbackClient(

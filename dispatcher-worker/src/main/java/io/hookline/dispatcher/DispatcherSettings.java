@@ -1,7 +1,7 @@
 package io.hookline.dispatcher;
 
-import io.hookline.config.ConfigKey;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.ConfigKey;
+import io.hookline.runtime.config.Settings;
 import java.util.List;
 
 /**

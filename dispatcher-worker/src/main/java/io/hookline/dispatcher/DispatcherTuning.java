@@ -1,8 +1,8 @@
 package io.hookline.dispatcher;
 
-import io.hookline.config.ConfigKey;
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.ConfigKey;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.dispatcher.retry.RetrySchedule;
 import io.hookline.dispatcher.ssrf.AllowList;
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package io.hookline.dispatcher;
 
+import io.hookline.runtime.topic.TopicSettings;
 import com.sun.net.httpserver.HttpServer;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.dispatcher.http.CallbackClient;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.AllowList;
@@ -181,7 +182,7 @@ public final class DispatcherBenchmark {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             List<NewTopic> create = new ArrayList<>();
             for (int r = 1; r <= RUNS; r++) {
-                Topics topics = Topics.from(config(kafka.bootstrapServers(), r, 1));
+                Topics topics = TopicSettings.topics(config(kafka.bootstrapServers(), r, 1));
                 for (var t : List.of(topics.webhookTriggers(), topics.webhookResponses(), topics.deadLetters(),
                         topics.webhookRetries())) {
                     create.add(new NewTopic(t.name(), 6, (short) 1));
@@ -196,7 +197,7 @@ public final class DispatcherBenchmark {
             throws Exception {
         run++;
         HooklineConfig config = config(kafka.bootstrapServers(), run, timeoutSeconds);
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,

@@ -1,11 +1,12 @@
 package io.hookline.dispatcher;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookline.config.HooklineConfig;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
@@ -73,7 +74,7 @@ class DispatcherServiceTest {
         values.put("hookline.dispatcher.shutdown-grace", "2s");
         values.put("hookline.outgoing-integration-requests-timeout", "5");
         config = HooklineConfig.of(values);
-        topics = Topics.from(config);
+        topics = TopicSettings.topics(config);
         for (var t : List.of(topics.webhookTriggers(), topics.webhookResponses(), topics.deadLetters(),
                 topics.webhookRetries())) {
             broker.createTopic(t.name(), 4, Map.of());

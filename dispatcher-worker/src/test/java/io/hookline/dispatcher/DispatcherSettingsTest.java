@@ -3,8 +3,8 @@ package io.hookline.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.config.ConfigKey;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.ConfigKey;
+import io.hookline.runtime.config.HooklineConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

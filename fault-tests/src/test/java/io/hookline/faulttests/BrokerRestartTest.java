@@ -3,8 +3,8 @@ package io.hookline.faulttests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import java.time.Duration;
 import java.util.List;

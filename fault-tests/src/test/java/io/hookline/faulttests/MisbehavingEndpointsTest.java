@@ -2,8 +2,8 @@ package io.hookline.faulttests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,11 +1,12 @@
 package io.hookline.faulttests;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.localkafka.junit.KafkaBroker;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.serde.Json;
-import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.runtime.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Topics topics() {
-        return Topics.from(config());
+        return TopicSettings.topics(config());
     }
 
     public String bootstrapServers() {
@@ -78,8 +79,8 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline createTopics() {
         HooklineConfig config = config();
         try (Admin admin = Admin.create(config.kafkaProperties())) {
-            new TopicProvisioner(admin, config).ensure(Topics.from(config));
-            awaitLeaders(admin, Topics.from(config).all().stream().map(t -> t.name()).toList());
+            new TopicProvisioner(admin, config).ensure(TopicSettings.topics(config));
+            awaitLeaders(admin, TopicSettings.topics(config).all().stream().map(t -> t.name()).toList());
         }
         return this;
     }

@@ -1,8 +1,8 @@
 package io.hookline.cli;
 
 import io.hookline.cli.run.StopSignal;
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;

@@ -7,8 +7,8 @@ import static io.hookline.cli.TownSquare.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.post.PostEvent;
@@ -239,7 +239,7 @@ class ClientCommandsOnBrokerTest {
             assertThat(CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL, "--user-id", ALICE,
                     "--message", "m" + i)).exitCode()).isZero();
         }
-        String group = isolated.config().get(io.hookline.config.Settings.APPLICATION_ID_PREFIX) + "-matcher";
+        String group = isolated.config().get(io.hookline.runtime.config.Settings.APPLICATION_ID_PREFIX) + "-matcher";
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(), "group.id", group), new StringDeserializer(),
                 new StringDeserializer())) {

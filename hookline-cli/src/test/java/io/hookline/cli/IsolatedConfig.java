@@ -1,9 +1,10 @@
 package io.hookline.cli;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.runtime.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class IsolatedConfig {
         // The ops endpoint of commands under test: loopback only, any free port (never a developer's 9464).
         values.put(Settings.OPS_ADDRESS.name(), "127.0.0.1");
         values.put(Settings.OPS_PORT.name(), "0");
-        for (var key : Topics.KEYS) {
+        for (var key : TopicSettings.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));
         }
     }
@@ -45,13 +46,13 @@ public final class IsolatedConfig {
     public HooklineConfig provisioned() {
         HooklineConfig config = config();
         try (Admin admin = Admin.create(config.kafkaProperties())) {
-            new TopicProvisioner(admin, config).ensure(Topics.from(config));
+            new TopicProvisioner(admin, config).ensure(TopicSettings.topics(config));
         }
         return config;
     }
 
     public Topics topics() {
-        return Topics.from(config());
+        return TopicSettings.topics(config());
     }
 
     /** The same configuration as {@code --set} options, followed by {@code args}. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.hookline.cli.config.KnownKeys;
-import io.hookline.config.ConfigKey;
+import io.hookline.runtime.config.ConfigKey;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static io.hookline.cli.TownSquare.BOT;
 import static io.hookline.cli.TownSquare.CHANNEL;
 import static io.hookline.cli.TownSquare.TEAM;
@@ -13,10 +14,10 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import io.hookline.cli.run.ServiceGroup;
 import io.hookline.cli.run.Stage;
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.post.PostEvent;
@@ -90,7 +91,7 @@ class SecretsNeverLoggedOnBrokerTest {
 
             HooklineConfig config = new IsolatedConfig(broker)
                     .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
-            Topics topics = Topics.from(config);
+            Topics topics = TopicSettings.topics(config);
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
                     BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
                     List.of(callback.url("/ok").toString(), callback.url("/bad").toString()), "Pong bot", "", 

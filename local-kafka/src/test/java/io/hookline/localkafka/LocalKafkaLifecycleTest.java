@@ -1,5 +1,6 @@
 package io.hookline.localkafka;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.hookline.matcher;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.stream.HookConfigAuditor;
 import io.hookline.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

@@ -1,11 +1,12 @@
 package io.hookline.matcher;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.schemas.topic.Topics;
-import io.hookline.service.ClientMetrics;
-import io.hookline.service.HooklineService;
-import io.hookline.service.ServiceHealth;
+import io.hookline.runtime.service.ClientMetrics;
+import io.hookline.runtime.service.HooklineService;
+import io.hookline.runtime.service.ServiceHealth;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -59,7 +60,7 @@ public final class MatcherService implements HooklineService {
     public MatcherService(HooklineConfig config, MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.topics = Topics.from(config);
+        this.topics = TopicSettings.topics(config);
         // fail at construction, naming the key, rather than inside a stream thread
         config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
         MatcherStreamsConfig.processingGuarantee(config);

@@ -1,7 +1,8 @@
 package io.hookline.matcher;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.matcher.stream.DeadLetteringExceptionHandler;
 import io.hookline.schemas.topic.Topics;
 import java.util.Properties;
@@ -50,7 +51,7 @@ public final class MatcherStreamsConfig {
         props.putAll(config.kafkaProperties());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetteringExceptionHandler.class.getName());
-        props.put(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG, Topics.from(config).deadLetters().name());
+        props.put(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG, TopicSettings.topics(config).deadLetters().name());
         // The hook table's processor never throws on input (HookChanges catches everything), so an exception there
         // is a bug: fail rather than skip a hook change. The handler sees the global thread's errors too (KIP-1270,
         // always so from Kafka 5.0) and answers fail for that processor.

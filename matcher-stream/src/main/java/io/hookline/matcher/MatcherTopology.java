@@ -1,7 +1,7 @@
 package io.hookline.matcher;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.matcher.index.TriggerIndex;
 import io.hookline.matcher.rule.PostMatcher;
 import io.hookline.matcher.stream.HookTableUpdater;

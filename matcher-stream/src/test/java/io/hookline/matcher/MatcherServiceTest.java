@@ -1,12 +1,13 @@
 package io.hookline.matcher;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.matcher.testing.Posts;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.post.PostEvent;
@@ -70,7 +71,7 @@ class MatcherServiceTest {
             values.put("hookline.topic." + logical, broker.uniqueName(logical));
         }
         config = HooklineConfig.of(values);
-        topics = Topics.from(config);
+        topics = TopicSettings.topics(config);
         broker.createTopic(topics.posts().name(), 3, Map.of());
         broker.createTopic(topics.webhookConfigs().name(), 2,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

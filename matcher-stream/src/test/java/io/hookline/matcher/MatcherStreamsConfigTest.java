@@ -3,7 +3,7 @@ package io.hookline.matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.stream.DeadLetteringExceptionHandler;
 import java.util.Map;
 import java.util.Properties;

@@ -375,7 +375,7 @@ class MatcherTopologyTest {
     @Test
     void everyNodeAndStoreIsExplicitlyNamed() {
         String topology = MatcherTopology.build(new org.apache.kafka.streams.StreamsBuilder(),
-                io.hookline.config.HooklineConfig.of(Map.of()), driver.topics()).describe().toString();
+                io.hookline.runtime.config.HooklineConfig.of(Map.of()), driver.topics()).describe().toString();
         assertThat(topology).contains(MatcherTopology.HOOK_STORE, MatcherTopology.HOOK_SOURCE,
                 MatcherTopology.HOOK_TABLE_UPDATER, MatcherTopology.POSTS_SOURCE, MatcherTopology.POST_MATCHER,
                 MatcherTopology.TRIGGERS_SINK, MatcherTopology.DEAD_LETTERS_SINK)

@@ -1,10 +1,11 @@
 package io.hookline.matcher;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static io.hookline.matcher.testing.MatcherDriver.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.matcher.testing.MatcherDriver;
 import io.hookline.matcher.testing.Posts;
@@ -59,7 +60,7 @@ class UnexpectedErrorsTest {
     @Test
     void aPostWhoseMatchingFailsIsDeadLetteredWithOurHeadersAndTheStreamGoesOn() {
         HooklineConfig config = config();
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         OutgoingWebhook hook = Hooks.hook("a").words("explode", "bug").secret(SECRET).build();
         // Matching fails after the triggers are built, with a message quoting the hook's secrets, as a careless
         // toString() in a bug would: neither a trigger nor the message may get out.
@@ -104,7 +105,7 @@ class UnexpectedErrorsTest {
     @Test
     void anExceptionEscapingAProcessorIsDeadLetteredByTheHandlerWithOurHeaders() {
         HooklineConfig config = config();
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         OutgoingWebhook hook = Hooks.hook("a").words("bug").secret(SECRET).build();
         // What the matcher's processors cannot catch themselves (here: a processor that only throws) reaches the
         // Streams processing exception handler that MatcherStreamsConfig installs.
@@ -139,7 +140,7 @@ class UnexpectedErrorsTest {
     @Test
     void anExceptionInTheHookTablesProcessorStopsTheMatcherInsteadOfSkippingAHookChange() {
         HooklineConfig config = config();
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics,
                 MatcherTopology.HOOK_TABLE_UPDATER), MatcherStreamsConfig.properties(config,
                 MatcherStreamsConfig.matcherApplicationId(config)), MatcherDriver.WALL_CLOCK)) {
@@ -153,7 +154,7 @@ class UnexpectedErrorsTest {
     @Test
     void theHandlerSeesTheGlobalThreadsErrorsSoOnlyTheHookTableFailsFast() {
         HooklineConfig config = config();
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         // another global processor: with the handler enabled for the global thread (KIP-1270) its error is handled
         // and processing goes on, which shows that the fail above is the handler's choice, not Streams' default
         try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics, "some-other-global-processor"),

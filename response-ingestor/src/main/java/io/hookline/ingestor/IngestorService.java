@@ -1,11 +1,12 @@
 package io.hookline.ingestor;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.schemas.topic.Topics;
-import io.hookline.service.ClientMetrics;
-import io.hookline.service.HooklineService;
-import io.hookline.service.ServiceHealth;
+import io.hookline.runtime.service.ClientMetrics;
+import io.hookline.runtime.service.HooklineService;
+import io.hookline.runtime.service.ServiceHealth;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -86,14 +87,14 @@ public final class IngestorService implements HooklineService {
         config.require(Settings.BOOTSTRAP_SERVERS);
         Properties props = streamsProperties(config);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        KafkaStreams kafkaStreams = new KafkaStreams(IngestorTopology.build(builder, config, Topics.from(config)),
+        KafkaStreams kafkaStreams = new KafkaStreams(IngestorTopology.build(builder, config, TopicSettings.topics(config)),
                 props);
         kafkaStreams.setUncaughtExceptionHandler(e -> {
             LOG.error("the ingestor stopped on an unexpected error", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams = kafkaStreams;
-        bindMetrics(kafkaStreams, Topics.from(config));
+        bindMetrics(kafkaStreams, TopicSettings.topics(config));
         kafkaStreams.start();
         LOG.info("ingestor started: application id {}, processing guarantee {}",
                 props.get(StreamsConfig.APPLICATION_ID_CONFIG), props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));

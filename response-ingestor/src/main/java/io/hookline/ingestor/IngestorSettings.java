@@ -1,9 +1,9 @@
 package io.hookline.ingestor;
 
-import io.hookline.config.ConfigKey;
+import io.hookline.runtime.config.ConfigKey;
 import java.util.List;
 
-/** The ingestor's own settings (the shared ones are in {@link io.hookline.config.Settings}). */
+/** The ingestor's own settings (the shared ones are in {@link io.hookline.runtime.config.Settings}). */
 public final class IngestorSettings {
 
     public static final ConfigKey FAILURE_NOTICES = ConfigKey.of("hookline.failure-notices", "true",

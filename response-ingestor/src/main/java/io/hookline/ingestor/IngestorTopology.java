@@ -1,6 +1,6 @@
 package io.hookline.ingestor;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.stream.ResponseStream;
 import io.hookline.schemas.topic.Topics;
 import org.apache.kafka.streams.StreamsBuilder;

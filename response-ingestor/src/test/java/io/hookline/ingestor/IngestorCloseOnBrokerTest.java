@@ -2,10 +2,10 @@ package io.hookline.ingestor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
-import io.hookline.service.ServiceHealth;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
+import io.hookline.runtime.service.ServiceHealth;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,9 +1,10 @@
 package io.hookline.ingestor;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -44,11 +45,11 @@ class IngestorServiceTest {
     @Test
     void badSettingsAreReportedByName() {
         assertThatThrownBy(() -> IngestorTopology.build(new StreamsBuilder(), HooklineConfig.of(Map.of(
-                "hookline.ingestor-dedup-retention-hours", "0")), io.hookline.schemas.topic.Topics.from(
+                "hookline.ingestor-dedup-retention-hours", "0")), io.hookline.runtime.topic.TopicSettings.topics(
                 HooklineConfig.of(Map.of()))))
                 .hasMessageContaining("hookline.ingestor-dedup-retention-hours must be at least 1");
         assertThatThrownBy(() -> IngestorTopology.build(new StreamsBuilder(), HooklineConfig.of(Map.of(
-                "hookline.failure-notices", "yes")), io.hookline.schemas.topic.Topics.from(
+                "hookline.failure-notices", "yes")), io.hookline.runtime.topic.TopicSettings.topics(
                 HooklineConfig.of(Map.of()))))
                 .hasMessageContaining("hookline.failure-notices must be true or false");
     }

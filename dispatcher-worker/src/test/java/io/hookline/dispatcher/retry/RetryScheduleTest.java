@@ -3,7 +3,7 @@ package io.hookline.dispatcher.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.dispatcher.DispatcherTuning;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.hookline.cli.config;
 
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.hookline.cli.config;
 
-import io.hookline.config.ConfigKey;
+import io.hookline.runtime.config.ConfigKey;
 import java.util.List;
 import java.util.Map;
 

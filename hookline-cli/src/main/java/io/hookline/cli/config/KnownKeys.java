@@ -1,7 +1,8 @@
 package io.hookline.cli.config;
 
-import io.hookline.config.ConfigKey;
-import io.hookline.config.Settings;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.ConfigKey;
+import io.hookline.runtime.config.Settings;
 import io.hookline.dispatcher.DispatcherSettings;
 import io.hookline.ingestor.IngestorSettings;
 import io.hookline.schemas.topic.Topics;
@@ -20,7 +21,7 @@ public final class KnownKeys {
     public static Map<String, List<ConfigKey>> byGroup() {
         Map<String, List<ConfigKey>> groups = new LinkedHashMap<>();
         groups.put("Shared (every service)", Settings.ALL);
-        groups.put("Topic names", Topics.KEYS);
+        groups.put("Topic names", TopicSettings.KEYS);
         groups.put("Dispatcher", ownOnly(DispatcherSettings.ALL));
         groups.put("Ingestor", ownOnly(IngestorSettings.ALL));
         return groups;

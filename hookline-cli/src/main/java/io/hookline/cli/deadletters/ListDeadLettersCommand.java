@@ -1,5 +1,6 @@
 package io.hookline.cli.deadletters;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
@@ -7,7 +8,7 @@ import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
 import io.hookline.cli.tail.RecordFormatter;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.topic.Topics;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.KafkaException;
@@ -36,10 +37,10 @@ public final class ListDeadLettersCommand extends HooklineSubcommand {
         }
         HooklineConfig config = clientConfig();
         KafkaClients clients = new KafkaClients(config);
-        DeadLetterFilter filter = selection.filter(Topics.from(config));
+        DeadLetterFilter filter = selection.filter(TopicSettings.topics(config));
         RecordFormatter formatter = new RecordFormatter(false);
         AtomicInteger printed = new AtomicInteger();
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), Topics.from(config).deadLetters().name(),
+        try (TopicReader reader = new TopicReader(clients.rawConsumer(), TopicSettings.topics(config).deadLetters().name(),
                 err())) {
             reader.seekToBeginning();
             reader.readToEnd(r -> {

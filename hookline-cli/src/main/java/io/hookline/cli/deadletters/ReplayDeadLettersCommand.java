@@ -1,5 +1,6 @@
 package io.hookline.cli.deadletters;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
@@ -7,7 +8,7 @@ import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
@@ -57,7 +58,7 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
                     + "or --all");
         }
         HooklineConfig config = clientConfig();
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         Set<String> replayable = topics.all().stream().filter(t -> t != topics.deadLetters())
                 .map(Topic::name).collect(Collectors.toSet());
         KafkaClients clients = new KafkaClients(config);

@@ -1,10 +1,11 @@
 package io.hookline.cli.hooks;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.cli.kafka.Unreachable;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
@@ -36,7 +37,7 @@ public final class HookStore {
      */
     public static HookStore open(HooklineConfig config, PrintWriter progressNotes) {
         TopicSetup.ensure(config);
-        return new HookStore(new KafkaClients(config), Topics.from(config).webhookConfigs(), progressNotes);
+        return new HookStore(new KafkaClients(config), TopicSettings.topics(config).webhookConfigs(), progressNotes);
     }
 
     public String topicName() {

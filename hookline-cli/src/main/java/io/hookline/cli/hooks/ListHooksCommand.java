@@ -1,8 +1,9 @@
 package io.hookline.cli.hooks;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.topic.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ public final class ListHooksCommand extends HooklineSubcommand {
         HookTable table = HookStore.open(config, err()).read();
         output.printAll(out(), table.hooks());
         if (table.unreadable() > 0) {
-            err().println("warning: " + table.unreadable() + " record(s) of " + Topics.from(config).webhookConfigs()
+            err().println("warning: " + table.unreadable() + " record(s) of " + TopicSettings.topics(config).webhookConfigs()
                     + " are not valid hooks and were skipped");
         }
         return ExitCodes.OK;

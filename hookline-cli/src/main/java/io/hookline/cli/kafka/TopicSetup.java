@@ -1,7 +1,8 @@
 package io.hookline.cli.kafka;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.schemas.topic.TopicProvisioner;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicProvisioner;
 import io.hookline.schemas.topic.Topics;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,7 +21,7 @@ public final class TopicSetup {
     public static List<String> ensure(HooklineConfig config) {
         KafkaClients clients = new KafkaClients(config);
         try (Admin admin = clients.admin()) {
-            return new TopicProvisioner(admin, config).ensure(Topics.from(config));
+            return new TopicProvisioner(admin, config).ensure(TopicSettings.topics(config));
         } catch (IllegalStateException | KafkaException e) {
             throw Unreachable.describe(clients.bootstrapServers(), e);
         }

@@ -2,7 +2,7 @@ package io.hookline.cli.logging;
 
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.GlobalOptions;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;

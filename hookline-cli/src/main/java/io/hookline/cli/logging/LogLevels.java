@@ -1,8 +1,8 @@
 package io.hookline.cli.logging;
 
 import ch.qos.logback.classic.Level;
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

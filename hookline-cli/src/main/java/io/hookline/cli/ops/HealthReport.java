@@ -2,7 +2,7 @@ package io.hookline.cli.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.schemas.serde.Json;
-import io.hookline.service.ServiceHealth;
+import io.hookline.runtime.service.ServiceHealth;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.hookline.cli.ops;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import java.util.Locale;
 
 /**

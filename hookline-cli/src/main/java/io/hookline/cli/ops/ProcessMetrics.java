@@ -1,6 +1,6 @@
 package io.hookline.cli.ops;
 
-import io.hookline.service.HooklineService;
+import io.hookline.runtime.service.HooklineService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

@@ -1,12 +1,13 @@
 package io.hookline.cli.post;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.cli.kafka.Unreachable;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topic;
@@ -103,7 +104,7 @@ public final class PublishPostCommand extends HooklineSubcommand {
         HooklineConfig config = clientConfig();
         TopicSetup.ensure(config);
         KafkaClients clients = new KafkaClients(config);
-        Topic<String, PostEvent> topic = Topics.from(config).posts();
+        Topic<String, PostEvent> topic = TopicSettings.topics(config).posts();
         try (KafkaProducer<String, PostEvent> producer =
                      clients.producer(topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), event.post().channelId(), event)).get(30, TimeUnit.SECONDS);

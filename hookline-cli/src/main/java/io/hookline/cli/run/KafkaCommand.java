@@ -3,7 +3,7 @@ package io.hookline.cli.run;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.TcpPort;
 import io.hookline.cli.kafka.TopicSetup;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.Settings;
 import io.hookline.localkafka.LocalKafka;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.hookline.cli.run;
 
-import io.hookline.service.HooklineService;
+import io.hookline.runtime.service.HooklineService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

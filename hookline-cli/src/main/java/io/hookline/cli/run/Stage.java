@@ -1,10 +1,10 @@
 package io.hookline.cli.run;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.dispatcher.DispatcherService;
 import io.hookline.ingestor.IngestorService;
 import io.hookline.matcher.MatcherService;
-import io.hookline.service.HooklineService;
+import io.hookline.runtime.service.HooklineService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;

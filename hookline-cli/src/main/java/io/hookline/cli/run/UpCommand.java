@@ -2,8 +2,8 @@ package io.hookline.cli.run;
 
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.TcpPort;
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.localkafka.LocalKafka;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.hookline.cli.status;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.hooks.ConfigTableReader;
@@ -7,8 +8,8 @@ import io.hookline.cli.hooks.HookTable;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.Unreachable;
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ public final class StatusCommand extends HooklineSubcommand {
     public Integer call() throws Exception {
         HooklineConfig config = clientConfig();
         KafkaClients clients = new KafkaClients(config);
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         PrintWriter out = out();
         // stdout is the report; which step a slow cluster holds it at goes to stderr.
         AtomicReference<String> step = new AtomicReference<>("listing topics");

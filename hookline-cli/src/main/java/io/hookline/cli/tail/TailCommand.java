@@ -1,12 +1,13 @@
 package io.hookline.cli.tail;
 
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ public final class TailCommand extends HooklineSubcommand {
             throw new CliFailure("--max must be at least 1, got " + max);
         }
         HooklineConfig config = clientConfig();
-        Topic<?, ?> known = Topics.from(config).byName(topicName);
+        Topic<?, ?> known = TopicSettings.topics(config).byName(topicName);
         String actual = known == null ? topicName : known.name();
         KafkaClients clients = new KafkaClients(config);
         RecordFormatter formatter = new RecordFormatter(showSecrets);

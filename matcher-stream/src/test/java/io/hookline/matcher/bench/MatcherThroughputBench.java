@@ -1,6 +1,7 @@
 package io.hookline.matcher.bench;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.localkafka.LocalKafka;
 import io.hookline.matcher.MatcherStreamsConfig;
 import io.hookline.matcher.MatcherTopology;
@@ -148,7 +149,7 @@ public final class MatcherThroughputBench {
     private double matcher(String posts, String configs, int count) throws Exception {
         String prefix = "bench-run-" + (++runs);
         HooklineConfig config = config(prefix, posts, configs);
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         createOutputs(topics.webhookTriggers().name(), topics.deadLetters().name());
         Topology topology = MatcherTopology.build(new StreamsBuilder(), config, topics);
         double rate = measure(topology, MatcherStreamsConfig.properties(config,

@@ -1,6 +1,7 @@
 package io.hookline.matcher.testing;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.ConfigAuditTopology;
 import io.hookline.matcher.MatcherStreamsConfig;
 import io.hookline.matcher.MatcherTopology;
@@ -58,7 +59,7 @@ public final class MatcherDriver implements AutoCloseable {
         values.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         values.putAll(settings);
         HooklineConfig config = HooklineConfig.of(values);
-        topics = Topics.from(config);
+        topics = TopicSettings.topics(config);
         matcher = new TopologyTestDriver(MatcherTopology.build(new StreamsBuilder(), config, topics),
                 props(config, MatcherStreamsConfig.matcherApplicationId(config)), WALL_CLOCK);
         audit = new TopologyTestDriver(ConfigAuditTopology.build(new StreamsBuilder(), config, topics),

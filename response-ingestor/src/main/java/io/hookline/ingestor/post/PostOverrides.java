@@ -1,7 +1,7 @@
 package io.hookline.ingestor.post;
 
-import io.hookline.config.HooklineConfig;
-import io.hookline.config.Settings;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
 
 /**
  * Mattermost's {@code EnablePostUsernameOverride} and {@code EnablePostIconOverride}: whether response posts may show

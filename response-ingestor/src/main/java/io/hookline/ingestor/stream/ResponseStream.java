@@ -1,6 +1,6 @@
 package io.hookline.ingestor.stream;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorSettings;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.post.PostOverrides;

@@ -2,14 +2,14 @@ package io.hookline.ingestor.eos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.testing.CommandSchema;
 import io.hookline.ingestor.testing.Fixtures;
 import io.hookline.localkafka.OrphanSafeMain;
-import io.hookline.localkafka.junit.KafkaBroker;
-import io.hookline.localkafka.junit.KafkaBrokerExtension;
+import io.hookline.kafkatest.KafkaBroker;
+import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.id.Ids;

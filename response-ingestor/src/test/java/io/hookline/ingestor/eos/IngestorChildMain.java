@@ -1,6 +1,6 @@
 package io.hookline.ingestor.eos;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
 import java.util.LinkedHashMap;
 import java.util.Map;

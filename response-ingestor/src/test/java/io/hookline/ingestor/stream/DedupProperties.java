@@ -1,8 +1,9 @@
 package io.hookline.ingestor.stream;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
 import io.hookline.ingestor.IngestorTopology;
 import io.hookline.ingestor.outcome.OutcomeHandler;
@@ -44,7 +45,7 @@ class DedupProperties {
         HooklineConfig config = HooklineConfig.of(Map.of());
         Properties props = IngestorService.streamsProperties(config.with("bootstrap.servers", "127.0.0.1:9")
                 .with("state.dir", stateDir.toString()));
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(IngestorTopology.build(
                 new StreamsBuilder(new TopologyConfig(new StreamsConfig(props))), config, topics), props)) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic(topics.webhookResponses().name(),

@@ -1,8 +1,9 @@
 package io.hookline.ingestor.stream;
 
+import io.hookline.runtime.topic.TopicSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.config.HooklineConfig;
+import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
 import io.hookline.ingestor.IngestorTopology;
 import io.hookline.ingestor.notice.FailureNotice;
@@ -56,9 +57,9 @@ class IngestorTopologyTest {
         Properties props = IngestorService.streamsProperties(config.with("bootstrap.servers", "127.0.0.1:9")
                 .with("state.dir", stateDir.toString()));
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        Topology topology = IngestorTopology.build(builder, config, Topics.from(config));
+        Topology topology = IngestorTopology.build(builder, config, TopicSettings.topics(config));
         driver = new TopologyTestDriver(topology, props);
-        Topics topics = Topics.from(config);
+        Topics topics = TopicSettings.topics(config);
         responses = driver.createInputTopic(topics.webhookResponses().name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         commands = driver.createOutputTopic(topics.postCommands().name(),
@@ -276,7 +277,7 @@ class IngestorTopologyTest {
         // Built with ensure.explicit.internal.resource.naming=true: an unnamed store, topic or processor would throw.
         Topology topology = IngestorTopology.build(new StreamsBuilder(new TopologyConfig(new StreamsConfig(
                 IngestorService.streamsProperties(HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:9")))))),
-                HooklineConfig.of(Map.of()), Topics.from(HooklineConfig.of(Map.of())));
+                HooklineConfig.of(Map.of()), TopicSettings.topics(HooklineConfig.of(Map.of())));
         String text = topology.describe().toString();
         assertThat(text).contains(ResponseStream.SOURCE, ResponseStream.PROCESSOR, ResponseStream.DEDUP_STORE,
                 "ingestor-write-post-commands", "ingestor-write-dead-letters");

@@ -1,7 +1,5 @@
 package io.hookline.schemas.topic;
 
-import io.hookline.config.ConfigKey;
-import io.hookline.config.HooklineConfig;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
@@ -10,10 +8,12 @@ import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The typed registry of Hookline's topics, with the names taken from configuration.
+ * The typed registry of Hookline's topics: logical name, actual name, serdes. Which actual names a deployment
+ * uses is configuration ({@code TopicSettings} in the runtime module).
  *
  * @param webhookRetries the dispatcher's own topic of deliveries waiting for their next attempt (not public contract)
  */
@@ -26,31 +26,30 @@ public record Topics(
         Topic<byte[], byte[]> deadLetters,
         Topic<String, ScheduledRetry> webhookRetries) {
 
-    public static final ConfigKey POSTS = topicKey("posts");
-    public static final ConfigKey WEBHOOK_CONFIGS = topicKey("webhook-configs");
-    public static final ConfigKey WEBHOOK_TRIGGERS = topicKey("webhook-triggers");
-    public static final ConfigKey WEBHOOK_RESPONSES = topicKey("webhook-responses");
-    public static final ConfigKey POST_COMMANDS = topicKey("post-commands");
-    public static final ConfigKey DEAD_LETTERS = topicKey("dead-letters");
-    public static final ConfigKey WEBHOOK_RETRIES = topicKey("webhook-retries");
+    /** The logical names, in pipeline order: what the contract calls each topic. */
+    public static final List<String> LOGICAL_NAMES = List.of("posts", "webhook-configs", "webhook-triggers",
+            "webhook-responses", "post-commands", "dead-letters", "webhook-retries");
 
-    public static final List<ConfigKey> KEYS = List.of(POSTS, WEBHOOK_CONFIGS, WEBHOOK_TRIGGERS, WEBHOOK_RESPONSES,
-            POST_COMMANDS, DEAD_LETTERS, WEBHOOK_RETRIES);
+    /** The topics with their logical names as actual names. */
+    public static Topics withDefaultNames() {
+        return named(UnaryOperator.identity());
+    }
 
-    /** The topics with the names {@code config} gives them. */
-    public static Topics from(HooklineConfig config) {
+    /** The topics with the actual name {@code nameOf} gives each logical name. */
+    public static Topics named(UnaryOperator<String> nameOf) {
         return new Topics(
-                new Topic<>("posts", config.get(POSTS), Serdes.String(), JsonSerde.of(PostEvent.class), false),
-                new Topic<>("webhook-configs", config.get(WEBHOOK_CONFIGS), Serdes.String(),
+                new Topic<>("posts", nameOf.apply("posts"), Serdes.String(), JsonSerde.of(PostEvent.class), false),
+                new Topic<>("webhook-configs", nameOf.apply("webhook-configs"), Serdes.String(),
                         JsonSerde.of(OutgoingWebhook.class), true),
-                new Topic<>("webhook-triggers", config.get(WEBHOOK_TRIGGERS), Serdes.String(),
+                new Topic<>("webhook-triggers", nameOf.apply("webhook-triggers"), Serdes.String(),
                         JsonSerde.of(WebhookTrigger.class), false),
-                new Topic<>("webhook-responses", config.get(WEBHOOK_RESPONSES), Serdes.String(),
+                new Topic<>("webhook-responses", nameOf.apply("webhook-responses"), Serdes.String(),
                         JsonSerde.of(DeliveryOutcome.class), false),
-                new Topic<>("post-commands", config.get(POST_COMMANDS), Serdes.String(),
+                new Topic<>("post-commands", nameOf.apply("post-commands"), Serdes.String(),
                         JsonSerde.of(PostCommand.class), false),
-                new Topic<>("dead-letters", config.get(DEAD_LETTERS), Serdes.ByteArray(), Serdes.ByteArray(), false),
-                new Topic<>("webhook-retries", config.get(WEBHOOK_RETRIES), Serdes.String(),
+                new Topic<>("dead-letters", nameOf.apply("dead-letters"), Serdes.ByteArray(), Serdes.ByteArray(),
+                        false),
+                new Topic<>("webhook-retries", nameOf.apply("webhook-retries"), Serdes.String(),
                         JsonSerde.of(ScheduledRetry.class), false));
     }
 
@@ -70,7 +69,4 @@ public record Topics(
         return null;
     }
 
-    private static ConfigKey topicKey(String logicalName) {
-        return ConfigKey.of("hookline.topic." + logicalName, logicalName, "name of the " + logicalName + " topic");
-    }
 }
