@@ -2,6 +2,7 @@ package io.hookline.bench;
 
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
@@ -165,7 +166,7 @@ final class DispatcherRun {
         WebhookPayload payload = new WebhookPayload("benchtoken0000000000000001",
                 Ids.deterministic("bench-team"), "bench", channel, "town-square", System.currentTimeMillis(),
                 Ids.deterministic("bench-user"), "bench", post, "deploy now", "deploy", "");
-        return new WebhookTrigger(WebhookTrigger.deliveryIdOf(post, hook, url), hook, url, "application/json",
+        return new WebhookTrigger(WebhookTrigger.deliveryIdOf(post, hook, url), hook, url, ContentTypes.JSON,
                 List.of(), "Bench", Ids.deterministic("bench-creator"), "", "", "", payload,
                 System.currentTimeMillis());
     }

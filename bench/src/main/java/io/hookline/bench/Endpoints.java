@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.schemas.http.ContentTypes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,7 +39,7 @@ public final class Endpoints implements AutoCloseable {
                     if (delayMillis > 0) {
                         Thread.sleep(delayMillis);
                     }
-                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.getResponseHeaders().set("Content-Type", ContentTypes.JSON);
                     exchange.sendResponseHeaders(200, ANSWER.length);
                     exchange.getResponseBody().write(ANSWER);
                 } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
@@ -52,7 +53,7 @@ final class LatencyScenario {
             Map<String, String> settings = kafka.newRun("latency", Map.of());
             Topics topics = TopicSettings.topics(kafka.config(settings));
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
-                    "", TEAM, List.of("deploy"), 0, fast.urls(), "Latency bot", "", "application/json", "", "", null);
+                    "", TEAM, List.of("deploy"), 0, fast.urls(), "Latency bot", "", ContentTypes.JSON, "", "", null);
             try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {
                 p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook)))
                         .get();

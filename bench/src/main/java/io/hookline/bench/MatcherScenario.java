@@ -5,6 +5,7 @@ import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.MatcherStreamsConfig;
 import io.hookline.matcher.MatcherTopology;
 import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
@@ -91,7 +92,7 @@ final class MatcherScenario {
                 String id = Ids.deterministic(name, "hook", Integer.toString(i));
                 OutgoingWebhook hook = new OutgoingWebhook(id, Ids.deterministic(name, "token", Integer.toString(i)),
                         1, 1, 0, Ids.deterministic("creator"), "", team(i % teams), List.of("w" + i), 0,
-                        List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", "application/json", "", "", null);
+                        List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON, "", "", null);
                 producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(id), HOOKS.toBytes(hook)));
             }
             for (int i = 0; i < posts; i++) {

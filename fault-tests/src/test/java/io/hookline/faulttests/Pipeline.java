@@ -4,6 +4,7 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.serde.Json;
 import io.hookline.runtime.topic.TopicProvisioner;
@@ -126,7 +127,7 @@ public final class Pipeline implements AutoCloseable {
         long now = System.currentTimeMillis();
         OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), now, now, 0, CREATOR, "", TEAM,
                 List.of(LoadDriver.TRIGGER_WORD), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH, callbackUrls,
-                displayName, "fault test hook", OutgoingWebhook.CONTENT_TYPE_JSON, "", "", null);
+                displayName, "fault test hook", ContentTypes.JSON, "", "", null);
         try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
             producer.send(new ProducerRecord<>(topics().webhookConfigs().name(), hook.id(),
                     Json.mapper().writeValueAsString(hook))).get();

@@ -160,7 +160,7 @@ public final class CallbackClient implements AutoCloseable {
         CallbackBody body = CallbackBody.of(trigger.contentType(), trigger.payload());
         Request.Builder b = new Request.Builder()
                 .url(url)
-                .header("Accept", "application/json")
+                .header("Accept", CallbackBody.JSON)
                 .header("User-Agent", userAgent)
                 .post(RequestBody.create(body.bytes(), CallbackBody.JSON.equals(body.contentType()) ? JSON : FORM));
         if (!secrets.isEmpty()) {

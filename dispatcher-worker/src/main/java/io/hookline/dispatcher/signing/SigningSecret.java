@@ -8,7 +8,7 @@ import java.util.Base64;
  */
 public final class SigningSecret {
 
-    public static final String PREFIX = "whsec_";
+    public static final String PREFIX = io.hookline.schemas.hook.OutgoingWebhook.SIGNING_SECRET_PREFIX;
 
     private final byte[] key;
 

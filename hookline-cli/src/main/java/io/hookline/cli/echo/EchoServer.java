@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ public final class EchoServer implements AutoCloseable {
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             onRequest.accept(describe(exchange, contentType, body));
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type", ContentTypes.JSON);
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
@@ -89,7 +90,7 @@ public final class EchoServer implements AutoCloseable {
 
     private static JsonNode parse(String contentType, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null && contentType.startsWith(ContentTypes.FORM)) {
             ObjectNode form = Json.mapper().createObjectNode();
             for (String pair : text.split("&")) {
                 if (!pair.isEmpty()) {

@@ -3,6 +3,7 @@ package io.hookline.cli.hooks;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.serde.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class CreateHookCommand extends HooklineSubcommand {
     @Option(names = "--description", paramLabel = "TEXT", defaultValue = "", description = "500 bytes at most.")
     String description;
 
-    @Option(names = "--content-type", paramLabel = "TYPE", defaultValue = OutgoingWebhook.CONTENT_TYPE_JSON,
+    @Option(names = "--content-type", paramLabel = "TYPE", defaultValue = ContentTypes.JSON,
             description = "application/json sends JSON; anything else sends a form (default: ${DEFAULT-VALUE}).")
     String contentType;
 

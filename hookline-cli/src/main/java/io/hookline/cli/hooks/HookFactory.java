@@ -1,7 +1,6 @@
 package io.hookline.cli.hooks;
 
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.id.Ids;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -84,6 +83,6 @@ public final class HookFactory {
     static String newSigningSecret(SecureRandom random) {
         byte[] key = new byte[SECRET_BYTES];
         random.nextBytes(key);
-        return OutgoingWebhookValidator.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+        return OutgoingWebhook.SIGNING_SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 }

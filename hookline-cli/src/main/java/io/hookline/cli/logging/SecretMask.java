@@ -1,5 +1,6 @@
 package io.hookline.cli.logging;
 
+import io.hookline.schemas.hook.OutgoingWebhook;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,8 @@ public final class SecretMask {
 
     static final String MASK = "****";
 
-    private static final Pattern SIGNING_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=_-]+");
+    private static final Pattern SIGNING_SECRET = Pattern.compile(
+            Pattern.quote(OutgoingWebhook.SIGNING_SECRET_PREFIX) + "[A-Za-z0-9+/=_-]+");
     private static final Pattern JSON_SECRET_FIELD = Pattern.compile(
             "(\"[A-Za-z_]*(?:token|secret|password)[A-Za-z_]*\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")",
             Pattern.CASE_INSENSITIVE);
@@ -25,7 +27,7 @@ public final class SecretMask {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = SIGNING_SECRET.matcher(text).replaceAll("whsec_" + MASK);
+        String masked = SIGNING_SECRET.matcher(text).replaceAll(OutgoingWebhook.SIGNING_SECRET_PREFIX + MASK);
         masked = JSON_SECRET_FIELD.matcher(masked).replaceAll("$1" + MASK + "$2");
         return FORM_TOKEN.matcher(masked).replaceAll("$1" + MASK);
     }

@@ -2,6 +2,7 @@ package io.hookline.cli.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.schemas.http.ContentTypes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,8 +74,8 @@ public final class OpsServer implements AutoCloseable {
             HealthReport report = health.get();
             switch (path) {
                 case "/health", "/health/", "/health/ready" -> respond(exchange, report.readyStatusCode(),
-                        "application/json", report.json());
-                case "/health/live" -> respond(exchange, report.liveStatusCode(), "application/json", report.json());
+                        ContentTypes.JSON, report.json());
+                case "/health/live" -> respond(exchange, report.liveStatusCode(), ContentTypes.JSON, report.json());
                 default -> respond(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
             }
         });

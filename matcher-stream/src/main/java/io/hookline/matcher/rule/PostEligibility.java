@@ -2,6 +2,7 @@ package io.hookline.matcher.rule;
 
 import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;
+import io.hookline.schemas.post.PostProps;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,6 @@ import java.util.Optional;
  */
 public final class PostEligibility {
 
-    public static final String FROM_WEBHOOK = "from_webhook";
     public static final String SYSTEM_TYPE_PREFIX = "system_";
 
     private PostEligibility() {
@@ -42,7 +42,7 @@ public final class PostEligibility {
      * loop prevention must not depend on how a bridge happened to encode the flag.
      */
     static boolean isFromWebhook(Post post) {
-        Object flag = post.props().get(FROM_WEBHOOK);
+        Object flag = post.props().get(PostProps.FROM_WEBHOOK);
         return "true".equals(flag) || Boolean.TRUE.equals(flag);
     }
 }

@@ -1,6 +1,7 @@
 package io.hookline.matcher.testing;
 
 import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.http.ContentTypes;
 import io.hookline.schemas.id.Ids;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class Hooks {
         private List<String> callbackUrls = List.of("http://127.0.0.1:9/hook");
         private String displayName = "Test hook";
         private String description = "";
-        private String contentType = OutgoingWebhook.CONTENT_TYPE_JSON;
+        private String contentType = ContentTypes.JSON;
         private String username = "";
         private String iconUrl = "";
         private String signingSecret;

@@ -5,6 +5,7 @@ import io.hookline.schemas.command.CommandPost;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.post.PostProps;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class FailureNotice {
         String message = "The integration **" + name.replace("*", "\\*") + "** could not answer your message: "
                 + reason(outcome) + attempts(outcome) + ". No reply will be posted.";
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("from_webhook", "true");
+        props.put(PostProps.FROM_WEBHOOK, "true");
         props.put("webhook_display_name", trigger.hookDisplayName());
         CommandPost post = new CommandPost(trigger.payload().channelId(), trigger.threadRootId(), trigger.creatorId(),
                 message, "", props, null);

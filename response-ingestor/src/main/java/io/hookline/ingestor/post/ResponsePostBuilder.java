@@ -7,6 +7,7 @@ import io.hookline.ingestor.response.ResponseFormatException;
 import io.hookline.ingestor.response.WebhookResponse;
 import io.hookline.ingestor.text.SlackText;
 import io.hookline.schemas.command.CommandPost;
+import io.hookline.schemas.post.PostProps;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,14 +22,13 @@ import java.util.Set;
 public final class ResponsePostBuilder {
 
     public static final String DEFAULT_WEBHOOK_USERNAME = "webhook";
-    public static final String PROP_FROM_WEBHOOK = "from_webhook";
     public static final String PROP_OVERRIDE_USERNAME = "override_username";
     public static final String PROP_OVERRIDE_ICON_URL = "override_icon_url";
     public static final String PROP_WEBHOOK_DISPLAY_NAME = "webhook_display_name";
     public static final String PROP_ATTACHMENTS = "attachments";
     public static final String TYPE_SLACK_ATTACHMENT = "slack_attachment";
 
-    private static final Set<String> NOT_COPIED = Set.of(PROP_FROM_WEBHOOK, PROP_OVERRIDE_USERNAME,
+    private static final Set<String> NOT_COPIED = Set.of(PostProps.FROM_WEBHOOK, PROP_OVERRIDE_USERNAME,
             PROP_OVERRIDE_ICON_URL, PROP_ATTACHMENTS);
 
     private final PostOverrides overrides;
@@ -65,7 +65,7 @@ public final class ResponsePostBuilder {
         }
 
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put(PROP_FROM_WEBHOOK, "true");
+        props.put(PostProps.FROM_WEBHOOK, "true");
         if (overrides.username()) {
             props.put(PROP_OVERRIDE_USERNAME, firstNonEmpty(response.username(), trigger.username(),
                     DEFAULT_WEBHOOK_USERNAME));

@@ -1,6 +1,7 @@
 package io.hookline.schemas.hook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.hookline.schemas.http.ContentTypes;
 import java.util.List;
 
 /**
@@ -33,7 +34,8 @@ public record OutgoingWebhook(
     public static final int TRIGGER_WORDS_EXACT_MATCH = 0;
     /** {@code trigger_when}: the first word starts with a trigger word. */
     public static final int TRIGGER_WORDS_STARTS_WITH = 1;
-    public static final String CONTENT_TYPE_JSON = "application/json";
+    /** A Standard Webhooks secret is this prefix followed by the base64 of the key bytes. */
+    public static final String SIGNING_SECRET_PREFIX = "whsec_";
 
     public OutgoingWebhook {
         id = orEmpty(id);
@@ -85,15 +87,15 @@ public record OutgoingWebhook(
     /** JSON requests for {@code application/json}; anything else is form-encoded, as in Mattermost. */
     @JsonIgnore
     public boolean wantsJson() {
-        return CONTENT_TYPE_JSON.equals(contentType);
+        return ContentTypes.JSON.equals(contentType);
     }
 
     /** This hook with every secret replaced, for logs, listings and error messages. */
     public OutgoingWebhook masked() {
         return new OutgoingWebhook(id, token.isEmpty() ? "" : "****", createAt, updateAt, deleteAt, creatorId, channelId,
                 teamId, triggerWords, triggerWhen, callbackUrls, displayName, description, contentType, username,
-                iconUrl, signingSecret == null ? null : "whsec_****",
-                previousSigningSecret == null ? null : "whsec_****", previousSigningSecretExpiresAt);
+                iconUrl, signingSecret == null ? null : SIGNING_SECRET_PREFIX + "****",
+                previousSigningSecret == null ? null : SIGNING_SECRET_PREFIX + "****", previousSigningSecretExpiresAt);
     }
 
     private static String orEmpty(String s) {

@@ -23,7 +23,6 @@ public final class OutgoingWebhookValidator {
     public static final int MAX_CONTENT_TYPE = 128;
     public static final int MAX_USERNAME = 64;
     public static final int MAX_ICON_URL = 1024;
-    public static final String SECRET_PREFIX = "whsec_";
     public static final int MIN_SECRET_BYTES = 24;
     public static final int MAX_SECRET_BYTES = 64;
 
@@ -137,14 +136,14 @@ public final class OutgoingWebhookValidator {
 
     /** Null when {@code secret} is {@code whsec_} + standard base64 of 24 to 64 bytes; else what is wrong. */
     public static String signingSecretProblem(String secret) {
-        if (!secret.startsWith(SECRET_PREFIX)) {
-            return "must start with " + SECRET_PREFIX;
+        if (!secret.startsWith(OutgoingWebhook.SIGNING_SECRET_PREFIX)) {
+            return "must start with " + OutgoingWebhook.SIGNING_SECRET_PREFIX;
         }
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+            key = Base64.getDecoder().decode(secret.substring(OutgoingWebhook.SIGNING_SECRET_PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            return "must be " + SECRET_PREFIX + " followed by standard base64";
+            return "must be " + OutgoingWebhook.SIGNING_SECRET_PREFIX + " followed by standard base64";
         }
         if (key.length < MIN_SECRET_BYTES || key.length > MAX_SECRET_BYTES) {
             return "must encode " + MIN_SECRET_BYTES + " to " + MAX_SECRET_BYTES + " bytes, got " + key.length;
