@@ -33,6 +33,14 @@ public record DeadLetter(String stage, String reason, String topic, int partitio
         topic = topic == null ? "" : topic;
     }
 
+    /**
+     * The reason of a record given up on an unexpected error (a bug) in {@code stage}: the kind of error only. Its
+     * message belongs in the log, not in a dead letter: it may quote a hook, token and signing secret included.
+     */
+    public static String unexpectedError(String stage, Throwable error) {
+        return "unexpected error in the " + stage + ": " + error.getClass().getName();
+    }
+
     /** Adds this description to {@code headers} (replacing an earlier one) and returns them. */
     public Headers writeTo(Headers headers) {
         for (String name : new String[] {STAGE, REASON, TOPIC, PARTITION, OFFSET}) {
