@@ -1,8 +1,9 @@
 package io.hookline.bench;
 
+import io.hookline.runtime.streams.StreamsApp;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.matcher.MatcherStreamsConfig;
+import io.hookline.matcher.MatcherService;
 import io.hookline.matcher.MatcherTopology;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.http.ContentTypes;
@@ -124,8 +125,7 @@ final class MatcherScenario {
                 settings.get("hookline.application-id-prefix") + "-r" + (++matcherRuns));
         Topics topics = TopicSettings.topics(config);
         Topology topology = MatcherTopology.build(new StreamsBuilder(), config, topics);
-        return measure(kafka, topology, MatcherStreamsConfig.properties(config,
-                MatcherStreamsConfig.matcherApplicationId(config)), topics.posts().name(), posts);
+        return measure(kafka, topology, MatcherService.MATCHER_APP.properties(config), topics.posts().name(), posts);
     }
 
     private double passThrough(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
@@ -138,8 +138,8 @@ final class MatcherScenario {
         // into the triggers topic: the same output path as the matcher, never read by anything here
         topology.addSink("bench-out-sink", topics.webhookTriggers().name(), new ByteArraySerializer(),
                 new ByteArraySerializer(), "bench-pass-through");
-        String appId = settings.get("hookline.application-id-prefix") + "-pass-through-" + (++passThroughRuns);
-        return measure(kafka, topology, MatcherStreamsConfig.properties(config, appId), topics.posts().name(), posts);
+        StreamsApp app = StreamsApp.secondary("matcher", "pass-through-" + (++passThroughRuns));
+        return measure(kafka, topology, app.properties(config), topics.posts().name(), posts);
     }
 
     /** Parses, checks and re-serialises every post: the floor any matcher pays. */

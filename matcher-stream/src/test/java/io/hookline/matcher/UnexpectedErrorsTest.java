@@ -74,7 +74,7 @@ class UnexpectedErrorsTest {
                     return triggers;
                 });
         try (TopologyTestDriver driver = new TopologyTestDriver(topology,
-                MatcherStreamsConfig.properties(config, MatcherStreamsConfig.matcherApplicationId(config)),
+                MatcherService.MATCHER_APP.properties(config),
                 MatcherDriver.WALL_CLOCK)) {
             ByteArraySerializer bytes = new ByteArraySerializer();
             driver.createInputTopic(topics.webhookConfigs().name(), bytes, bytes)
@@ -108,7 +108,7 @@ class UnexpectedErrorsTest {
         Topics topics = TopicSettings.topics(config);
         OutgoingWebhook hook = Hooks.hook("a").words("bug").secret(SECRET).build();
         // What the matcher's processors cannot catch themselves (here: a processor that only throws) reaches the
-        // Streams processing exception handler that MatcherStreamsConfig installs.
+        // Streams processing exception handler that the Streams settings install.
         Topology topology = new Topology();
         topology.addSource("source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.posts().name());
         topology.addProcessor("failing", () -> (Processor<byte[], byte[], byte[], byte[]>) record -> {
@@ -117,7 +117,7 @@ class UnexpectedErrorsTest {
         topology.addSink("sink", topics.webhookTriggers().name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 "failing");
         try (TopologyTestDriver driver = new TopologyTestDriver(topology,
-                MatcherStreamsConfig.properties(config, MatcherStreamsConfig.matcherApplicationId(config)),
+                MatcherService.MATCHER_APP.properties(config),
                 MatcherDriver.WALL_CLOCK)) {
             ByteArraySerializer bytes = new ByteArraySerializer();
             TestInputTopic<byte[], byte[]> posts = driver.createInputTopic(topics.posts().name(), bytes, bytes);
@@ -142,8 +142,8 @@ class UnexpectedErrorsTest {
         HooklineConfig config = config();
         Topics topics = TopicSettings.topics(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics,
-                MatcherTopology.HOOK_TABLE_UPDATER), MatcherStreamsConfig.properties(config,
-                MatcherStreamsConfig.matcherApplicationId(config)), MatcherDriver.WALL_CLOCK)) {
+                MatcherTopology.HOOK_TABLE_UPDATER), MatcherService.MATCHER_APP.properties(config),
+                MatcherDriver.WALL_CLOCK)) {
             TestInputTopic<byte[], byte[]> configs = configsTopic(driver, topics);
             assertThatThrownBy(() -> configs.pipeInput(utf8("hook"), utf8("{}")))
                     .as("the handler answers fail for the hook table: the global thread stops")
@@ -158,7 +158,7 @@ class UnexpectedErrorsTest {
         // another global processor: with the handler enabled for the global thread (KIP-1270) its error is handled
         // and processing goes on, which shows that the fail above is the handler's choice, not Streams' default
         try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics, "some-other-global-processor"),
-                MatcherStreamsConfig.properties(config, MatcherStreamsConfig.matcherApplicationId(config)),
+                MatcherService.MATCHER_APP.properties(config),
                 MatcherDriver.WALL_CLOCK)) {
             TestInputTopic<byte[], byte[]> configs = configsTopic(driver, topics);
             configs.pipeInput(utf8("hook"), utf8("{}"));

@@ -15,7 +15,8 @@ class IngestorServiceTest {
 
     @Test
     void streamsSettingsFollowTheConfig() {
-        Properties p = IngestorService.streamsProperties(HooklineConfig.of(Map.of(
+        assertThat(IngestorService.APP.failFastProcessors()).isEmpty();
+        Properties p = IngestorService.APP.properties(HooklineConfig.of(Map.of(
                 "bootstrap.servers", "127.0.0.1:1", "hookline.application-id-prefix", "acme",
                 "state.dir", "/var/lib/hookline", "hookline.failure-notices", "false")));
         assertThat(p).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "acme-ingestor")
@@ -24,7 +25,7 @@ class IngestorServiceTest {
                 .containsEntry("bootstrap.servers", "127.0.0.1:1")
                 .containsEntry("state.dir", "/var/lib/hookline")
                 .doesNotContainKey("hookline.failure-notices");
-        assertThat(IngestorService.streamsProperties(HooklineConfig.of(Map.of(
+        assertThat(IngestorService.APP.properties(HooklineConfig.of(Map.of(
                 "hookline.processing-guarantee", "at_least_once"))))
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once")
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "hookline-ingestor");

@@ -2,6 +2,8 @@ package io.hookline.matcher.stream;
 
 import io.hookline.matcher.hook.HookChange;
 import io.hookline.matcher.hook.HookChanges;
+import io.hookline.runtime.streams.ProcessingResult;
+import io.hookline.runtime.streams.StreamsDeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,20 +42,21 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
     @Override
     public void process(Record<byte[], byte[]> record) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        String reason;
+        ProcessingResult<HookChange> result;
         try {
-            reason = decision.apply(key, record.value()) instanceof HookChange.Rejection rejection
-                    ? rejection.reason() : null;
+            HookChange change = decision.apply(key, record.value());
+            result = change instanceof HookChange.Rejection rejection
+                    ? ProcessingResult.failure(rejection.reason(), record) : ProcessingResult.success(change);
         } catch (RuntimeException e) {
             // decide is meant to turn every input into a decision, so this is a bug; the record is a hook with its
             // token, so only the kind of error goes into the dead letter, the stack trace into the log
             LOG.error("unexpected error while auditing the webhook-configs record at {}; it is dead-lettered",
-                    DeadLetters.origin(context), e);
-            reason = DeadLetters.unexpected(e);
+                    StreamsDeadLetters.origin(context), e);
+            result = DeadLetters.MATCHER.unexpected(e, record);
         }
-        if (reason != null) {
-            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key, reason);
-            context.forward(DeadLetters.of(record, reason, context), deadLettersSink);
+        if (result instanceof ProcessingResult.Failure<HookChange> failure) {
+            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key, failure.reason());
+            context.forward(DeadLetters.MATCHER.of(failure, context), deadLettersSink);
         }
     }
 }

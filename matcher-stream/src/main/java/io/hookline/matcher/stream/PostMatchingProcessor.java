@@ -1,6 +1,8 @@
 package io.hookline.matcher.stream;
 
 import io.hookline.matcher.trigger.Triggering;
+import io.hookline.runtime.streams.ProcessingResult;
+import io.hookline.runtime.streams.StreamsDeadLetters;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.trigger.WebhookTrigger;
@@ -41,50 +43,45 @@ public final class PostMatchingProcessor implements Processor<byte[], byte[], Ob
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        Verdict verdict;
+        ProcessingResult<List<WebhookTrigger>> result;
         try {
-            verdict = verdict(record.value());
+            result = match(record);
         } catch (RuntimeException e) {
             // The log gets the stack trace; the dead letter only the kind of error, since a message may quote a hook
             // (its token, its signing secret) and dead letters are read by people who must not see those.
             LOG.error("unexpected error while matching the post record at {}; it is dead-lettered",
-                    DeadLetters.origin(context), e);
-            verdict = Verdict.rejected(DeadLetters.unexpected(e));
+                    StreamsDeadLetters.origin(context), e);
+            result = DeadLetters.MATCHER.unexpected(e, record);
         }
-        if (verdict.rejection() != null) {
-            LOG.warn("post record dead-lettered: {}", verdict.rejection());
-            context.forward(DeadLetters.of(record, verdict.rejection(), context), deadLettersSink);
-            return;
-        }
-        for (WebhookTrigger trigger : verdict.triggers()) {
-            // fresh headers: the post's headers belong to the post, not to the delivery job
-            context.forward(new Record<>(trigger.partitionKey(), trigger, record.timestamp(), new RecordHeaders()),
-                    triggersSink);
+        if (result instanceof ProcessingResult.Failure<List<WebhookTrigger>> failure) {
+            LOG.warn("post record dead-lettered: {}", failure.reason());
+            context.forward(DeadLetters.MATCHER.of(failure, context), deadLettersSink);
+        } else if (result instanceof ProcessingResult.Success<List<WebhookTrigger>> triggers) {
+            for (WebhookTrigger trigger : triggers.value()) {
+                // fresh headers: the post's headers belong to the post, not to the delivery job
+                context.forward(new Record<>(trigger.partitionKey(), trigger, record.timestamp(),
+                        new RecordHeaders()), triggersSink);
+            }
         }
     }
 
-    private Verdict verdict(byte[] value) {
+    private ProcessingResult<List<WebhookTrigger>> match(Record<byte[], byte[]> record) {
+        byte[] value = record.value();
         if (value == null) {
-            return Verdict.rejected("the post record has no value (a tombstone); a post event is required");
+            return ProcessingResult.failure("the post record has no value (a tombstone); a post event is required",
+                    record);
         }
         PostEvent event;
         try {
             event = POSTS.fromBytes(value);
         } catch (SerializationException e) {
-            return Verdict.rejected(e.getMessage());
+            return ProcessingResult.failure(e.getMessage(), record);
         }
         List<String> problems = event.problems();
         if (!problems.isEmpty()) {
-            return Verdict.rejected("unusable post event: " + String.join("; ", problems));
+            return ProcessingResult.failure("unusable post event: " + String.join("; ", problems), record);
         }
         // wall-clock time of acceptance, not the post's time: it tells how long the trigger waited downstream
-        return new Verdict(triggering.triggersOf(event, context.currentSystemTimeMs()), null);
-    }
-
-    /** The triggers of a post, or why it is dead-lettered instead. */
-    private record Verdict(List<WebhookTrigger> triggers, String rejection) {
-        static Verdict rejected(String reason) {
-            return new Verdict(List.of(), reason);
-        }
+        return ProcessingResult.success(triggering.triggersOf(event, context.currentSystemTimeMs()));
     }
 }

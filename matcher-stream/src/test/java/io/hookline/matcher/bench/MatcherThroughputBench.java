@@ -1,9 +1,10 @@
 package io.hookline.matcher.bench;
 
+import io.hookline.runtime.streams.StreamsApp;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.localkafka.LocalKafka;
-import io.hookline.matcher.MatcherStreamsConfig;
+import io.hookline.matcher.MatcherService;
 import io.hookline.matcher.MatcherTopology;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.post.PostEvent;
@@ -152,8 +153,7 @@ public final class MatcherThroughputBench {
         Topics topics = TopicSettings.topics(config);
         createOutputs(topics.webhookTriggers().name(), topics.deadLetters().name());
         Topology topology = MatcherTopology.build(new StreamsBuilder(), config, topics);
-        double rate = measure(topology, MatcherStreamsConfig.properties(config,
-                MatcherStreamsConfig.matcherApplicationId(config)), posts, count);
+        double rate = measure(topology, MatcherService.MATCHER_APP.properties(config), posts, count);
         long triggers = countRecords(topics.webhookTriggers().name());
         System.out.printf(Locale.ROOT, "    (%d triggers, %.1f %% of the posts)%n", triggers, 100.0 * triggers / count);
         return rate;
@@ -169,7 +169,7 @@ public final class MatcherThroughputBench {
         topology.addProcessor("bench-pass-through", PassThrough::new, "bench-posts-source");
         topology.addSink("bench-out-sink", out, new ByteArraySerializer(), new ByteArraySerializer(),
                 "bench-pass-through");
-        return measure(topology, MatcherStreamsConfig.properties(config, prefix + "-pass-through"), posts, count);
+        return measure(topology, StreamsApp.secondary("matcher", "pass-through").properties(config), posts, count);
     }
 
     /** Parses and re-serialises every post, checking it like the matcher does: the floor any matcher pays. */

@@ -3,7 +3,7 @@ package io.hookline.matcher.testing;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.ConfigAuditTopology;
-import io.hookline.matcher.MatcherStreamsConfig;
+import io.hookline.matcher.MatcherService;
 import io.hookline.matcher.MatcherTopology;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.post.PostEvent;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,9 +60,9 @@ public final class MatcherDriver implements AutoCloseable {
         HooklineConfig config = HooklineConfig.of(values);
         topics = TopicSettings.topics(config);
         matcher = new TopologyTestDriver(MatcherTopology.build(new StreamsBuilder(), config, topics),
-                props(config, MatcherStreamsConfig.matcherApplicationId(config)), WALL_CLOCK);
+                MatcherService.MATCHER_APP.properties(config), WALL_CLOCK);
         audit = new TopologyTestDriver(ConfigAuditTopology.build(new StreamsBuilder(), config, topics),
-                props(config, MatcherStreamsConfig.configAuditApplicationId(config)), WALL_CLOCK);
+                MatcherService.CONFIG_AUDIT_APP.properties(config), WALL_CLOCK);
         ByteArraySerializer bytes = new ByteArraySerializer();
         matcherConfigs = matcher.createInputTopic(topics.webhookConfigs().name(), bytes, bytes);
         auditConfigs = audit.createInputTopic(topics.webhookConfigs().name(), bytes, bytes);
@@ -73,10 +72,6 @@ public final class MatcherDriver implements AutoCloseable {
         ByteArrayDeserializer raw = new ByteArrayDeserializer();
         matcherDeadLetters = matcher.createOutputTopic(topics.deadLetters().name(), raw, raw);
         auditDeadLetters = audit.createOutputTopic(topics.deadLetters().name(), raw, raw);
-    }
-
-    private static Properties props(HooklineConfig config, String applicationId) {
-        return MatcherStreamsConfig.properties(config, applicationId);
     }
 
     public Topics topics() {

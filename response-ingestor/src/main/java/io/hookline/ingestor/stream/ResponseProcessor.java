@@ -3,6 +3,7 @@ package io.hookline.ingestor.stream;
 import io.hookline.ingestor.outcome.Handling;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.response.JsonErrors;
+import io.hookline.runtime.streams.ProcessingResult;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.delivery.DeliveryOutcome;
@@ -25,11 +26,10 @@ import org.slf4j.LoggerFactory;
  * dead-lettered whole), drops a repeated outcome of a delivery already handled, and emits the commands or the dead
  * letter that {@link OutcomeHandler} decides on.
  */
-final class ResponseProcessor implements Processor<byte[], byte[], String, Emission> {
+final class ResponseProcessor implements Processor<byte[], byte[], String, ProcessingResult<PostCommand>> {
 
     /** Header on a command whose response lost something to sanitising: what, in plain words, one per line. */
     static final String REMOVED_HEADER = "hookline.ingestor.removed";
-    static final String STAGE = "ingestor";
     /** Kafka's default record size limit is 1 MiB; a command that large would stop the stream at production. */
     static final int MAX_COMMAND_BYTES = 1_000_000;
     static final int MAX_REMOVED_CHARS = 4000;
@@ -40,16 +40,19 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
     private final Duration retention;
     private final JsonSerde<DeliveryOutcome> outcomes = JsonSerde.of(DeliveryOutcome.class);
     private final JsonSerde<PostCommand> commands = JsonSerde.of(PostCommand.class);
-    private ProcessorContext<String, Emission> context;
+    private final String stage;
+    private ProcessorContext<String, ProcessingResult<PostCommand>> context;
     private DeliveryDedup dedup;
 
-    ResponseProcessor(OutcomeHandler handler, Duration retention) {
+    /** @param stage the stage named in the reason of a record given up on an unexpected error */
+    ResponseProcessor(OutcomeHandler handler, Duration retention, String stage) {
         this.handler = handler;
         this.retention = retention;
+        this.stage = stage;
     }
 
     @Override
-    public void init(ProcessorContext<String, Emission> context) {
+    public void init(ProcessorContext<String, ProcessingResult<PostCommand>> context) {
         this.context = context;
         this.dedup = new DeliveryDedup(context.getStateStore(DeliveryDedup.STORE), retention);
         context.schedule(dedup.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
@@ -85,7 +88,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
         } catch (RuntimeException e) {
             // A bug must not turn one odd record into a stopped pipeline: park the record with what went wrong.
             LOG.error("delivery {}: unexpected error while handling its outcome", deliveryId, e);
-            handling = new Handling.Reject("unexpected error in the ingestor: " + e.getClass().getSimpleName());
+            handling = new Handling.Reject(DeadLetter.unexpectedError(stage, e));
         }
         if (handling instanceof Handling.Publish publish) {
             publish(record, outcome, publish);
@@ -119,7 +122,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
             if (!removed.isEmpty()) {
                 headers.add(REMOVED_HEADER, removed.getBytes(StandardCharsets.UTF_8));
             }
-            context.forward(new Record<String, Emission>(command.post().channelId(), new Emission.Command(command),
+            context.forward(new Record<>(command.post().channelId(), ProcessingResult.success(command),
                     record.timestamp(), headers));
         }
     }
@@ -139,13 +142,8 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Emiss
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        DeadLetter letter = new DeadLetter(STAGE, reason, meta == null ? "" : meta.topic(),
-                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        letter.writeTo(headers);
-        context.forward(new Record<String, Emission>(null, new Emission.DeadLettered(record.key(), record.value()),
-                record.timestamp(), headers));
+        // the dead letter is made downstream, from the original record the failure carries
+        context.forward(new Record<>(null, ProcessingResult.failure(reason, record), record.timestamp()));
     }
 
     private String topic() {

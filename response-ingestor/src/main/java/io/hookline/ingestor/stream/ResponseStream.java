@@ -5,13 +5,13 @@ import io.hookline.ingestor.IngestorSettings;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.post.PostOverrides;
 import io.hookline.ingestor.post.ResponsePostBuilder;
+import io.hookline.runtime.streams.ProcessingResult;
+import io.hookline.runtime.streams.StreamsDeadLetters;
+import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.topic.Topics;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -20,9 +20,10 @@ import org.apache.kafka.streams.kstream.Produced;
 /** The stream wiring of the ingestor; the names here are part of its operational contract (store, changelog). */
 public final class ResponseStream {
 
+    /** The stage's name: of its Streams application and in its dead letters. */
+    public static final String STAGE = "ingestor";
     public static final String SOURCE = "ingestor-read-webhook-responses";
     public static final String PROCESSOR = "ingestor-handle-outcome";
-    public static final String ROUTE = "ingestor-route-";
     public static final String DEDUP_STORE = DeliveryDedup.STORE;
 
     private ResponseStream() {
@@ -41,20 +42,12 @@ public final class ResponseStream {
         builder.addStateStore(DeliveryDedup.storeBuilder());
         KStream<byte[], byte[]> outcomes = builder.stream(topics.webhookResponses().name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
-        KStream<String, Emission> emitted = outcomes.process(
-                () -> new ResponseProcessor(new OutcomeHandler(new ResponsePostBuilder(overrides), notices), retention),
+        KStream<String, ProcessingResult<PostCommand>> results = outcomes.process(
+                () -> new ResponseProcessor(new OutcomeHandler(new ResponsePostBuilder(overrides), notices), retention,
+                        STAGE),
                 Named.as(PROCESSOR), DEDUP_STORE);
-        Map<String, KStream<String, Emission>> routes = emitted.split(Named.as(ROUTE))
-                .branch((k, v) -> v instanceof Emission.Command, Branched.as("commands"))
-                .defaultBranch(Branched.as("dead-letters"));
-        routes.get(ROUTE + "commands")
-                .mapValues(v -> ((Emission.Command) v).command(), Named.as("ingestor-command-value"))
+        new StreamsDeadLetters(STAGE).divert(results, topics.deadLetters().name(), STAGE)
                 .to(topics.postCommands().name(), Produced.with(topics.postCommands().keySerde(),
                         topics.postCommands().valueSerde()).withName("ingestor-write-post-commands"));
-        routes.get(ROUTE + "dead-letters")
-                .map((k, v) -> KeyValue.pair(((Emission.DeadLettered) v).key(), ((Emission.DeadLettered) v).value()),
-                        Named.as("ingestor-dead-letter-bytes"))
-                .to(topics.deadLetters().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("ingestor-write-dead-letters"));
     }
 }

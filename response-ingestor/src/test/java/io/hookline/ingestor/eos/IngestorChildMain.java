@@ -26,7 +26,7 @@ public final class IngestorChildMain {
         long deadline = System.currentTimeMillis() + 120_000;
         while (!service.isRunning()) {
             if (System.currentTimeMillis() > deadline) {
-                System.out.println("NOT RUNNING: " + service.state());
+                System.out.println("NOT RUNNING: " + service.health());
                 Runtime.getRuntime().halt(2);
             }
             Thread.sleep(50);

@@ -20,17 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /** Whatever order and number of repeats outcomes arrive in, each delivery yields its command once, first-come. */
@@ -43,11 +39,10 @@ class DedupProperties {
             throws Exception {
         Path stateDir = Files.createTempDirectory("ingestor-dedup");
         HooklineConfig config = HooklineConfig.of(Map.of());
-        Properties props = IngestorService.streamsProperties(config.with("bootstrap.servers", "127.0.0.1:9")
-                .with("state.dir", stateDir.toString()));
+        HooklineConfig streams = config.with("bootstrap.servers", "127.0.0.1:9").with("state.dir", stateDir.toString());
         Topics topics = TopicSettings.topics(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(IngestorTopology.build(
-                new StreamsBuilder(new TopologyConfig(new StreamsConfig(props))), config, topics), props)) {
+                IngestorService.APP.streamsBuilder(streams), config, topics), IngestorService.APP.properties(streams))) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic(topics.webhookResponses().name(),
                     new ByteArraySerializer(), new ByteArraySerializer());
             Set<String> expected = new LinkedHashSet<>();

@@ -23,17 +23,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -54,11 +50,10 @@ class IngestorTopologyTest {
 
     private void start(Map<String, String> settings) {
         HooklineConfig config = HooklineConfig.of(settings);
-        Properties props = IngestorService.streamsProperties(config.with("bootstrap.servers", "127.0.0.1:9")
-                .with("state.dir", stateDir.toString()));
-        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        Topology topology = IngestorTopology.build(builder, config, TopicSettings.topics(config));
-        driver = new TopologyTestDriver(topology, props);
+        HooklineConfig streams = config.with("bootstrap.servers", "127.0.0.1:9").with("state.dir", stateDir.toString());
+        Topology topology = IngestorTopology.build(IngestorService.APP.streamsBuilder(streams), config,
+                TopicSettings.topics(config));
+        driver = new TopologyTestDriver(topology, IngestorService.APP.properties(streams));
         Topics topics = TopicSettings.topics(config);
         responses = driver.createInputTopic(topics.webhookResponses().name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -275,9 +270,9 @@ class IngestorTopologyTest {
     @Test
     void everyInternalResourceIsNamed() {
         // Built with ensure.explicit.internal.resource.naming=true: an unnamed store, topic or processor would throw.
-        Topology topology = IngestorTopology.build(new StreamsBuilder(new TopologyConfig(new StreamsConfig(
-                IngestorService.streamsProperties(HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:9")))))),
-                HooklineConfig.of(Map.of()), TopicSettings.topics(HooklineConfig.of(Map.of())));
+        Topology topology = IngestorTopology.build(IngestorService.APP.streamsBuilder(HooklineConfig.of(Map.of(
+                "bootstrap.servers", "127.0.0.1:9"))), HooklineConfig.of(Map.of()),
+                TopicSettings.topics(HooklineConfig.of(Map.of())));
         String text = topology.describe().toString();
         assertThat(text).contains(ResponseStream.SOURCE, ResponseStream.PROCESSOR, ResponseStream.DEDUP_STORE,
                 "ingestor-write-post-commands", "ingestor-write-dead-letters");

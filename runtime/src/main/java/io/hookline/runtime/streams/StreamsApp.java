@@ -1,0 +1,95 @@
+package io.hookline.runtime.streams;
+
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.config.Settings;
+import io.hookline.runtime.topic.TopicSettings;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
+
+/**
+ * One Kafka Streams application of a stage, and the one place its Streams properties are put together.
+ *
+ * @param stage              the stage it belongs to ({@code matcher}, {@code ingestor}): the stage of its dead letters
+ * @param role               its name among the stage's applications, and the key of its state in the stage's health;
+ *                           the stage's main application has the stage's name
+ * @param failFastProcessors processors where an error that escapes stops the application instead of dead-lettering
+ *                           the record: those where skipping a record would silently lose a change
+ */
+public record StreamsApp(String stage, String role, Set<String> failFastProcessors) {
+
+    public StreamsApp {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(role, "role");
+        failFastProcessors = Set.copyOf(failFastProcessors);
+    }
+
+    /** The stage's main application, id {@code <prefix>-<stage>}. */
+    public static StreamsApp main(String stage) {
+        return new StreamsApp(stage, stage, Set.of());
+    }
+
+    /** Another application of the stage, id {@code <prefix>-<stage>-<role>}. */
+    public static StreamsApp secondary(String stage, String role) {
+        return new StreamsApp(stage, role, Set.of());
+    }
+
+    /** This application, failing fast in {@code processors}. */
+    public StreamsApp failingFastIn(String... processors) {
+        return new StreamsApp(stage, role, Set.of(processors));
+    }
+
+    /** {@code <hookline.application-id-prefix>-<stage>}, with {@code -<role>} for a secondary application. */
+    public String applicationId(HooklineConfig config) {
+        String id = config.require(Settings.APPLICATION_ID_PREFIX) + "-" + stage;
+        return role.equals(stage) ? id : id + "-" + role;
+    }
+
+    /** {@code hookline.processing-guarantee}: {@code exactly_once_v2} (default) or {@code at_least_once}. */
+    public static String processingGuarantee(HooklineConfig config) {
+        String value = config.require(Settings.PROCESSING_GUARANTEE).trim();
+        if (!value.equals(StreamsConfig.EXACTLY_ONCE_V2) && !value.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new IllegalArgumentException(Settings.PROCESSING_GUARANTEE.name() + " must be "
+                    + StreamsConfig.EXACTLY_ONCE_V2 + " or " + StreamsConfig.AT_LEAST_ONCE + ", got '" + value
+                    + "' (from " + config.sourceOf(Settings.PROCESSING_GUARANTEE.name()) + ")");
+        }
+        return value;
+    }
+
+    /**
+     * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
+     * what Hookline owns: the application id, {@code hookline.processing-guarantee} and explicit naming of every
+     * internal resource. Unless configured otherwise, an exception that escapes a processor dead-letters its source
+     * record with the stage's {@code hookline.dlq.*} headers and the stream goes on
+     * ({@link DeadLetteringExceptionHandler}), also on the global thread; in {@link #failFastProcessors} it stops the
+     * application.
+     */
+    public Properties properties(HooklineConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.kafkaProperties());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetteringExceptionHandler.class.getName());
+        // the handler sees the global thread's errors too (KIP-1270, Kafka 5.0's only behaviour); set, so that
+        // Streams does not warn about the coming default at every start
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG,
+                TopicSettings.topics(config).deadLetters().name());
+        props.put(DeadLetteringExceptionHandler.STAGE_CONFIG, stage);
+        props.put(DeadLetteringExceptionHandler.FAIL_FAST_PROCESSORS_CONFIG, String.join(",", failFastProcessors));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        return props;
+    }
+
+    /**
+     * A builder for this application's topology that knows its properties, so that an unnamed store or internal topic
+     * fails when the topology is built rather than at start. Needs {@code bootstrap.servers}.
+     */
+    public StreamsBuilder streamsBuilder(HooklineConfig config) {
+        return new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties(config))));
+    }
+}

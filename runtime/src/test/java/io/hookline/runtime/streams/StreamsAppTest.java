@@ -1,0 +1,67 @@
+package io.hookline.runtime.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hookline.runtime.config.HooklineConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsAppTest {
+
+    private static final StreamsApp MAIN = StreamsApp.main("matcher").failingFastIn("table", "other");
+
+    @Test
+    void applicationIdsArePrefixStageAndRoleOfASecondaryApplication() {
+        HooklineConfig acme = HooklineConfig.of(Map.of("hookline.application-id-prefix", "acme"));
+        assertThat(MAIN.applicationId(acme)).isEqualTo("acme-matcher");
+        assertThat(StreamsApp.secondary("matcher", "config-audit").applicationId(acme))
+                .isEqualTo("acme-matcher-config-audit");
+        assertThat(StreamsApp.main("ingestor").applicationId(HooklineConfig.of(Map.of())))
+                .isEqualTo("hookline-ingestor");
+        assertThat(MAIN.role()).isEqualTo("matcher");
+    }
+
+    @Test
+    void exactlyOnceByDefaultExplicitNamingAlwaysKafkaSettingsPassThrough() {
+        Properties props = MAIN.properties(HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1",
+                "security.protocol", "SSL", "num.stream.threads", "3", "hookline.topic.dead-letters", "dlq")));
+        assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "hookline-matcher")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetteringExceptionHandler.class.getName())
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)
+                .containsEntry(DeadLetteringExceptionHandler.DEAD_LETTERS_TOPIC_CONFIG, "dlq")
+                .containsEntry(DeadLetteringExceptionHandler.STAGE_CONFIG, "matcher")
+                .doesNotContainKey(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)
+                .containsEntry("bootstrap.servers", "127.0.0.1:1")
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("num.stream.threads", "3")
+                .doesNotContainKey("hookline.topic.dead-letters");
+        assertThat(props.get(DeadLetteringExceptionHandler.FAIL_FAST_PROCESSORS_CONFIG).toString().split(","))
+                .containsExactlyInAnyOrder("table", "other");
+        new StreamsConfig(props);
+    }
+
+    @Test
+    void anOperatorsHandlerWinsOverHooklines() {
+        Properties props = MAIN.properties(HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1",
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, "com.example.Handler")));
+        assertThat(props).containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                "com.example.Handler");
+    }
+
+    @Test
+    void theGuaranteeIsConfigurableAndCheckedByItsHooklineName() {
+        assertThat(MAIN.properties(HooklineConfig.of(Map.of("hookline.processing-guarantee", "at_least_once"))))
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once");
+        assertThatThrownBy(() -> MAIN.properties(HooklineConfig.of(Map.of(
+                "hookline.processing-guarantee", "exactly_once"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hookline.processing-guarantee must be exactly_once_v2 or at_least_once")
+                .hasMessageContaining("got 'exactly_once'");
+    }
+}
