@@ -13,7 +13,6 @@ import java.time.Duration;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -55,12 +54,6 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
     public void init(ProcessorContext<String, ProcessingResult<PostCommand>> context) {
         this.context = context;
         this.dedup = new DeliveryDedup(context.getStateStore(DeliveryDedup.STORE), retention);
-        context.schedule(dedup.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
-            int purged = dedup.purge(now);
-            if (purged > 0) {
-                LOG.debug("forgot {} delivery ids older than {}", purged, retention);
-            }
-        });
     }
 
     @Override
@@ -77,7 +70,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
             return;
         }
         String deliveryId = outcome.deliveryId();
-        if (deliveryId != null && !deliveryId.isEmpty() && dedup.seen(deliveryId)) {
+        if (deliveryId != null && !deliveryId.isEmpty() && dedup.seen(deliveryId, context.currentSystemTimeMs())) {
             LOG.info("dropped a repeated outcome of delivery {} (hook {}): it was already handled", deliveryId,
                     outcome.trigger() == null ? "?" : outcome.trigger().hookId());
             return;

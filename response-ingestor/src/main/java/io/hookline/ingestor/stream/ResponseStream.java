@@ -39,7 +39,7 @@ public final class ResponseStream {
         Duration retention = Duration.ofHours(hours);
         PostOverrides overrides = PostOverrides.from(config);
 
-        builder.addStateStore(DeliveryDedup.storeBuilder());
+        builder.addStateStore(DeliveryDedup.storeBuilder(retention));
         KStream<byte[], byte[]> outcomes = builder.stream(topics.webhookResponses().name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
         KStream<String, ProcessingResult<PostCommand>> results = outcomes.process(

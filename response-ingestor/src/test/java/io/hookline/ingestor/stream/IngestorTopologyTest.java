@@ -20,6 +20,7 @@ import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,19 +130,30 @@ class IngestorTopologyTest {
     }
 
     @Test
-    void deliveryIdsAreForgottenAfterTheRetention() {
+    void deliveryIdsAreForgottenAfterTheRetentionCountedFromTheFirstHandling() {
         start(Map.of("hookline.ingestor-dedup-retention-hours", "1"));
         DeliveryOutcome outcome = Fixtures.succeeded("{\"text\": \"pong\"}");
+        DeliveryOutcome other = Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.id.Ids.deterministic("p2"), ""),
+                "{\"text\": \"pong\"}");
         pipe(outcome);
-        driver.advanceWallClockTime(Duration.ofMinutes(30));
+        driver.advanceWallClockTime(Duration.ofMinutes(59));
         pipe(outcome);
         assertThat(commands.readValuesToList()).hasSize(1);
-        driver.advanceWallClockTime(Duration.ofMinutes(100));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        pipe(other);
         pipe(outcome);
         // Past the retention the repeat is not recognised; its command keeps the same id, so a consumer can still
         // drop it.
-        assertThat(commands.readValuesToList()).extracting(PostCommand::id)
-                .containsExactly(OutcomeHandler.partCommandId(outcome.deliveryId(), 0));
+        assertThat(commands.readValuesToList()).extracting(PostCommand::id).containsExactly(
+                OutcomeHandler.partCommandId(other.deliveryId(), 0),
+                OutcomeHandler.partCommandId(outcome.deliveryId(), 0));
+        // the store's time moved on with the newer entries: the first handling is gone from it, no purge needed
+        WindowStore<String, Long> store = driver.getWindowStore(ResponseStream.DEDUP_STORE);
+        try (KeyValueIterator<Windowed<String>, Long> all = store.fetchAll(0, Long.MAX_VALUE)) {
+            List<String> ids = new ArrayList<>();
+            all.forEachRemaining(e -> ids.add(e.key.key()));
+            assertThat(ids).containsExactlyInAnyOrder(other.deliveryId(), outcome.deliveryId());
+        }
     }
 
     @Test
