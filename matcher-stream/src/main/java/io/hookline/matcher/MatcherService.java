@@ -57,7 +57,7 @@ public final class MatcherService implements HooklineService {
         Objects.requireNonNull(config, "config");
         this.topics = TopicSettings.topics(config);
         // fail at construction, naming the key, rather than inside a stream thread
-        config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
+        config.getBoolean(MatcherSettings.ENABLE_OUTGOING_WEBHOOKS);
         // the matcher first: its start returns only once the global hook table is restored
         this.runner = new StreamsRunner(name(), config, registry, CLOSE_TIMEOUT)
                 .add(MATCHER_APP, builder -> MatcherTopology.build(builder, config, topics))

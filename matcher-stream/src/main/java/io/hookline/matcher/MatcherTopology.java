@@ -64,7 +64,7 @@ public final class MatcherTopology {
      */
     static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics,
             UnaryOperator<Triggering> around) {
-        boolean enabled = config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
+        boolean enabled = config.getBoolean(MatcherSettings.ENABLE_OUTGOING_WEBHOOKS);
         TriggerIndex index = new TriggerIndex();
         StoreBuilder<KeyValueStore<String, OutgoingWebhook>> hookStore = Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(HOOK_STORE), Serdes.String(), topics.webhookConfigs().valueSerde())
