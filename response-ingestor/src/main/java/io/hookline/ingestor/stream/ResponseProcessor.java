@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code webhook-responses} records as raw bytes (so that a record that is not a {@code DeliveryOutcome} can be
- * dead-lettered whole), drops a repeated outcome of a delivery already handled, and emits the commands or the dead
- * letter that {@link OutcomeHandler} decides on.
+ * dead-lettered whole), drops a repeated outcome of a delivery already handled, and forwards what
+ * {@link OutcomeHandler} decides on: each command as a success, or a failure that {@link ResponseStream} turns into
+ * the record's dead letter.
  */
 final class ResponseProcessor implements Processor<byte[], byte[], String, ProcessingResult<PostCommand>> {
 
