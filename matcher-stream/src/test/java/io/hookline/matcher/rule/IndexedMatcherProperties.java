@@ -102,13 +102,7 @@ class IndexedMatcherProperties {
         Arbitrary<Kind> kinds = Arbitraries.frequency(Tuple.of(8, Kind.UPSERT), Tuple.of(1, Kind.TOMBSTONE),
                 Tuple.of(1, Kind.DELETE_AT), Tuple.of(1, Kind.GARBAGE));
         return Combinators.combine(kinds, hooks()).as((kind, hook) -> new Op(kind,
-                kind == Kind.DELETE_AT ? withDeleteAt(hook) : hook)).list();
-    }
-
-    private static OutgoingWebhook withDeleteAt(OutgoingWebhook h) {
-        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), h.updateAt(), 1_700_000_000_500L, h.creatorId(),
-                h.channelId(), h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(),
-                h.description(), h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+                kind == Kind.DELETE_AT ? hook.withDeleteAt(1_700_000_000_500L) : hook)).list();
     }
 
     private Arbitrary<OutgoingWebhook> hooks() {
