@@ -1,7 +1,7 @@
 package io.hookline.matcher.stream;
 
-import io.hookline.matcher.hook.HookChange;
-import io.hookline.matcher.hook.HookChanges;
+import io.hookline.schemas.hook.HookLiveness;
+import io.hookline.schemas.hook.HookState;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,23 +11,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dead-letters every {@code webhook-configs} record the hook table does not apply, with the same decision
- * ({@link HookChanges#decide}) and therefore the same reason. Valid records produce nothing here.
+ * Dead-letters every {@code webhook-configs} record that the hook table rejects, with the same decision
+ * ({@link HookLiveness#decide}) and therefore the same reason. Valid records and deletions produce nothing here.
  */
 public final class HookConfigAuditor implements Processor<byte[], byte[], byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HookConfigAuditor.class);
 
     private final String deadLettersSink;
-    private final BiFunction<String, byte[], HookChange> decision;
+    private final BiFunction<String, byte[], HookState> decision;
     private ProcessorContext<byte[], byte[]> context;
 
     public HookConfigAuditor(String deadLettersSink) {
-        this(deadLettersSink, HookChanges::decide);
+        this(deadLettersSink, HookLiveness::decide);
     }
 
     /** With another decision than the hook table's: the seam through which a test makes the decision fail. */
-    HookConfigAuditor(String deadLettersSink, BiFunction<String, byte[], HookChange> decision) {
+    HookConfigAuditor(String deadLettersSink, BiFunction<String, byte[], HookState> decision) {
         this.deadLettersSink = deadLettersSink;
         this.decision = decision;
     }
@@ -42,8 +42,8 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         String reason;
         try {
-            reason = decision.apply(key, record.value()) instanceof HookChange.Rejection rejection
-                    ? rejection.reason() : null;
+            reason = decision.apply(key, record.value()) instanceof HookState.Rejected rejected
+                    ? rejected.reason() : null;
         } catch (RuntimeException e) {
             // decide is meant to turn every input into a decision, so this is a bug; the record is a hook with its
             // token, so only the kind of error goes into the dead letter, the stack trace into the log
@@ -52,7 +52,8 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
             reason = DeadLetters.unexpected(e);
         }
         if (reason != null) {
-            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key, reason);
+            LOG.warn("webhook-configs record {} rejected, the hook is not live until a valid record replaces it: {}",
+                    key, reason);
             context.forward(DeadLetters.of(record, reason, context), deadLettersSink);
         }
     }
