@@ -5,11 +5,21 @@ import io.hookline.runtime.config.Settings;
 import java.util.List;
 
 /**
- * The configuration keys the dispatcher reads. Its own keys start with {@code hookline.dispatcher.}; the shared keys
- * it honours (timeouts, SSRF allow-list, group id prefix) are listed in {@link #SHARED}.
+ * The configuration keys the dispatcher reads. Its tuning keys start with {@code hookline.dispatcher.}; the keys that
+ * mirror Mattermost's settings (timeouts, SSRF allow-list) keep Mattermost's names; the shared keys it honours are
+ * listed in {@link #SHARED}.
  */
 public final class DispatcherSettings {
 
+    public static final ConfigKey ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS = ConfigKey.of(
+            "hookline.allowed-untrusted-internal-connections", "",
+            "Mattermost AllowedUntrustedInternalConnections: host names, IPs and CIDRs (spaces or commas) that "
+                    + "callbacks may reach although they are internal");
+    public static final ConfigKey OUTGOING_INTEGRATION_REQUESTS_TIMEOUT = ConfigKey.of(
+            "hookline.outgoing-integration-requests-timeout", "30",
+            "Mattermost OutgoingIntegrationRequestsTimeout: seconds one callback request may take in all");
+    public static final ConfigKey CONNECT_TIMEOUT = ConfigKey.of("hookline.connect-timeout", "3",
+            "seconds to open a connection (TCP and TLS) to a callback URL");
     public static final ConfigKey MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.max-in-flight", "512",
             "first attempts in flight at once per worker process");
     public static final ConfigKey MAX_IN_FLIGHT_PER_HOST = ConfigKey.of("hookline.dispatcher.max-in-flight-per-host",
@@ -29,7 +39,7 @@ public final class DispatcherSettings {
                     + "schedule (recorded as a failed attempt), so a dead host cannot stall consumption for the "
                     + "others");
     public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
-            "delays before each retry, comma separated (ms, s or m); their count is the number of retries after "
+            "delays before each retry, comma separated durations (500ms, 5s, 2m); their count is the number of retries after "
                     + "the first attempt; empty disables retries");
     public static final ConfigKey RETRY_JITTER = ConfigKey.of("hookline.dispatcher.retry-jitter", "0.2",
             "random spread of each retry delay, as a fraction (0.2 = +-20 %)");
@@ -42,13 +52,15 @@ public final class DispatcherSettings {
     public static final List<ConfigKey> OWN = List.of(MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_HOST, RETRY_MAX_IN_FLIGHT,
             RETRY_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING, MAX_QUEUED_PER_HOST, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
 
+    /** The keys named after Mattermost's settings of the same meaning (and the connect timeout beside them). */
+    public static final List<ConfigKey> MATTERMOST = List.of(ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS,
+            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT, CONNECT_TIMEOUT);
+
     /** Shared keys the dispatcher honours. */
-    public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX,
-            Settings.CONNECT_TIMEOUT, Settings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT,
-            Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS);
+    public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX);
 
     /** Every key the dispatcher reads (its own first), for {@code hookline config}-style listings. */
-    public static final List<ConfigKey> ALL = concat(OWN, SHARED);
+    public static final List<ConfigKey> ALL = concat(concat(OWN, MATTERMOST), SHARED);
 
     private DispatcherSettings() {
     }

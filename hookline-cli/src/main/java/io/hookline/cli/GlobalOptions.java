@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.cli.logging.LogSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class GlobalOptions {
             all.put(Settings.BOOTSTRAP_SERVERS.name(), bootstrapServers.trim());
         }
         if (logFormat != null && !logFormat.isBlank()) {
-            all.put(Settings.LOG_FORMAT.name(), logFormat.trim());
+            all.put(LogSettings.LOG_FORMAT.name(), logFormat.trim());
         }
         return HooklineConfig.load(configFile, environment, all);
     }

@@ -162,7 +162,7 @@ class CommandLineTest {
     void rotateSecretNamesGraceAndItsRuleWhenTheDurationIsBad() {
         CliRun.Result r = CliRun.run("hooks", "rotate-secret", ids(1), "-b", NOWHERE, "--grace", "2w");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--grace", "'2w' is not a duration like 30m, 24h or 7d");
+        assertThat(r.err()).contains("--grace", "'2w' is not a duration like 250ms, 5s, 30m, 24h or 7d");
         CliRun.Result tooLong = CliRun.run("hooks", "rotate-secret", ids(1), "-b", NOWHERE, "--grace", "90d");
         assertThat(tooLong.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(tooLong.err()).contains("--grace", "longer than the 30 days");

@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.cli.ops.OpsSettings;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
@@ -26,8 +27,8 @@ public final class IsolatedConfig {
         // Streams state under target/, not the shared /tmp/kafka-streams (app ids are unique, the dir can be shared).
         values.put("state.dir", Path.of("target", "kafka-streams").toAbsolutePath().toString());
         // The ops endpoint of commands under test: loopback only, any free port (never a developer's 9464).
-        values.put(Settings.OPS_ADDRESS.name(), "127.0.0.1");
-        values.put(Settings.OPS_PORT.name(), "0");
+        values.put(OpsSettings.OPS_ADDRESS.name(), "127.0.0.1");
+        values.put(OpsSettings.OPS_PORT.name(), "0");
         for (var key : TopicSettings.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));
         }

@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.dispatcher.DispatcherSettings;
 import io.hookline.runtime.topic.TopicSettings;
 import static io.hookline.cli.TownSquare.ALICE;
 import static io.hookline.cli.TownSquare.BOT;
@@ -71,7 +72,7 @@ class PipelineEndToEndTest {
         String url = callback.url("/hooks/pong").toString();
 
         HooklineConfig config = new IsolatedConfig(broker)
-                .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
         Topics topics = TopicSettings.topics(config);
 
         OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), "tokentokentokentokentoken1", 1_764_150_000_000L,
@@ -172,7 +173,7 @@ class PipelineEndToEndTest {
         }
         callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
         IsolatedConfig isolated = new IsolatedConfig(broker)
-                .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
 
         OutgoingWebhook inGrace = createAndRotate(isolated, callback.url("/in-grace").toString(), "1h");
         OutgoingWebhook graceOver = createAndRotate(isolated, callback.url("/grace-over").toString(), "1s");

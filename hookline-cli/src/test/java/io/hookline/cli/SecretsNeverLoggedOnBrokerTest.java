@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.dispatcher.DispatcherSettings;
 import io.hookline.runtime.topic.TopicSettings;
 import static io.hookline.cli.TownSquare.BOT;
 import static io.hookline.cli.TownSquare.CHANNEL;
@@ -90,7 +91,7 @@ class SecretsNeverLoggedOnBrokerTest {
             callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
 
             HooklineConfig config = new IsolatedConfig(broker)
-                    .with(Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
+                    .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
             Topics topics = TopicSettings.topics(config);
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
                     BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,

@@ -62,7 +62,7 @@ public final class MatcherService implements HooklineService {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.topics = TopicSettings.topics(config);
         // fail at construction, naming the key, rather than inside a stream thread
-        config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
+        config.getBoolean(MatcherSettings.ENABLE_OUTGOING_WEBHOOKS);
         MatcherStreamsConfig.processingGuarantee(config);
         config.require(Settings.BOOTSTRAP_SERVERS);
     }

@@ -1,7 +1,6 @@
 package io.hookline.matcher;
 
 import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.runtime.config.Settings;
 import io.hookline.matcher.rule.PostMatcher;
 import io.hookline.matcher.stream.HookTableUpdater;
 import io.hookline.matcher.stream.LiveHookStore;
@@ -59,7 +58,7 @@ public final class MatcherTopology {
      */
     static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics,
             UnaryOperator<Triggering> around) {
-        boolean enabled = config.getBoolean(Settings.ENABLE_OUTGOING_WEBHOOKS);
+        boolean enabled = config.getBoolean(MatcherSettings.ENABLE_OUTGOING_WEBHOOKS);
         Topology topology = builder.build();
         topology.addGlobalStore(LiveHookStore.builder(HOOK_STORE), HOOK_SOURCE, new StringDeserializer(),
                 new ByteArrayDeserializer(), topics.webhookConfigs().name(), HOOK_TABLE_UPDATER,

@@ -57,7 +57,9 @@ class IngestorServiceTest {
     @Test
     void settingsAreListed() {
         assertThat(IngestorSettings.ALL).extracting(k -> k.name())
-                .containsExactly("hookline.failure-notices", "hookline.ingestor-dedup-retention-hours");
+                .containsExactly("hookline.enable-post-username-override", "hookline.enable-post-icon-override",
+                        "hookline.failure-notices", "hookline.ingestor-dedup-retention-hours");
+        assertThat(IngestorSettings.ENABLE_POST_USERNAME_OVERRIDE.defaultValue()).isEqualTo("false");
         assertThat(IngestorSettings.FAILURE_NOTICES.defaultValue()).isEqualTo("true");
     }
 }

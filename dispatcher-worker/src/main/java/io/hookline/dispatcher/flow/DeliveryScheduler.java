@@ -81,8 +81,8 @@ public final class DeliveryScheduler {
         return inFlight;
     }
 
-    /** The highest number of tasks that ever ran at once (for tests and the benchmark). */
-    public synchronized int maxObservedInFlight() {
+    /** The highest number of tasks that ever ran at once. */
+    synchronized int maxObservedInFlight() {
         return maxObservedInFlight;
     }
 

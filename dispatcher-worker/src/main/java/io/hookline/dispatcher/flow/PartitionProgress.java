@@ -39,7 +39,7 @@ public final class PartitionProgress {
         committed = Math.max(committed, offset);
     }
 
-    public synchronized int pendingCount() {
+    synchronized int pendingCount() {
         return pending.size();
     }
 

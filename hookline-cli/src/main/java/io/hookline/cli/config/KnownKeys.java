@@ -1,5 +1,8 @@
 package io.hookline.cli.config;
 
+import io.hookline.matcher.MatcherSettings;
+import io.hookline.cli.logging.LogSettings;
+import io.hookline.cli.ops.OpsSettings;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.Settings;
@@ -21,9 +24,11 @@ public final class KnownKeys {
     public static Map<String, List<ConfigKey>> byGroup() {
         Map<String, List<ConfigKey>> groups = new LinkedHashMap<>();
         groups.put("Shared (every service)", Settings.ALL);
+        groups.put("Operations (every process)", concat(OpsSettings.ALL, LogSettings.ALL));
         groups.put("Topic names", TopicSettings.KEYS);
+        groups.put("Matcher", MatcherSettings.ALL);
         groups.put("Dispatcher", ownOnly(DispatcherSettings.ALL));
-        groups.put("Ingestor", ownOnly(IngestorSettings.ALL));
+        groups.put("Ingestor", IngestorSettings.ALL);
         return groups;
     }
 
@@ -34,6 +39,12 @@ public final class KnownKeys {
                 all.add(k);
             }
         }));
+        return List.copyOf(all);
+    }
+
+    private static List<ConfigKey> concat(List<ConfigKey> a, List<ConfigKey> b) {
+        List<ConfigKey> all = new ArrayList<>(a);
+        all.addAll(b);
         return List.copyOf(all);
     }
 

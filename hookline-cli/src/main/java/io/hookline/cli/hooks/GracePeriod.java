@@ -1,15 +1,13 @@
 package io.hookline.cli.hooks;
 
+import io.hookline.runtime.config.Durations;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --grace} of {@code hooks rotate-secret}: how long the replaced signing secret keeps signing. A whole number
- * with a unit {@code s}, {@code m}, {@code h} or {@code d}; 0 ends the old secret at once. At most
+ * {@code --grace} of {@code hooks rotate-secret}: how long the replaced signing secret keeps signing, in Hookline's
+ * duration grammar ({@link Durations}) with a unit; 0 ends the old secret at once. At most
  * {@link #MAX}: a receiver that has not switched in a month will not, and a typo like {@code 2400h} should not keep
  * a leaked secret alive for a quarter.
  */
@@ -19,8 +17,6 @@ public final class GracePeriod implements ITypeConverter<Duration> {
     public static final String DEFAULT = "24h";
     public static final Duration MAX = Duration.ofDays(30);
 
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*([smhd])");
-
     @Override
     public Duration convert(String value) {
         return parse(value);
@@ -28,22 +24,18 @@ public final class GracePeriod implements ITypeConverter<Duration> {
 
     /** @throws TypeConversionException naming the accepted form or the limit */
     public static Duration parse(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("0")) {
-            return Duration.ZERO;
+        // a bare number is seconds in the shared grammar; here a forgotten unit ("24" for a day) would end the old
+        // secret within seconds, so only 0 may stand alone
+        if (Durations.isBareNumber(value) && Long.parseLong(value.trim()) != 0) {
+            throw new TypeConversionException("'" + value + "' has no unit: write 24h, 30m or 7d (0 ends the old "
+                    + "secret at once)");
         }
-        Matcher m = FORM.matcher(v);
-        if (!m.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a duration like 30m, 24h or 7d (a whole "
-                    + "number and s, m, h or d; 0 ends the old secret at once)");
+        Duration d;
+        try {
+            d = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage() + "; 0 ends the old secret at once");
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
         if (d.compareTo(MAX) > 0) {
             throw new TypeConversionException("'" + value + "' is longer than the " + MAX.toDays()
                     + " days an old secret may keep signing");

@@ -15,13 +15,13 @@ public enum LogFormat {
     JSON;
 
     public static LogFormat from(HooklineConfig config) {
-        String value = config.require(Settings.LOG_FORMAT).trim();
+        String value = config.require(LogSettings.LOG_FORMAT).trim();
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Settings.LOG_FORMAT.name() + " must be one of "
+            throw new IllegalArgumentException(LogSettings.LOG_FORMAT.name() + " must be one of "
                     + Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + value
-                    + "' (from " + config.sourceOf(Settings.LOG_FORMAT.name()) + ")");
+                    + "' (from " + config.sourceOf(LogSettings.LOG_FORMAT.name()) + ")");
         }
     }
 }

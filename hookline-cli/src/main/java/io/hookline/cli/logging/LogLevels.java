@@ -24,12 +24,12 @@ public record LogLevels(Level root, Map<String, Level> byLogger) {
     }
 
     public static LogLevels from(HooklineConfig config) {
-        String value = config.require(Settings.LOG_LEVEL);
+        String value = config.require(LogSettings.LOG_LEVEL);
         try {
             return parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Settings.LOG_LEVEL.name() + " " + e.getMessage() + ", got '" + value
-                    + "' (from " + config.sourceOf(Settings.LOG_LEVEL.name()) + ")");
+            throw new IllegalArgumentException(LogSettings.LOG_LEVEL.name() + " " + e.getMessage() + ", got '" + value
+                    + "' (from " + config.sourceOf(LogSettings.LOG_LEVEL.name()) + ")");
         }
     }
 

@@ -19,9 +19,9 @@ public record OpsPort(boolean enabled, int port, boolean required) {
     public static final int DEFAULT_PORT = 9464;
 
     public static OpsPort from(HooklineConfig config) {
-        String key = Settings.OPS_PORT.name();
-        String value = config.require(Settings.OPS_PORT).trim().toLowerCase(Locale.ROOT);
-        boolean explicit = !config.sourceOf(key).equals("default");
+        String key = OpsSettings.OPS_PORT.name();
+        String value = config.require(OpsSettings.OPS_PORT).trim().toLowerCase(Locale.ROOT);
+        boolean explicit = config.isExplicit(key);
         if (value.equals("off")) {
             return new OpsPort(false, 0, false);
         }

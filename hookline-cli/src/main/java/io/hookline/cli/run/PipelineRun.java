@@ -1,5 +1,6 @@
 package io.hookline.cli.run;
 
+import io.hookline.cli.ops.OpsSettings;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.cli.ops.HealthReport;
@@ -45,7 +46,7 @@ public final class PipelineRun {
      */
     public int run(StopSignal stop, PrintWriter out, String readySuffix) throws InterruptedException {
         OpsPort opsPort = OpsPort.from(config);
-        String opsAddress = config.require(Settings.OPS_ADDRESS).trim();
+        String opsAddress = config.require(OpsSettings.OPS_ADDRESS).trim();
         List<String> created = TopicSetup.ensure(config);
         if (!created.isEmpty()) {
             LOG.info("created topics {}", created);

@@ -73,7 +73,7 @@ public final class ServiceGroup implements AutoCloseable {
     }
 
     /** The started services, all running right now. */
-    public synchronized boolean allRunning() {
+    synchronized boolean allRunning() {
         return !started.isEmpty() && started.stream().allMatch(HooklineService::isRunning);
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.cli.run;
 
+import io.hookline.dispatcher.DispatcherSettings;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.TcpPort;
 import io.hookline.runtime.config.HooklineConfig;
@@ -60,12 +61,12 @@ public final class UpCommand extends HooklineSubcommand {
         LocalKafka kafka = LocalBroker.start(dir, port);
         try {
             HooklineConfig local = config.with(Settings.BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers());
-            String allowed = Settings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name();
-            if (local.sourceOf(allowed).equals("default")) {
+            String allowed = DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name();
+            if (!local.isExplicit(allowed)) {
                 LOG.info("local broker: allowing callbacks to {} ({} is not set)", LOCAL_ALLOWED_INTERNAL, allowed);
                 local = local.with(allowed, LOCAL_ALLOWED_INTERNAL);
             }
-            if (local.sourceOf(STREAMS_STATE_DIR).equals("default")) {
+            if (!local.isExplicit(STREAMS_STATE_DIR)) {
                 // Streams state belongs to the broker it was built from: kept in the shared /tmp/kafka-streams it
                 // would outlive a deleted data dir and be found corrupt by the next, fresh broker.
                 local = local.with(STREAMS_STATE_DIR, dir.resolve("streams").toString());

@@ -1,5 +1,6 @@
 package io.hookline.ingestor.post;
 
+import io.hookline.ingestor.IngestorSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 
@@ -10,7 +11,7 @@ import io.hookline.runtime.config.Settings;
 public record PostOverrides(boolean username, boolean icon) {
 
     public static PostOverrides from(HooklineConfig config) {
-        return new PostOverrides(config.getBoolean(Settings.ENABLE_POST_USERNAME_OVERRIDE),
-                config.getBoolean(Settings.ENABLE_POST_ICON_OVERRIDE));
+        return new PostOverrides(config.getBoolean(IngestorSettings.ENABLE_POST_USERNAME_OVERRIDE),
+                config.getBoolean(IngestorSettings.ENABLE_POST_ICON_OVERRIDE));
     }
 }

@@ -31,8 +31,8 @@ public final class PostSplitter {
         this(MAX_MESSAGE_RUNES, MAX_PROPS_RUNES);
     }
 
-    /** Smaller limits, for tests that exercise the rules without megabytes of data. */
-    public PostSplitter(int maxMessageRunes, int maxPropsRunes) {
+    /** Smaller limits, so that the rules are exercised without megabytes of data. */
+    PostSplitter(int maxMessageRunes, int maxPropsRunes) {
         if (maxMessageRunes < 1 || maxPropsRunes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }

@@ -111,17 +111,40 @@ public final class HooklineConfig {
         }
     }
 
-    /** A duration given as whole seconds, the unit Mattermost uses for its timeouts. */
-    public Duration getSeconds(ConfigKey key) {
+    /** A duration in {@link Durations}' grammar (a bare number is seconds, Mattermost's unit), zero or more. */
+    public Duration getDuration(ConfigKey key) {
         try {
-            long seconds = Long.parseLong(require(key).trim());
-            if (seconds <= 0) {
-                throw invalid(key, "a positive number of seconds");
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw invalid(key, "a positive number of seconds");
+            return Durations.parse(require(key));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, Durations.FORM);
         }
+    }
+
+    /** A duration that must be more than zero, such as a timeout. */
+    public Duration getPositiveDuration(ConfigKey key) {
+        Duration d = getDuration(key);
+        if (d.isZero()) {
+            throw invalid(key, "more than zero");
+        }
+        return d;
+    }
+
+    /** A comma-separated list of durations; empty when the key is empty. */
+    public List<Duration> getDurations(ConfigKey key) {
+        String value = get(key);
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        try {
+            return java.util.Arrays.stream(value.split(",")).map(Durations::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "comma separated durations, each " + Durations.FORM);
+        }
+    }
+
+    /** Whether {@code key} was set by {@code --set}, the environment or the file, rather than left to its default. */
+    public boolean isExplicit(String key) {
+        return explicit(key) != null;
     }
 
     /** Where the value of {@code key} comes from: {@code --set}, {@code env NAME}, {@code file PATH} or {@code default}. */
