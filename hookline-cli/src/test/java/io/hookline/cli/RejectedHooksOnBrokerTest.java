@@ -15,7 +15,6 @@ import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.serde.JsonSerde;
-import io.hookline.schemas.topic.Topics;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,20 +59,21 @@ class RejectedHooksOnBrokerTest {
     private static final String CLEANER_BACKOFF = "log.cleaner.backoff.ms";
 
     private KafkaBroker broker;
+    /** Topics and application ids of this test's own. */
     private IsolatedConfig isolated;
-    private Topics topics;
+    private String configsTopic;
 
     @BeforeEach
     void isolate(KafkaBroker broker) {
         this.broker = broker;
         this.isolated = new IsolatedConfig(broker);
-        this.topics = isolated.topics();
+        this.configsTopic = isolated.topics().webhookConfigs().name();
     }
 
     @Test
     void anInvalidLatestRecordIsNotLiveBeforeAndAfterCompactionAndRestartUntilAValidOne() throws Exception {
         // webhook-configs compacted as eagerly as the broker allows, created before the CLI provisions the rest
-        broker.createTopic(topics.webhookConfigs().name(), 1, Map.of("cleanup.policy", "compact",
+        broker.createTopic(configsTopic, 1, Map.of("cleanup.policy", "compact",
                 "segment.ms", "100", "min.cleanable.dirty.ratio", "0.01", "min.compaction.lag.ms", "0",
                 "delete.retention.ms", "100"));
         HooklineConfig config = isolated.provisioned();
@@ -87,7 +87,7 @@ class RejectedHooksOnBrokerTest {
              KafkaConsumer<String, WebhookTrigger> triggers = triggerConsumer()) {
             boolean backoffTuned = tuneCleanerBackoff(admin, "200");
             try {
-                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), id, HOOKS.toBytes(v2))).get();
+                producer.send(new ProducerRecord<>(configsTopic, id, HOOKS.toBytes(v2))).get();
 
                 String reason;
                 try (MatcherService matcher = new MatcherService(config)) {
@@ -135,9 +135,9 @@ class RejectedHooksOnBrokerTest {
         OutgoingWebhook parsed = create("http://127.0.0.1:9/parsed");
         String garbageId = Ids.newId();
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), parsed.id(),
+            producer.send(new ProducerRecord<>(configsTopic, parsed.id(),
                     HOOKS.toBytes(parsed.withTriggerWhen(7)))).get();
-            producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), garbageId,
+            producer.send(new ProducerRecord<>(configsTopic, garbageId,
                     ("{\"id\": \"" + garbageId + "\", \"token\": unquoted" + parsed.token() + "}")
                             .getBytes(StandardCharsets.UTF_8))).get();
         }
@@ -157,7 +157,7 @@ class RejectedHooksOnBrokerTest {
         assertThat(cli("hooks", "delete", garbageId).err()).contains("tombstone");
         assertThat(cli("hooks", "delete", parsed.id()).err()).contains("delete_at=");
         List<ConsumerRecord<String, byte[]>> history = TopicRecords.readAll(broker.bootstrapServers(),
-                topics.webhookConfigs().name(), new ByteArrayDeserializer());
+                configsTopic, new ByteArrayDeserializer());
         ConsumerRecord<String, byte[]> last = history.get(history.size() - 1);
         assertThat(last.key()).isEqualTo(parsed.id());
         assertThat(HOOKS.fromBytes(last.value()).deleteAt()).as("a soft delete").isPositive();
@@ -219,7 +219,7 @@ class RejectedHooksOnBrokerTest {
         long deadline = System.nanoTime() + COMPACTION_WAIT.toNanos();
         List<Long> offsets = List.of();
         while (System.nanoTime() < deadline) {
-            producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), "segment-roller", null)).get();
+            producer.send(new ProducerRecord<>(configsTopic, "segment-roller", null)).get();
             offsets = offsetsOf(id);
             if (offsets.size() == 1) {
                 return;
@@ -232,7 +232,7 @@ class RejectedHooksOnBrokerTest {
 
     /** The offsets of the records of {@code id}, reading the topic from its beginning. */
     private List<Long> offsetsOf(String id) {
-        return TopicRecords.readAll(broker.bootstrapServers(), topics.webhookConfigs().name(),
+        return TopicRecords.readAll(broker.bootstrapServers(), configsTopic,
                 new ByteArrayDeserializer()).stream().filter(r -> id.equals(r.key())).map(ConsumerRecord::offset)
                 .toList();
     }
@@ -266,7 +266,7 @@ class RejectedHooksOnBrokerTest {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
                 JsonSerde.of(WebhookTrigger.class).deserializer());
-        TopicPartition partition = new TopicPartition(topics.webhookTriggers().name(), 0);
+        TopicPartition partition = new TopicPartition(isolated.topics().webhookTriggers().name(), 0);
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         return consumer;
