@@ -113,7 +113,8 @@ class ClientCommandsOnBrokerTest {
         CliRun.Result row = CliRun.run(isolated.args("hooks", "get", hook.id(), "--output", "table"));
         assertThat(row.exitCode()).as(row.toString()).isZero();
         assertThat(row.out().lines().toList()).hasSize(2).last().asString()
-                .matches(hook.id() + "\\s+" + hook.teamId() + "\\s+.*exact\\s+ping\\s+http://127.0.0.1:8065/hook");
+                .matches(hook.id() + "\\s+live\\s+" + hook.teamId()
+                        + "\\s+.*exact\\s+ping\\s+http://127.0.0.1:8065/hook");
 
         CliRun.Result regen = CliRun.run(isolated.args("hooks", "regen-token", hook.id()));
         assertThat(regen.exitCode()).as(regen.toString()).isZero();
@@ -208,7 +209,8 @@ class ClientCommandsOnBrokerTest {
         CliRun.Result list = CliRun.run(isolated.args("hooks", "list"));
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out().lines().toList()).hasSize(2).last().asString()
-                .matches(id + "\\s+" + TEAM + "\\s+" + CHANNEL + "\\s+exact\\s+ping\\s+http://127.0.0.1:8065/hook");
+                .matches(id + "\\s+live\\s+" + TEAM + "\\s+" + CHANNEL
+                        + "\\s+exact\\s+ping\\s+http://127.0.0.1:8065/hook");
     }
 
     @Test
@@ -251,7 +253,7 @@ class ClientCommandsOnBrokerTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out().lines().filter(l -> l.startsWith(topics.posts().name() + " ")))
                 .singleElement().asString().matches(".*posts\\s+1\\s+3$");
-        assertThat(r.out()).contains("hooks: 1 live, 0 deleted");
+        assertThat(r.out()).contains("hooks: 1 live, 0 rejected, 0 deleted");
         assertThat(r.out().lines().filter(l -> l.startsWith(group + " "))).singleElement().asString()
                 .matches(".*\\s+1\\s+2$");
     }

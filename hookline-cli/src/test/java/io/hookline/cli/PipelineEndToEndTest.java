@@ -216,9 +216,8 @@ class PipelineEndToEndTest {
         assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
         OutgoingWebhook shown = Json.mapper().readValue(rotated.out(), OutgoingWebhook.class);
         assertThat(shown.signingSecret()).startsWith("whsec_").isNotEqualTo(hook.signingSecret());
-        return new OutgoingWebhook(hook.id(), hook.token(), hook.createAt(), shown.updateAt(), 0, BOT, CHANNEL, TEAM,
-                hook.triggerWords(), hook.triggerWhen(), hook.callbackUrls(), "", "", hook.contentType(), "", "",
-                shown.signingSecret(), hook.signingSecret(), shown.previousSigningSecretExpiresAt());
+        return hook.withUpdateAt(shown.updateAt()).withSigningSecrets(shown.signingSecret(), hook.signingSecret(),
+                shown.previousSigningSecretExpiresAt());
     }
 
     private static List<String> signatures(RecordedRequest request) {

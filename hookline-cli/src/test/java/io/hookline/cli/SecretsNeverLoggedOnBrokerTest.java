@@ -98,9 +98,8 @@ class SecretsNeverLoggedOnBrokerTest {
                     List.of(callback.url("/ok").toString(), callback.url("/bad").toString()), "Pong bot", "", 
                     "application/json", "", "", SECRET);
             // invalid (no callback URL): the matcher's audit dead-letters it with a reason
-            OutgoingWebhook broken = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L,
-                    0, BOT, CHANNEL, TEAM, List.of("pong"), 0, List.of(), "Broken", "", "application/json", "", "",
-                    SECRET);
+            OutgoingWebhook broken = hook.withId(Ids.newId()).withTriggerWords(List.of("pong"))
+                    .withCallbackUrls(List.of()).withDisplayName("Broken");
             PostEvent ping = TownSquare.post("ping", List.of());
 
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -1,41 +1,35 @@
 package io.hookline.matcher;
 
 import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.runtime.config.Settings;
-import io.hookline.matcher.index.TriggerIndex;
 import io.hookline.matcher.rule.PostMatcher;
 import io.hookline.matcher.stream.HookTableUpdater;
+import io.hookline.matcher.stream.LiveHookStore;
 import io.hookline.matcher.stream.PostMatchingProcessor;
 import io.hookline.matcher.trigger.Triggering;
-import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topics;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The matcher's topology: {@code posts} (bytes) matched against a global table of valid hooks built from
  * {@code webhook-configs}; matches go to {@code webhook-triggers}, malformed posts to {@code dead-letters}.
  *
  * <p>The hook table is a global store because posts are keyed by channel and hooks by hook id, and a hook without a
- * channel applies to every channel of its team: every task must see every hook. It is an in-memory store, so every
- * start restores it by reprocessing the whole (compacted) config topic through {@link HookTableUpdater}: every record
- * is validated again and the {@link TriggerIndex} is rebuilt before matching starts.
+ * channel applies to every channel of its team: every task must see every hook. It is a {@link LiveHookStore}, in
+ * memory, so every start restores it by reprocessing the whole (compacted) config topic through
+ * {@link HookTableUpdater}: every record is decided again and the index is rebuilt before matching starts. The post
+ * matcher reaches it by name, like any state store.
  *
  * <p>Invalid config records are dead-lettered by a separate application ({@link ConfigAuditTopology}): Kafka Streams
  * refuses one topic as the source of both a global store and a stream in one topology, and a global processor cannot
  * forward.
  *
- * <p>Every node and store is named explicitly; the topology has no internal topics. One {@code Topology} object holds
- * one index: build one per {@code KafkaStreams} instance.
+ * <p>Every node and store is named explicitly; the topology has no internal topics.
  */
 public final class MatcherTopology {
 
@@ -65,19 +59,15 @@ public final class MatcherTopology {
     static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics,
             UnaryOperator<Triggering> around) {
         boolean enabled = config.getBoolean(MatcherSettings.ENABLE_OUTGOING_WEBHOOKS);
-        TriggerIndex index = new TriggerIndex();
-        StoreBuilder<KeyValueStore<String, OutgoingWebhook>> hookStore = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(HOOK_STORE), Serdes.String(), topics.webhookConfigs().valueSerde())
-                // a global store's changelog is its source topic
-                .withLoggingDisabled();
-
         Topology topology = builder.build();
-        topology.addGlobalStore(hookStore, HOOK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                topics.webhookConfigs().name(), HOOK_TABLE_UPDATER, () -> new HookTableUpdater(HOOK_STORE, index));
+        topology.addGlobalStore(LiveHookStore.builder(HOOK_STORE), HOOK_SOURCE, new StringDeserializer(),
+                new ByteArrayDeserializer(), topics.webhookConfigs().name(), HOOK_TABLE_UPDATER,
+                () -> new HookTableUpdater(HOOK_STORE));
         topology.addSource(POSTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.posts().name());
         topology.addProcessor(POST_MATCHER,
-                () -> new PostMatchingProcessor(around.apply(Triggering.by(new PostMatcher(index, enabled))),
+                () -> new PostMatchingProcessor(HOOK_STORE,
+                        index -> around.apply(Triggering.by(new PostMatcher(index, enabled))),
                         TRIGGERS_SINK, DEAD_LETTERS_SINK),
                 POSTS_SOURCE);
         topology.addSink(TRIGGERS_SINK, topics.webhookTriggers().name(), new StringSerializer(),

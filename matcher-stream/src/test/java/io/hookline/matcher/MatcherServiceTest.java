@@ -164,6 +164,7 @@ class MatcherServiceTest {
         config(a);
         config(Hooks.hook("b").displayName("b").channel(Posts.CHANNEL).build());
         config(Hooks.hook("c").displayName("c").words("issue").build());
+        // invalid latest record: c is not live (fail closed), as after compaction removed its valid version
         config(Hooks.hook("c").displayName("c-broken").words("other").token("short").build());
         config(Hooks.hook("d").displayName("d").words("deploy").build());
         tombstone(Hooks.id("d"));
@@ -175,7 +176,7 @@ class MatcherServiceTest {
         try (MatcherService matcher = new MatcherService(config)) {
             matcher.start();
             assertThat(matcher.isRunning()).isTrue();
-            expectTriggers("p1:a=bug", "p1:b=", "p2:c=issue", "p2:b=", "p3:b=");
+            expectTriggers("p1:a=bug", "p1:b=", "p2:b=", "p3:b=");
 
             config(Hooks.hook("a").displayName("a2").words("defect").when(1).build());
             config(Hooks.hook("b").displayName("b").channel(Posts.CHANNEL).deleteAt(1_700_000_000_001L).build());
@@ -185,7 +186,7 @@ class MatcherServiceTest {
             expectTriggers("p5:a2=defect");
         }
 
-        // while the matcher is down: a new hook, an invalid update, posts
+        // while the matcher is down: a new hook, an invalid update (it takes hook a out), posts
         config(Hooks.hook("e").displayName("e").words("bug").build());
         config(Hooks.hook("a").displayName("a-broken").words("bug").urls("not a url").build());
         post("p6", "bug six");
@@ -193,7 +194,7 @@ class MatcherServiceTest {
 
         try (MatcherService restarted = new MatcherService(config)) {
             restarted.start();
-            expectTriggers("p6:e=bug", "p7:a2=defect");
+            expectTriggers("p6:e=bug");
         }
         List<DeadLetter> letters = deadLetters(2);
         assertThat(letters).extracting(DeadLetter::reason).hasSize(2).allSatisfy(reason ->

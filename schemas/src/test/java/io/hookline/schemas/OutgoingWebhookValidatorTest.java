@@ -34,9 +34,7 @@ class OutgoingWebhookValidatorTest {
 
     @Test
     void timestampsMustBeSet() {
-        OutgoingWebhook h = new OutgoingWebhook(VALID.id(), VALID.token(), 0, 0, 0, VALID.creatorId(),
-                VALID.channelId(), VALID.teamId(), VALID.triggerWords(), 0, VALID.callbackUrls(), "", "", "", "", "",
-                null);
+        OutgoingWebhook h = VALID.withCreateAt(0).withUpdateAt(0);
         assertThat(fields(h)).containsExactly("create_at", "update_at");
     }
 
@@ -70,9 +68,7 @@ class OutgoingWebhookValidatorTest {
 
     @Test
     void triggerWhenIsZeroOrOne() {
-        OutgoingWebhook h = new OutgoingWebhook(VALID.id(), VALID.token(), 1, 1, 0, VALID.creatorId(),
-                VALID.channelId(), VALID.teamId(), VALID.triggerWords(), 2, VALID.callbackUrls(), "", "", "", "", "",
-                null);
+        OutgoingWebhook h = VALID.withTriggerWhen(2);
         assertThat(fields(h)).containsExactly("trigger_when");
     }
 
@@ -80,8 +76,7 @@ class OutgoingWebhookValidatorTest {
     void aHookWithoutChannelNeedsTriggerWords() {
         OutgoingWebhook noChannel = with(VALID, "channel_id", "");
         assertThat(fields(noChannel)).isEmpty();
-        OutgoingWebhook neither = new OutgoingWebhook(VALID.id(), VALID.token(), 1, 1, 0, VALID.creatorId(), "",
-                VALID.teamId(), List.of(), 0, VALID.callbackUrls(), "", "", "", "", "", null);
+        OutgoingWebhook neither = VALID.withChannelId("").withTriggerWords(List.of());
         assertThat(fields(neither)).containsExactly("trigger_words");
     }
 
@@ -100,17 +95,13 @@ class OutgoingWebhookValidatorTest {
     @Test
     void rotationKeepsThePreviousSecretDuringItsGracePeriodOnly() {
         String previous = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
-        OutgoingWebhook rotated = new OutgoingWebhook(VALID.id(), VALID.token(), 1, 2, 0, VALID.creatorId(),
-                VALID.channelId(), VALID.teamId(), VALID.triggerWords(), 0, VALID.callbackUrls(), "", "", "", "", "",
-                Samples.SECRET, previous, 1000);
+        OutgoingWebhook rotated = VALID.withSigningSecrets(Samples.SECRET, previous, 1000);
         assertThat(OutgoingWebhookValidator.violations(rotated)).isEmpty();
         assertThat(rotated.signingSecretsAt(999)).containsExactly(Samples.SECRET, previous);
         assertThat(rotated.signingSecretsAt(1000)).containsExactly(Samples.SECRET);
         assertThat(VALID.signingSecretsAt(0)).containsExactly(Samples.SECRET);
         assertThat(rotated.masked().toString()).doesNotContain(previous.substring(6));
-        OutgoingWebhook broken = new OutgoingWebhook(VALID.id(), VALID.token(), 1, 2, 0, VALID.creatorId(),
-                VALID.channelId(), VALID.teamId(), VALID.triggerWords(), 0, VALID.callbackUrls(), "", "", "", "", "",
-                null, "whsec_c2hvcnQ=", -1);
+        OutgoingWebhook broken = VALID.withSigningSecrets(null, "whsec_c2hvcnQ=", -1);
         assertThat(fields(broken)).containsExactly("previous_signing_secret", "previous_signing_secret",
                 "previous_signing_secret_expires_at");
     }
@@ -126,9 +117,7 @@ class OutgoingWebhookValidatorTest {
                 .isNull();
         assertThat(OutgoingWebhookValidator.conflictingHookId(VALID, List.of(with(other, "channel_id", ""))))
                 .isNull();
-        OutgoingWebhook deleted = new OutgoingWebhook(other.id(), other.token(), 1, 1, 5, other.creatorId(),
-                other.channelId(), other.teamId(), other.triggerWords(), 0, other.callbackUrls(), "", "", "", "", "",
-                null);
+        OutgoingWebhook deleted = other.withDeleteAt(5);
         assertThat(OutgoingWebhookValidator.conflictingHookId(VALID, List.of(deleted))).isNull();
     }
 
@@ -141,9 +130,7 @@ class OutgoingWebhookValidatorTest {
     }
 
     private static OutgoingWebhook words(OutgoingWebhook h, List<String> words) {
-        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), h.updateAt(), h.deleteAt(), h.creatorId(),
-                h.channelId(), h.teamId(), words, h.triggerWhen(), h.callbackUrls(), h.displayName(), h.description(),
-                h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+        return h.withTriggerWords(words);
     }
 
     private static OutgoingWebhook urls(List<String> urls) {
@@ -151,26 +138,23 @@ class OutgoingWebhookValidatorTest {
     }
 
     private static OutgoingWebhook urls(OutgoingWebhook h, List<String> urls) {
-        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), h.updateAt(), h.deleteAt(), h.creatorId(),
-                h.channelId(), h.teamId(), h.triggerWords(), h.triggerWhen(), urls, h.displayName(), h.description(),
-                h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+        return h.withCallbackUrls(urls);
     }
 
     private static OutgoingWebhook with(OutgoingWebhook h, String field, String v) {
-        return new OutgoingWebhook(
-                field.equals("id") ? v : h.id(),
-                field.equals("token") ? v : h.token(),
-                h.createAt(), h.updateAt(), h.deleteAt(),
-                field.equals("creator_id") ? v : h.creatorId(),
-                field.equals("channel_id") ? v : h.channelId(),
-                field.equals("team_id") ? v : h.teamId(),
-                h.triggerWords(), h.triggerWhen(), h.callbackUrls(),
-                field.equals("display_name") ? v : h.displayName(),
-                field.equals("description") ? v : h.description(),
-                field.equals("content_type") ? v : h.contentType(),
-                field.equals("username") ? v : h.username(),
-                field.equals("icon_url") ? v : h.iconUrl(),
-                field.equals("signing_secret") ? v : h.signingSecret(), h.previousSigningSecret(),
-                h.previousSigningSecretExpiresAt());
+        return switch (field) {
+            case "id" -> h.withId(v);
+            case "token" -> h.withToken(v);
+            case "creator_id" -> h.withCreatorId(v);
+            case "channel_id" -> h.withChannelId(v);
+            case "team_id" -> h.withTeamId(v);
+            case "display_name" -> h.withDisplayName(v);
+            case "description" -> h.withDescription(v);
+            case "content_type" -> h.withContentType(v);
+            case "username" -> h.withUsername(v);
+            case "icon_url" -> h.withIconUrl(v);
+            case "signing_secret" -> h.withSigningSecret(v);
+            default -> throw new IllegalArgumentException("no string field " + field);
+        };
     }
 }

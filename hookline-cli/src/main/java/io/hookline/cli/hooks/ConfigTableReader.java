@@ -3,6 +3,8 @@ package io.hookline.cli.hooks;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
+import io.hookline.schemas.hook.HookLiveness;
+import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topic;
 import java.io.PrintWriter;
@@ -13,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.SerializationException;
 
-/** Reads the compacted {@code webhook-configs} topic from its beginning to its current end into a {@link HookTable}. */
+/**
+ * Reads the compacted {@code webhook-configs} topic from its beginning to its current end into a {@link HookTable},
+ * deciding each record with the matcher's rule ({@link HookLiveness}), so the table shows what the matcher fires.
+ */
 public final class ConfigTableReader {
 
     private final KafkaClients clients;
@@ -30,39 +34,33 @@ public final class ConfigTableReader {
     }
 
     public HookTable read() {
-        Map<String, OutgoingWebhook> live = new LinkedHashMap<>();
+        Map<String, HookState> states = new LinkedHashMap<>();
         Set<String> deleted = new HashSet<>();
-        int[] unreadable = {0};
+        int[] keyless = {0};
         try (TopicReader reader = new TopicReader(clients.rawConsumer(), topic.name(), progressNotes)) {
             reader.seekToBeginning();
-            reader.readToEnd(r -> apply(r, live, deleted, unreadable), () -> true);
+            reader.readToEnd(r -> apply(r, states, deleted, keyless), () -> true);
         } catch (KafkaException e) {
             throw Unreachable.describe(clients.bootstrapServers(), e);
         }
-        return new HookTable(live, deleted.size(), unreadable[0]);
+        return new HookTable(states, deleted.size(), keyless[0]);
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> r, Map<String, OutgoingWebhook> live, Set<String> deleted,
-                       int[] unreadable) {
-        if (r.key() == null) {
-            unreadable[0]++;
-            return;
-        }
-        String id = new String(r.key(), StandardCharsets.UTF_8);
-        OutgoingWebhook hook;
-        try {
-            hook = topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
-        } catch (SerializationException e) {
-            unreadable[0]++;
+    private static void apply(ConsumerRecord<byte[], byte[]> r, Map<String, HookState> states, Set<String> deleted,
+                              int[] keyless) {
+        String id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+        HookState state = HookLiveness.decide(id, r.value());
+        if (state.hookId() == null) {
+            keyless[0]++;
             return;
         }
         // Re-inserting keeps the map in order of latest write, which is what a listing shows.
-        live.remove(id);
-        if (hook == null || hook.isDeleted()) {
+        states.remove(id);
+        if (state instanceof HookState.Deleted) {
             deleted.add(id);
         } else {
             deleted.remove(id);
-            live.put(id, hook);
+            states.put(id, state);
         }
     }
 }

@@ -2,14 +2,14 @@ package io.hookline.cli.hooks;
 
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.schemas.hook.OutgoingWebhook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code hookline hooks get ID}: one live hook as JSON, secrets masked. */
+/** {@code hookline hooks get ID}: one hook as JSON, secrets masked; a rejected one with the reason. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = "Print one live hook (webhook-configs read to its end); token and signing secret masked.",
+        description = {"Print one hook (webhook-configs read to its end) with its status; token and signing secret",
+                "masked. A rejected hook (latest record invalid, so it does not fire) shows only its id and why."},
         footer = {"", "Examples:", "  hookline hooks get 7wuadkmtk86iunmx4aatczfzjr",
                 "  hookline hooks get 7wuadkmtk86iunmx4aatczfzjr --output table"})
 public final class GetHookCommand extends HooklineSubcommand {
@@ -24,8 +24,7 @@ public final class GetHookCommand extends HooklineSubcommand {
     @Override
     public Integer call() throws Exception {
         String hookId = HookRules.requireId(id);
-        OutgoingWebhook hook = HookStore.open(clientConfig(), err()).live(hookId);
-        output.printOne(out(), hook);
+        output.printOne(out(), HookStore.open(clientConfig(), err()).state(hookId));
         return ExitCodes.OK;
     }
 }

@@ -31,12 +31,16 @@ public record HookChanges(
     /** {@code hook} with these changes, updated at {@code now}. */
     public OutgoingWebhook applyTo(OutgoingWebhook hook, long now) {
         List<String> words = clearTriggerWords ? List.of() : or(triggerWords, hook.triggerWords());
-        return new OutgoingWebhook(hook.id(), hook.token(), hook.createAt(), now, hook.deleteAt(), hook.creatorId(),
-                or(channelId, hook.channelId()), hook.teamId(), words,
-                triggerWhen == null ? hook.triggerWhen() : triggerWhen.code(), or(callbackUrls, hook.callbackUrls()),
-                or(displayName, hook.displayName()), or(description, hook.description()),
-                or(contentType, hook.contentType()), or(username, hook.username()), or(iconUrl, hook.iconUrl()),
-                hook.signingSecret(), hook.previousSigningSecret(), hook.previousSigningSecretExpiresAt());
+        return hook.withUpdateAt(now)
+                .withChannelId(or(channelId, hook.channelId()))
+                .withTriggerWords(words)
+                .withTriggerWhen(triggerWhen == null ? hook.triggerWhen() : triggerWhen.code())
+                .withCallbackUrls(or(callbackUrls, hook.callbackUrls()))
+                .withDisplayName(or(displayName, hook.displayName()))
+                .withDescription(or(description, hook.description()))
+                .withContentType(or(contentType, hook.contentType()))
+                .withUsername(or(username, hook.username()))
+                .withIconUrl(or(iconUrl, hook.iconUrl()));
     }
 
     private static <T> T or(T change, T current) {

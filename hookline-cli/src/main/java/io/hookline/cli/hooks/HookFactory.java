@@ -42,10 +42,7 @@ public final class HookFactory {
 
     /** Mattermost's {@code regen_token}: the same hook with a new token, updated now. */
     public OutgoingWebhook withNewToken(OutgoingWebhook h) {
-        return new OutgoingWebhook(h.id(), newId.get(), h.createAt(), updateTime(h), h.deleteAt(), h.creatorId(),
-                h.channelId(), h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(),
-                h.description(), h.contentType(), h.username(), h.iconUrl(), h.signingSecret(),
-                h.previousSigningSecret(), h.previousSigningSecretExpiresAt());
+        return h.withToken(newId.get()).withUpdateAt(updateTime(h));
     }
 
     /**
@@ -60,19 +57,14 @@ public final class HookFactory {
         }
         long now = updateTime(h);
         boolean keepOld = h.signingSecret() != null && !grace.isZero();
-        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), now, h.deleteAt(), h.creatorId(), h.channelId(),
-                h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(), h.description(),
-                h.contentType(), h.username(), h.iconUrl(), newSecret.get(), keepOld ? h.signingSecret() : null,
+        return h.withUpdateAt(now).withSigningSecrets(newSecret.get(), keepOld ? h.signingSecret() : null,
                 keepOld ? now + grace.toMillis() : 0);
     }
 
     /** Mattermost's delete: the record stays, with {@code delete_at} (and {@code update_at}) set to now. */
     public OutgoingWebhook deleted(OutgoingWebhook h) {
         long now = updateTime(h);
-        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), now, now, h.creatorId(), h.channelId(), h.teamId(),
-                h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(), h.description(),
-                h.contentType(), h.username(), h.iconUrl(), h.signingSecret(), h.previousSigningSecret(),
-                h.previousSigningSecretExpiresAt());
+        return h.withUpdateAt(now).withDeleteAt(now);
     }
 
     /** Now, but never before the hook's last update: a clock set back must not make a change look older. */

@@ -1,6 +1,9 @@
 package io.hookline.cli.hooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.serde.Json;
 import java.io.PrintWriter;
@@ -9,36 +12,63 @@ import java.util.List;
 
 /**
  * How {@code hooks list} and {@code hooks get} print hooks ({@code --output}): a table for people, JSON for programs.
- * Token and signing secrets are masked either way.
+ * Each hook carries its {@code status}: {@code live}, or {@code rejected} (its latest record is invalid, so it does
+ * not fire) with the reason instead of the hook's fields. Token and signing secrets are masked either way; a rejected
+ * record shows nothing but its id and reason, which never quotes a secret.
  */
 public enum HookOutput {
     table,
     json;
 
-    private static final String ROW = "%-26s  %-26s  %-26s  %-11s  %-20s  %s%n";
+    static final String LIVE = "live";
+    static final String REJECTED = "rejected";
+    private static final String ROW = "%-26s  %-8s  %-26s  %-26s  %-11s  %-20s  %s%n";
+    private static final String REJECTED_ROW = "%-26s  %-8s  %s%n";
 
     /** The hooks as table rows under a header, or as one JSON document per line. */
-    public void printAll(PrintWriter out, Collection<OutgoingWebhook> hooks) throws JsonProcessingException {
+    public void printAll(PrintWriter out, Collection<HookState> hooks) throws JsonProcessingException {
         if (this == json) {
-            for (OutgoingWebhook hook : hooks) {
-                out.println(Json.mapper().writeValueAsString(hook.masked()));
+            for (HookState hook : hooks) {
+                out.println(Json.mapper().writeValueAsString(document(hook)));
             }
             return;
         }
-        out.printf(ROW, "ID", "TEAM", "CHANNEL", "WHEN", "TRIGGER WORDS", "CALLBACK URLS");
-        for (OutgoingWebhook h : hooks) {
-            out.printf(ROW, h.id(), h.teamId(), h.channelId().isEmpty() ? "(any)" : h.channelId(),
-                    h.triggerWhen() == OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH ? "starts-with" : "exact",
-                    String.join(",", h.triggerWords()), String.join(" ", h.callbackUrls()));
+        out.printf(ROW, "ID", "STATUS", "TEAM", "CHANNEL", "WHEN", "TRIGGER WORDS", "CALLBACK URLS / REASON");
+        for (HookState state : hooks) {
+            if (state instanceof HookState.Live live) {
+                OutgoingWebhook h = live.hook();
+                out.printf(ROW, h.id(), LIVE, h.teamId(), h.channelId().isEmpty() ? "(any)" : h.channelId(),
+                        h.triggerWhen() == OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH ? "starts-with" : "exact",
+                        String.join(",", h.triggerWords()), String.join(" ", h.callbackUrls()));
+            } else if (state instanceof HookState.Rejected rejected) {
+                out.printf(REJECTED_ROW, rejected.hookId(), REJECTED, rejected.reason());
+            }
         }
     }
 
     /** One hook: the table with its one row, or the whole JSON document, indented for reading. */
-    public void printOne(PrintWriter out, OutgoingWebhook hook) throws JsonProcessingException {
+    public void printOne(PrintWriter out, HookState hook) throws JsonProcessingException {
         if (this == json) {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(hook.masked()));
+            ObjectWriter pretty = Json.mapper().writerWithDefaultPrettyPrinter();
+            out.println(pretty.writeValueAsString(document(hook)));
         } else {
             printAll(out, List.of(hook));
         }
+    }
+
+    /** A live hook masked, with {@code "status": "live"}; a rejected one as its id, status and reason only. */
+    private static ObjectNode document(HookState state) {
+        ObjectNode doc = Json.mapper().createObjectNode();
+        if (state instanceof HookState.Live live) {
+            doc.setAll((ObjectNode) Json.mapper().valueToTree(live.hook().masked()));
+            doc.put("status", LIVE);
+        } else if (state instanceof HookState.Rejected rejected) {
+            doc.put("id", rejected.hookId());
+            doc.put("status", REJECTED);
+            doc.put("rejected_reason", rejected.reason());
+        } else {
+            throw new IllegalArgumentException("a deleted hook is not listed: " + state.hookId());
+        }
+        return doc;
     }
 }

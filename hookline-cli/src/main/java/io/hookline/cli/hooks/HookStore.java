@@ -6,10 +6,12 @@ import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.cli.kafka.Unreachable;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,9 +50,19 @@ public final class HookStore {
         return new ConfigTableReader(clients, topic, progressNotes).read();
     }
 
-    /** The live hook {@code id}, or a failure naming it. */
+    /** The live hook {@code id}, or a failure naming it (and, when it is rejected, why). */
     public OutgoingWebhook live(String id) {
-        return liveIn(read(), id);
+        HookTable table = read();
+        if (table.state(id).orElse(null) instanceof HookState.Live live) {
+            return live.hook();
+        }
+        throw missing(table, id);
+    }
+
+    /** The state of hook {@code id}, live or rejected, or a failure naming it when it is missing or deleted. */
+    public HookState state(String id) {
+        HookTable table = read();
+        return table.state(id).orElseThrow(() -> missing(table, id));
     }
 
     /**
@@ -61,50 +73,81 @@ public final class HookStore {
     public void create(OutgoingWebhook hook) {
         HookRules.requireValid(hook);
         HookRules.requireNoConflict(hook, read());
-        write(hook);
+        write(hook.id(), hook);
     }
 
     /**
-     * The one read-modify-write of every command that changes a hook ({@code update}, {@code delete},
-     * {@code regen-token}, {@code rotate-secret}): reads the table, applies {@code change} to the live hook
-     * {@code id}, checks the result like {@link #create}, writes it and returns it. Nothing is written when the hook
-     * is missing or the result breaks a rule. Two admins changing one hook at once: the later write wins, as with
-     * Mattermost's own {@code PUT}.
+     * The one read-modify-write of every command that changes a hook ({@code update}, {@code regen-token},
+     * {@code rotate-secret}): reads the table, applies {@code change} to hook {@code id}, checks the result like
+     * {@link #create}, writes it and returns it. A rejected hook can be changed too when its record parsed (the
+     * change must then make it valid: that is how an admin repairs it); nothing is written when the hook is missing
+     * or the result breaks a rule. Two admins changing one hook at once: the later write wins, as with Mattermost's
+     * own {@code PUT}.
      *
-     * @throws CliFailure when there is no live hook {@code id}, or naming every broken rule or the conflicting hook
+     * @throws CliFailure when there is no such hook, or naming every broken rule or the conflicting hook
      */
     public OutgoingWebhook update(String id, UnaryOperator<OutgoingWebhook> change) {
         HookTable table = read();
-        OutgoingWebhook changed = change.apply(liveIn(table, id));
+        OutgoingWebhook changed = change.apply(changeable(table, id));
         HookRules.requireValid(changed);
         if (!changed.isDeleted()) {
             HookRules.requireNoConflict(changed, table);
         }
-        write(changed);
+        write(id, changed);
         return changed;
     }
 
-    private OutgoingWebhook liveIn(HookTable table, String id) {
-        OutgoingWebhook hook = table.live().get(id);
-        if (hook == null) {
-            throw new CliFailure("no live hook with id '" + id + "' on " + topic.name()
-                    + " (`hookline hooks list` shows the live ones)");
-        }
-        return hook;
+    /**
+     * Deletes hook {@code id}, live or rejected: Mattermost's soft delete ({@code softDelete} of its record) when
+     * there is a record to keep, else, for a rejected record that is not a hook of this id, a tombstone, so that an
+     * admin can always clean up.
+     *
+     * @return the soft-deleted record; empty when a tombstone was written
+     * @throws CliFailure when there is no such hook
+     */
+    public Optional<OutgoingWebhook> delete(String id, UnaryOperator<OutgoingWebhook> softDelete) {
+        HookTable table = read();
+        HookState state = table.state(id).orElseThrow(() -> missing(table, id));
+        Optional<OutgoingWebhook> record = state instanceof HookState.Live live ? Optional.of(live.hook())
+                : ((HookState.Rejected) state).parsed();
+        // a soft delete is a deletion whatever the other fields say (HookLiveness), so it is not validated
+        Optional<OutgoingWebhook> deleted = record.map(softDelete);
+        write(id, deleted.orElse(null));
+        return deleted;
     }
 
-    /** Writes {@code hook} keyed by its id and waits until the broker has it. */
-    private void write(OutgoingWebhook hook) {
+    private OutgoingWebhook changeable(HookTable table, String id) {
+        HookState state = table.state(id).orElseThrow(() -> missing(table, id));
+        if (state instanceof HookState.Live live) {
+            return live.hook();
+        }
+        HookState.Rejected rejected = (HookState.Rejected) state;
+        return rejected.parsed().orElseThrow(() -> new CliFailure("hook '" + id + "' is rejected and its record is "
+                + "not a hook that can be changed (" + rejected.reason() + "); `hookline hooks delete " + id
+                + "` removes it"));
+    }
+
+    private CliFailure missing(HookTable table, String id) {
+        if (table.state(id).orElse(null) instanceof HookState.Rejected rejected) {
+            return new CliFailure("no live hook with id '" + id + "' on " + topic.name() + ": it is rejected ("
+                    + rejected.reason() + "); repair it with `hookline hooks update`, or `hookline hooks delete` it");
+        }
+        return new CliFailure("no live hook with id '" + id + "' on " + topic.name()
+                + " (`hookline hooks list` shows the live ones)");
+    }
+
+    /** Writes {@code hook} (null: a tombstone) keyed by {@code id} and waits until the broker has it. */
+    private void write(String id, OutgoingWebhook hook) {
         try (KafkaProducer<String, OutgoingWebhook> producer =
                      clients.producer(topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), hook.id(), hook)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic.name(), id, hook)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
         } catch (TimeoutException | KafkaException e) {
             throw Unreachable.describe(clients.bootstrapServers(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing hook " + hook.id(), e);
+            throw new IllegalStateException("interrupted while writing hook " + id, e);
         }
     }
 }

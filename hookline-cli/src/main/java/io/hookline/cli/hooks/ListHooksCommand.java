@@ -8,10 +8,11 @@ import io.hookline.schemas.topic.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hookline hooks list}: the live hooks of the compacted topic, secrets masked. */
+/** {@code hookline hooks list}: the live and rejected hooks of the compacted topic, secrets masked. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the live hooks (webhook-configs read to its end); token and signing secrets are masked.",
-                "Reading a large topic reports its progress on stderr after a few seconds."},
+        description = {"List the hooks (webhook-configs read to its end) with their status: live, or rejected (the",
+                "latest record is invalid, so the hook does not fire) with the reason. Token and signing secrets",
+                "are masked. Reading a large topic reports its progress on stderr after a few seconds."},
         footer = {"", "Examples:", "  hookline hooks list", "  hookline hooks list --output json"})
 public final class ListHooksCommand extends HooklineSubcommand {
 
@@ -23,10 +24,11 @@ public final class ListHooksCommand extends HooklineSubcommand {
     public Integer call() throws Exception {
         HooklineConfig config = clientConfig();
         HookTable table = HookStore.open(config, err()).read();
-        output.printAll(out(), table.hooks());
-        if (table.unreadable() > 0) {
-            err().println("warning: " + table.unreadable() + " record(s) of " + TopicSettings.topics(config).webhookConfigs()
-                    + " are not valid hooks and were skipped");
+        output.printAll(out(), table.states().values());
+        if (table.keyless() > 0) {
+            err().println("warning: " + table.keyless() + " record(s) of "
+                    + TopicSettings.topics(config).webhookConfigs() + " have no key, so they are no hook's, and were "
+                    + "skipped");
         }
         return ExitCodes.OK;
     }

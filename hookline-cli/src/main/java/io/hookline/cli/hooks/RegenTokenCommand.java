@@ -33,12 +33,7 @@ public final class RegenTokenCommand extends HooklineSubcommand {
         OutgoingWebhook updated = HookStore.open(clientConfig(), err()).update(hookId,
                 factory::withNewToken);
         // The signing secrets are not new and stay masked: only the new token is worth showing.
-        OutgoingWebhook masked = updated.masked();
-        OutgoingWebhook shown = new OutgoingWebhook(updated.id(), updated.token(), updated.createAt(),
-                updated.updateAt(), updated.deleteAt(), updated.creatorId(), updated.channelId(), updated.teamId(),
-                updated.triggerWords(), updated.triggerWhen(), updated.callbackUrls(), updated.displayName(),
-                updated.description(), updated.contentType(), updated.username(), updated.iconUrl(),
-                masked.signingSecret(), masked.previousSigningSecret(), updated.previousSigningSecretExpiresAt());
+        OutgoingWebhook shown = updated.masked().withToken(updated.token());
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
         err().println("new token for hook " + updated.id() + "; keep it now, it is not shown again");
         return ExitCodes.OK;

@@ -55,12 +55,7 @@ public final class RotateSecretCommand extends HooklineSubcommand {
         });
         OutgoingWebhook before = replaced[0];
         // Only the new secret is worth showing; the token and the old secret stay masked.
-        OutgoingWebhook masked = rotated.masked();
-        OutgoingWebhook shown = new OutgoingWebhook(rotated.id(), masked.token(), rotated.createAt(),
-                rotated.updateAt(), rotated.deleteAt(), rotated.creatorId(), rotated.channelId(), rotated.teamId(),
-                rotated.triggerWords(), rotated.triggerWhen(), rotated.callbackUrls(), rotated.displayName(),
-                rotated.description(), rotated.contentType(), rotated.username(), rotated.iconUrl(),
-                rotated.signingSecret(), masked.previousSigningSecret(), rotated.previousSigningSecretExpiresAt());
+        OutgoingWebhook shown = rotated.masked().withSigningSecret(rotated.signingSecret());
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
         err().println("new signing secret for hook " + rotated.id() + "; " + oldSecretFate(before, rotated)
                 + "; keep the new secret now, it is not shown again");

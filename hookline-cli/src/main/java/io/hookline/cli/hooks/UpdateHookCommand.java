@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hookline hooks update ID ...}: Mattermost's {@code PUT /api/v4/hooks/outgoing/{id}}. */
 @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Change a live hook: only the options given change. Validated and checked for conflicts like",
-                "create; nothing is written when a rule is broken. Prints the hook (secrets masked)."},
+        description = {"Change a hook: only the options given change. Validated and checked for conflicts like",
+                "create; nothing is written when a rule is broken. Prints the hook (secrets masked). A rejected",
+                "hook (hooks list) whose record parsed can be repaired this way: the result must be valid."},
         footer = {"", "Examples:",
                 "  hookline hooks update 7wuadkmtk86iunmx4aatczfzjr --trigger-word ping --trigger-word hello",
                 "  hookline hooks update 7wuadkmtk86iunmx4aatczfzjr --callback-url https://bot.example.com/hook"})

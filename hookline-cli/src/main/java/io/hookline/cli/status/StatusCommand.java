@@ -10,6 +10,7 @@ import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.Unreachable;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
+import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
 
 /** {@code hookline status}: topics, hooks and how far behind each service's consumer group is. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show Hookline's topics (partitions, end offsets), the number of live hooks, and the",
+        description = {"Show Hookline's topics (partitions, end offsets), the number of live hooks, each rejected",
+                "hook (latest record invalid, so it does not fire) with the reason, and the",
                 "consumer groups of the services (<hookline.application-id-prefix>-...) with their lag.",
                 "When gathering takes more than a few seconds, stderr says which step it is at."},
         footer = {"", "Example:", "  hookline status"})
@@ -72,8 +74,11 @@ public final class StatusCommand extends HooklineSubcommand {
             if (present.contains(topics.webhookConfigs().name())) {
                 step.set("reading " + topics.webhookConfigs().name() + " to count the hooks");
                 HookTable table = new ConfigTableReader(clients, topics.webhookConfigs(), null).read();
-                out.printf("%nhooks: %d live, %d deleted%s%n", table.live().size(), table.deleted(),
-                        table.unreadable() > 0 ? ", " + table.unreadable() + " unreadable record(s)" : "");
+                List<HookState.Rejected> rejected = table.rejected();
+                out.printf("%nhooks: %d live, %d rejected, %d deleted%s%n", table.live().size(), rejected.size(),
+                        table.deleted(), table.keyless() > 0 ? ", " + table.keyless() + " record(s) without key" : "");
+                // a rejected hook does not fire: say why, as hooks list does (the reason never quotes a secret)
+                rejected.forEach(r -> out.printf("rejected hook %s: %s%n", r.hookId(), r.reason()));
             }
             out.println();
             out.printf("%-44s  %-12s  %10s  %10s%n", "CONSUMER GROUP", "STATE", "PARTITIONS", "LAG");

@@ -22,10 +22,7 @@ class HookChangesTest {
         assertThat(none().isEmpty()).isTrue();
         OutgoingWebhook same = none().applyTo(HOOK, 300);
         assertThat(same.updateAt()).isEqualTo(300);
-        assertThat(new OutgoingWebhook(same.id(), same.token(), same.createAt(), 200, same.deleteAt(),
-                same.creatorId(), same.channelId(), same.teamId(), same.triggerWords(), same.triggerWhen(),
-                same.callbackUrls(), same.displayName(), same.description(), same.contentType(), same.username(),
-                same.iconUrl(), same.signingSecret())).isEqualTo(HOOK);
+        assertThat(same.withUpdateAt(200)).isEqualTo(HOOK);
     }
 
     @Test
@@ -60,9 +57,8 @@ class HookChangesTest {
 
     @Test
     void aRotationInProgressSurvivesAnUpdate() {
-        OutgoingWebhook rotating = new OutgoingWebhook(HOOK.id(), HOOK.token(), 100, 200, 0, HOOK.creatorId(),
-                HOOK.channelId(), HOOK.teamId(), HOOK.triggerWords(), 0, HOOK.callbackUrls(), "A", "", "", "", "",
-                "whsec_bmV3c2VjcmV0bmV3c2VjcmV0bmV3c2VjcmV0", HOOK.signingSecret(), 5_000);
+        OutgoingWebhook rotating = HOOK.withSigningSecrets("whsec_bmV3c2VjcmV0bmV3c2VjcmV0bmV3c2VjcmV0",
+                HOOK.signingSecret(), 5_000);
         OutgoingWebhook updated = new HookChanges(null, null, false, null, null, "B", null, null, null, null)
                 .applyTo(rotating, 300);
         assertThat(updated.signingSecret()).isEqualTo(rotating.signingSecret());

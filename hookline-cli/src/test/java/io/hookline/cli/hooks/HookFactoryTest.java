@@ -125,9 +125,7 @@ class HookFactoryTest {
     @Test
     void aHookWithoutASecretGetsItsFirstAndNoPrevious() {
         OutgoingWebhook hook = fixed(1_000, S1).create(draft());
-        OutgoingWebhook unsigned = new OutgoingWebhook(hook.id(), hook.token(), 1_000, 1_000, 0, hook.creatorId(),
-                hook.channelId(), hook.teamId(), hook.triggerWords(), 0, hook.callbackUrls(), "", "", "", "", "",
-                null);
+        OutgoingWebhook unsigned = hook.withSigningSecrets(null, null, 0);
         OutgoingWebhook rotated = fixed(2_000, S2).withRotatedSecret(unsigned, java.time.Duration.ofHours(24));
         assertThat(rotated.signingSecret()).isEqualTo(S2);
         assertThat(rotated.previousSigningSecret()).isNull();

@@ -1,9 +1,9 @@
 package io.hookline.matcher.stream;
 
-import io.hookline.matcher.hook.HookChange;
-import io.hookline.matcher.hook.HookChanges;
 import io.hookline.runtime.streams.ProcessingResult;
 import io.hookline.runtime.streams.StreamsDeadLetters;
+import io.hookline.schemas.hook.HookLiveness;
+import io.hookline.schemas.hook.HookState;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,23 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dead-letters every {@code webhook-configs} record the hook table does not apply, with the same decision
- * ({@link HookChanges#decide}) and therefore the same reason. Valid records produce nothing here.
+ * Dead-letters every {@code webhook-configs} record that the hook table rejects, with the same decision
+ * ({@link HookLiveness#decide}) and therefore the same reason. Valid records and deletions produce nothing here.
  */
 public final class HookConfigAuditor implements Processor<byte[], byte[], byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HookConfigAuditor.class);
 
     private final String deadLettersSink;
-    private final BiFunction<String, byte[], HookChange> decision;
+    private final BiFunction<String, byte[], HookState> decision;
     private ProcessorContext<byte[], byte[]> context;
 
     public HookConfigAuditor(String deadLettersSink) {
-        this(deadLettersSink, HookChanges::decide);
+        this(deadLettersSink, HookLiveness::decide);
     }
 
     /** With another decision than the hook table's: the seam through which a test makes the decision fail. */
-    HookConfigAuditor(String deadLettersSink, BiFunction<String, byte[], HookChange> decision) {
+    HookConfigAuditor(String deadLettersSink, BiFunction<String, byte[], HookState> decision) {
         this.deadLettersSink = deadLettersSink;
         this.decision = decision;
     }
@@ -42,11 +42,11 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
     @Override
     public void process(Record<byte[], byte[]> record) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        ProcessingResult<HookChange> result;
+        ProcessingResult<HookState> result;
         try {
-            HookChange change = decision.apply(key, record.value());
-            result = change instanceof HookChange.Rejection rejection
-                    ? ProcessingResult.failure(rejection.reason(), record) : ProcessingResult.success(change);
+            HookState state = decision.apply(key, record.value());
+            result = state instanceof HookState.Rejected rejected
+                    ? ProcessingResult.failure(rejected.reason(), record) : ProcessingResult.success(state);
         } catch (RuntimeException e) {
             // decide is meant to turn every input into a decision, so this is a bug; the record is a hook with its
             // token, so only the kind of error goes into the dead letter, the stack trace into the log
@@ -54,8 +54,9 @@ public final class HookConfigAuditor implements Processor<byte[], byte[], byte[]
                     StreamsDeadLetters.origin(context), e);
             result = DeadLetters.MATCHER.unexpected(e, record);
         }
-        if (result instanceof ProcessingResult.Failure<HookChange> failure) {
-            LOG.warn("webhook-configs record {} rejected, previous version stays in force: {}", key, failure.reason());
+        if (result instanceof ProcessingResult.Failure<HookState> failure) {
+            LOG.warn("webhook-configs record {} rejected, the hook is not live until a valid record replaces it: {}",
+                    key, failure.reason());
             context.forward(DeadLetters.MATCHER.of(failure, context), deadLettersSink);
         }
     }

@@ -1,5 +1,6 @@
 package io.hookline.matcher.stream;
 
+import io.hookline.matcher.index.TriggerIndex;
 import io.hookline.matcher.trigger.Triggering;
 import io.hookline.runtime.streams.ProcessingResult;
 import io.hookline.runtime.streams.StreamsDeadLetters;
@@ -7,6 +8,7 @@ import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,13 +27,21 @@ public final class PostMatchingProcessor implements Processor<byte[], byte[], Ob
     private static final Logger LOG = LoggerFactory.getLogger(PostMatchingProcessor.class);
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
 
-    private final Triggering triggering;
+    private final String hookStore;
+    private final Function<TriggerIndex, Triggering> triggeringOver;
     private final String triggersSink;
     private final String deadLettersSink;
     private ProcessorContext<Object, Object> context;
+    private Triggering triggering;
 
-    public PostMatchingProcessor(Triggering triggering, String triggersSink, String deadLettersSink) {
-        this.triggering = triggering;
+    /**
+     * @param hookStore      the name of the global {@link LiveHookStore}
+     * @param triggeringOver what a post triggers, given the live hooks of that store
+     */
+    public PostMatchingProcessor(String hookStore, Function<TriggerIndex, Triggering> triggeringOver,
+                                 String triggersSink, String deadLettersSink) {
+        this.hookStore = hookStore;
+        this.triggeringOver = triggeringOver;
         this.triggersSink = triggersSink;
         this.deadLettersSink = deadLettersSink;
     }
@@ -39,6 +49,8 @@ public final class PostMatchingProcessor implements Processor<byte[], byte[], Ob
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        LiveHookStore hooks = context.getStateStore(hookStore);
+        this.triggering = triggeringOver.apply(hooks.index());
     }
 
     @Override

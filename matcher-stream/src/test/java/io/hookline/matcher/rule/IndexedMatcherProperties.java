@@ -2,13 +2,13 @@ package io.hookline.matcher.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.matcher.hook.HookChange;
-import io.hookline.matcher.hook.HookChanges;
 import io.hookline.matcher.index.HookMatch;
 import io.hookline.matcher.index.TriggerIndex;
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.matcher.testing.Posts;
 import io.hookline.matcher.text.GoWhitespace;
+import io.hookline.schemas.hook.HookLiveness;
+import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.post.PostEvent;
@@ -29,7 +29,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The indexed matcher (config records through {@link HookChanges} into a {@link TriggerIndex}, then
+ * The indexed matcher (config records through {@link HookLiveness} into a {@link TriggerIndex}, then
  * {@link PostMatcher}) gives exactly what {@link ReferenceMatcher} gives over a plainly maintained table.
  */
 class IndexedMatcherProperties {
@@ -59,11 +59,10 @@ class IndexedMatcherProperties {
                 case GARBAGE -> "{\"id\": oops".getBytes(StandardCharsets.UTF_8);
                 default -> HOOKS.toBytes(op.hook());
             };
-            HookChange change = HookChanges.decide(key, value);
-            if (change instanceof HookChange.Upsert upsert) {
-                index.put(upsert.hook());
-            } else if (change instanceof HookChange.Removal removal) {
-                index.remove(removal.hookId());
+            if (HookLiveness.decide(key, value) instanceof HookState.Live live) {
+                index.put(live.hook());
+            } else {
+                index.remove(key);
             }
             applyPlainly(table, op);
         }
@@ -80,13 +79,13 @@ class IndexedMatcherProperties {
 
     private static void applyPlainly(Map<String, OutgoingWebhook> table, Op op) {
         switch (op.kind()) {
-            case TOMBSTONE -> table.remove(op.hook().id());
-            case GARBAGE -> { }
+            case TOMBSTONE, GARBAGE -> table.remove(op.hook().id());
             default -> {
-                if (op.hook().deleteAt() > 0) {
-                    table.remove(op.hook().id());
-                } else if (OutgoingWebhookValidator.violations(op.hook()).isEmpty()) {
+                // the latest record decides: an invalid one takes the hook out like a deletion
+                if (op.hook().deleteAt() == 0 && OutgoingWebhookValidator.violations(op.hook()).isEmpty()) {
                     table.put(op.hook().id(), op.hook());
+                } else {
+                    table.remove(op.hook().id());
                 }
             }
         }
@@ -102,13 +101,7 @@ class IndexedMatcherProperties {
         Arbitrary<Kind> kinds = Arbitraries.frequency(Tuple.of(8, Kind.UPSERT), Tuple.of(1, Kind.TOMBSTONE),
                 Tuple.of(1, Kind.DELETE_AT), Tuple.of(1, Kind.GARBAGE));
         return Combinators.combine(kinds, hooks()).as((kind, hook) -> new Op(kind,
-                kind == Kind.DELETE_AT ? withDeleteAt(hook) : hook)).list();
-    }
-
-    private static OutgoingWebhook withDeleteAt(OutgoingWebhook h) {
-        return new OutgoingWebhook(h.id(), h.token(), h.createAt(), h.updateAt(), 1_700_000_000_500L, h.creatorId(),
-                h.channelId(), h.teamId(), h.triggerWords(), h.triggerWhen(), h.callbackUrls(), h.displayName(),
-                h.description(), h.contentType(), h.username(), h.iconUrl(), h.signingSecret());
+                kind == Kind.DELETE_AT ? hook.withDeleteAt(1_700_000_000_500L) : hook)).list();
     }
 
     private Arbitrary<OutgoingWebhook> hooks() {

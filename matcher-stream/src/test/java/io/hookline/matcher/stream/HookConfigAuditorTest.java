@@ -2,10 +2,10 @@ package io.hookline.matcher.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.matcher.hook.HookChange;
-import io.hookline.matcher.hook.HookChanges;
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.hook.HookLiveness;
+import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.serde.JsonSerde;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +40,10 @@ class HookConfigAuditorTest {
         var forwarded = context.forwarded();
         assertThat(forwarded).hasSize(1);
         assertThat(forwarded.get(0).childName()).contains(SINK);
-        HookChange decision = HookChanges.decide(hook.id(), broken);
-        assertThat(decision).isInstanceOf(HookChange.Rejection.class);
+        HookState decision = HookLiveness.decide(hook.id(), broken);
+        assertThat(decision).isInstanceOf(HookState.Rejected.class);
         assertThat(DeadLetter.from(forwarded.get(0).record().headers()).reason())
-                .isEqualTo(((HookChange.Rejection) decision).reason());
+                .isEqualTo(((HookState.Rejected) decision).reason());
     }
 
     @Test

@@ -29,49 +29,34 @@ public final class Hooks {
 
     /** Builder with valid defaults; every setter replaces one field. */
     public static final class Builder {
-        private String id;
-        private String token = TOKEN;
-        private long createAt = 1_700_000_000_000L;
-        private long updateAt = 1_700_000_000_000L;
-        private long deleteAt;
-        private String creatorId = Ids.deterministic("user", "creator");
-        private String channelId = "";
-        private String teamId = Posts.TEAM;
-        private List<String> triggerWords = List.of();
-        private int triggerWhen;
-        private List<String> callbackUrls = List.of("http://127.0.0.1:9/hook");
-        private String displayName = "Test hook";
-        private String description = "";
-        private String contentType = ContentTypes.JSON;
-        private String username = "";
-        private String iconUrl = "";
-        private String signingSecret;
+        private OutgoingWebhook hook;
 
         Builder(String name) {
-            this.id = Hooks.id(name);
+            hook = new OutgoingWebhook(Hooks.id(name), TOKEN, 1_700_000_000_000L, 1_700_000_000_000L, 0,
+                    Ids.deterministic("user", "creator"), "", Posts.TEAM, List.of(), 0,
+                    List.of("http://127.0.0.1:9/hook"), "Test hook", "", ContentTypes.JSON, "", "",
+                    null);
         }
 
-        public Builder id(String v) { id = v; return this; }
-        public Builder token(String v) { token = v; return this; }
-        public Builder updateAt(long v) { updateAt = v; return this; }
-        public Builder deleteAt(long v) { deleteAt = v; return this; }
-        public Builder creator(String v) { creatorId = v; return this; }
-        public Builder channel(String v) { channelId = v; return this; }
-        public Builder team(String v) { teamId = v; return this; }
-        public Builder words(String... v) { triggerWords = List.of(v); return this; }
-        public Builder words(List<String> v) { triggerWords = v; return this; }
-        public Builder when(int v) { triggerWhen = v; return this; }
-        public Builder urls(String... v) { callbackUrls = List.of(v); return this; }
-        public Builder displayName(String v) { displayName = v; return this; }
-        public Builder contentType(String v) { contentType = v; return this; }
-        public Builder username(String v) { username = v; return this; }
-        public Builder iconUrl(String v) { iconUrl = v; return this; }
-        public Builder secret(String v) { signingSecret = v; return this; }
+        public Builder id(String v) { hook = hook.withId(v); return this; }
+        public Builder token(String v) { hook = hook.withToken(v); return this; }
+        public Builder updateAt(long v) { hook = hook.withUpdateAt(v); return this; }
+        public Builder deleteAt(long v) { hook = hook.withDeleteAt(v); return this; }
+        public Builder creator(String v) { hook = hook.withCreatorId(v); return this; }
+        public Builder channel(String v) { hook = hook.withChannelId(v); return this; }
+        public Builder team(String v) { hook = hook.withTeamId(v); return this; }
+        public Builder words(String... v) { hook = hook.withTriggerWords(List.of(v)); return this; }
+        public Builder words(List<String> v) { hook = hook.withTriggerWords(v); return this; }
+        public Builder when(int v) { hook = hook.withTriggerWhen(v); return this; }
+        public Builder urls(String... v) { hook = hook.withCallbackUrls(List.of(v)); return this; }
+        public Builder displayName(String v) { hook = hook.withDisplayName(v); return this; }
+        public Builder contentType(String v) { hook = hook.withContentType(v); return this; }
+        public Builder username(String v) { hook = hook.withUsername(v); return this; }
+        public Builder iconUrl(String v) { hook = hook.withIconUrl(v); return this; }
+        public Builder secret(String v) { hook = hook.withSigningSecret(v); return this; }
 
         public OutgoingWebhook build() {
-            return new OutgoingWebhook(id, token, createAt, updateAt, deleteAt, creatorId, channelId, teamId,
-                    triggerWords, triggerWhen, callbackUrls, displayName, description, contentType, username,
-                    iconUrl, signingSecret);
+            return hook;
         }
     }
 }

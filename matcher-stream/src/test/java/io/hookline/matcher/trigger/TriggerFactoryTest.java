@@ -67,10 +67,7 @@ class TriggerFactoryTest {
     @Test
     void aRotatedHookSignsWithBothSecretsUntilThePreviousOneExpires() {
         String previous = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[40]);
-        OutgoingWebhook rotated = new OutgoingWebhook(hook.id(), hook.token(), hook.createAt(), hook.updateAt(), 0,
-                hook.creatorId(), hook.channelId(), hook.teamId(), hook.triggerWords(), hook.triggerWhen(),
-                hook.callbackUrls(), hook.displayName(), hook.description(), hook.contentType(), hook.username(),
-                hook.iconUrl(), Hooks.SECRET, previous, 1_000L);
+        OutgoingWebhook rotated = hook.withSigningSecrets(Hooks.SECRET, previous, 1_000L);
         assertThat(TriggerFactory.triggers(event, new HookMatch(rotated, "bug"), 999L).get(0).signingSecrets())
                 .containsExactly(Hooks.SECRET, previous);
         assertThat(TriggerFactory.triggers(event, new HookMatch(rotated, "bug"), 1_000L).get(0).signingSecrets())

@@ -3,6 +3,7 @@ package io.hookline.schemas.hook;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hookline.schemas.http.ContentTypes;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The value of the compacted {@code webhook-configs} topic (key: hook id): Mattermost's {@code OutgoingWebhook} with
@@ -92,10 +93,146 @@ public record OutgoingWebhook(
 
     /** This hook with every secret replaced, for logs, listings and error messages. */
     public OutgoingWebhook masked() {
-        return new OutgoingWebhook(id, token.isEmpty() ? "" : "****", createAt, updateAt, deleteAt, creatorId, channelId,
-                teamId, triggerWords, triggerWhen, callbackUrls, displayName, description, contentType, username,
-                iconUrl, signingSecret == null ? null : SIGNING_SECRET_PREFIX + "****",
+        return withToken(token.isEmpty() ? "" : "****").withSigningSecrets(
+                signingSecret == null ? null : SIGNING_SECRET_PREFIX + "****",
                 previousSigningSecret == null ? null : SIGNING_SECRET_PREFIX + "****", previousSigningSecretExpiresAt);
+    }
+
+    // Copies with fields changed, so that no caller repeats the 19 positional arguments.
+
+    public OutgoingWebhook withId(String v) {
+        return edit(c -> c.id = v);
+    }
+
+    public OutgoingWebhook withToken(String v) {
+        return edit(c -> c.token = v);
+    }
+
+    public OutgoingWebhook withCreateAt(long v) {
+        return edit(c -> c.createAt = v);
+    }
+
+    public OutgoingWebhook withUpdateAt(long v) {
+        return edit(c -> c.updateAt = v);
+    }
+
+    public OutgoingWebhook withDeleteAt(long v) {
+        return edit(c -> c.deleteAt = v);
+    }
+
+    public OutgoingWebhook withCreatorId(String v) {
+        return edit(c -> c.creatorId = v);
+    }
+
+    public OutgoingWebhook withChannelId(String v) {
+        return edit(c -> c.channelId = v);
+    }
+
+    public OutgoingWebhook withTeamId(String v) {
+        return edit(c -> c.teamId = v);
+    }
+
+    public OutgoingWebhook withTriggerWords(List<String> v) {
+        return edit(c -> c.triggerWords = v);
+    }
+
+    public OutgoingWebhook withTriggerWhen(int v) {
+        return edit(c -> c.triggerWhen = v);
+    }
+
+    public OutgoingWebhook withCallbackUrls(List<String> v) {
+        return edit(c -> c.callbackUrls = v);
+    }
+
+    public OutgoingWebhook withDisplayName(String v) {
+        return edit(c -> c.displayName = v);
+    }
+
+    public OutgoingWebhook withDescription(String v) {
+        return edit(c -> c.description = v);
+    }
+
+    public OutgoingWebhook withContentType(String v) {
+        return edit(c -> c.contentType = v);
+    }
+
+    public OutgoingWebhook withUsername(String v) {
+        return edit(c -> c.username = v);
+    }
+
+    public OutgoingWebhook withIconUrl(String v) {
+        return edit(c -> c.iconUrl = v);
+    }
+
+    /** The current signing secret replaced; a rotation in progress (the previous secret) is kept. */
+    public OutgoingWebhook withSigningSecret(String v) {
+        return edit(c -> c.signingSecret = v);
+    }
+
+    /** Every signing secret at once: the current one, and the previous one with the end of its grace period. */
+    public OutgoingWebhook withSigningSecrets(String current, String previous, long previousExpiresAt) {
+        return edit(c -> {
+            c.signingSecret = current;
+            c.previousSigningSecret = previous;
+            c.previousSigningSecretExpiresAt = previousExpiresAt;
+        });
+    }
+
+    private OutgoingWebhook edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of a hook being copied: the one place that lists them in constructor order. */
+    private static final class Copy {
+        String id;
+        String token;
+        long createAt;
+        long updateAt;
+        long deleteAt;
+        String creatorId;
+        String channelId;
+        String teamId;
+        List<String> triggerWords;
+        int triggerWhen;
+        List<String> callbackUrls;
+        String displayName;
+        String description;
+        String contentType;
+        String username;
+        String iconUrl;
+        String signingSecret;
+        String previousSigningSecret;
+        long previousSigningSecretExpiresAt;
+
+        Copy(OutgoingWebhook h) {
+            id = h.id;
+            token = h.token;
+            createAt = h.createAt;
+            updateAt = h.updateAt;
+            deleteAt = h.deleteAt;
+            creatorId = h.creatorId;
+            channelId = h.channelId;
+            teamId = h.teamId;
+            triggerWords = h.triggerWords;
+            triggerWhen = h.triggerWhen;
+            callbackUrls = h.callbackUrls;
+            displayName = h.displayName;
+            description = h.description;
+            contentType = h.contentType;
+            username = h.username;
+            iconUrl = h.iconUrl;
+            signingSecret = h.signingSecret;
+            previousSigningSecret = h.previousSigningSecret;
+            previousSigningSecretExpiresAt = h.previousSigningSecretExpiresAt;
+        }
+
+        OutgoingWebhook build() {
+            return new OutgoingWebhook(id, token, createAt, updateAt, deleteAt, creatorId, channelId, teamId,
+                    triggerWords, triggerWhen, callbackUrls, displayName, description, contentType, username, iconUrl,
+                    signingSecret, previousSigningSecret, previousSigningSecretExpiresAt);
+        }
     }
 
     private static String orEmpty(String s) {

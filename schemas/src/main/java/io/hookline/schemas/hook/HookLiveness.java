@@ -1,4 +1,4 @@
-package io.hookline.matcher.hook;
+package io.hookline.schemas.hook;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -6,62 +6,70 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Decides what a {@code webhook-configs} record does. Used by both the hook table and the dead-letter side of the
- * matcher, so that what is applied and what is dead-lettered can never disagree.
+ * The one liveness rule of {@code webhook-configs}, shared by the matcher's hook table, its config audit (which
+ * dead-letters what is rejected here, with the same reason) and the CLI's listings, so that what fires, what is
+ * dead-lettered and what an admin sees can never disagree.
  *
- * <p>Rules: a tombstone removes the hook of its key. Any other value must parse as an {@code OutgoingWebhook}. With
- * {@code delete_at > 0} and its key (or no id) as {@code id} it removes the hook even if other fields are invalid: a
- * deletion must never be what keeps a hook firing. Otherwise it must pass Mattermost's validation
- * ({@link OutgoingWebhookValidator#violations}) and carry its key as {@code id} to replace the hook. Everything else
- * is rejected.
+ * <p>The latest record of a key decides. A tombstone deletes the hook of its key. Any other value must parse as an
+ * {@code OutgoingWebhook}. With {@code delete_at > 0} and its key (or no id) as {@code id} it deletes the hook even if
+ * other fields are invalid: a deletion must never be what keeps a hook firing. Otherwise it must pass Mattermost's
+ * validation ({@link OutgoingWebhookValidator#violations}) and carry its key as {@code id} to be live. Everything else
+ * is rejected, and a rejected hook is not live: an earlier valid version is not kept, since compaction may already
+ * have removed it and the answer must not depend on when the log cleaner ran.
  */
-public final class HookChanges {
+public final class HookLiveness {
 
     private static final ObjectReader READER = Json.mapper().readerFor(OutgoingWebhook.class);
 
-    private HookChanges() {
+    private HookLiveness() {
     }
 
-    public static HookChange decide(String key, byte[] value) {
+    /** The state that the record ({@code key}, {@code value}; null value: tombstone) leaves hook {@code key} in. */
+    public static HookState decide(String key, byte[] value) {
         if (key == null || key.isEmpty()) {
-            return new HookChange.Rejection("the record has no key; the key of a webhook-configs record is the hook id");
+            return rejected(null, "the record has no key; the key of a webhook-configs record is the hook id");
         }
         if (value == null) {
-            return new HookChange.Removal(key);
+            return new HookState.Deleted(key);
         }
         OutgoingWebhook hook;
         try {
             hook = READER.readValue(value);
         } catch (JsonProcessingException e) {
-            return new HookChange.Rejection("not a valid OutgoingWebhook JSON document: " + describe(e));
+            return rejected(key, "not a valid OutgoingWebhook JSON document: " + describe(e));
         } catch (IOException | RuntimeException e) {
-            return new HookChange.Rejection("not a valid OutgoingWebhook JSON document: " + e.getClass().getSimpleName());
+            return rejected(key, "not a valid OutgoingWebhook JSON document: " + e.getClass().getSimpleName());
         }
         if (hook == null) {
-            return new HookChange.Rejection("not a valid OutgoingWebhook JSON document: the value is JSON null; "
+            return rejected(key, "not a valid OutgoingWebhook JSON document: the value is JSON null; "
                     + "delete a hook with a tombstone (no value) or delete_at > 0");
         }
         if (hook.isDeleted() && (hook.id().isEmpty() || hook.id().equals(key))) {
-            return new HookChange.Removal(key);
+            return new HookState.Deleted(key);
         }
         List<OutgoingWebhookValidator.Violation> violations = OutgoingWebhookValidator.violations(hook);
         if (!violations.isEmpty()) {
-            return new HookChange.Rejection("invalid hook " + key + ": " + violations.stream()
-                    .map(OutgoingWebhookValidator.Violation::toString).collect(Collectors.joining("; ")));
+            // only a record under its own id can be repaired or soft-deleted as that hook
+            Optional<OutgoingWebhook> parsed = key.equals(hook.id()) ? Optional.of(hook) : Optional.empty();
+            return new HookState.Rejected(key, "invalid hook " + key + ": " + violations.stream()
+                    .map(OutgoingWebhookValidator.Violation::toString).collect(Collectors.joining("; ")), parsed);
         }
         if (!key.equals(hook.id())) {
-            return new HookChange.Rejection("the record key '" + key + "' differs from the hook id '" + hook.id()
+            return rejected(key, "the record key '" + key + "' differs from the hook id '" + hook.id()
                     + "'; the key must be the hook id");
         }
-        return new HookChange.Upsert(hook);
+        return new HookState.Live(hook);
+    }
+
+    private static HookState rejected(String key, String reason) {
+        return new HookState.Rejected(key, reason, Optional.empty());
     }
 
     /**
