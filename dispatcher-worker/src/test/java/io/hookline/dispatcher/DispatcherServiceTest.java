@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
@@ -304,7 +305,8 @@ class DispatcherServiceTest {
                 List.of()))));
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
             DeliveryOutcome dead = reader.readUntil(rs -> rs.stream().anyMatch(r -> OUTCOMES.fromBytes(r.value())
-                            .deliveryId().equals(TestTriggers.id("d-dead"))), Duration.ofSeconds(60)).stream()
+                            .deliveryId().equals(TestTriggers.id("d-dead"))), Duration.ofSeconds(60),
+                            "the outcome of d-dead").stream()
                     .map(r -> OUTCOMES.fromBytes(r.value()))
                     .filter(o -> o.deliveryId().equals(TestTriggers.id("d-dead")))
                     .findFirst().orElseThrow();
@@ -353,19 +355,19 @@ class DispatcherServiceTest {
         assertThat(n1 + n2).isEqualTo(40);
     }
 
-    private void awaitGroupOfTwo(String group) throws Exception {
+    private void awaitGroupOfTwo(String group) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
-                        .get(10, TimeUnit.SECONDS).get(group);
-                if (d.members().size() == 2 && d.members().stream()
-                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("the two workers never formed one group with partitions each");
+            Await.value(() -> describe(admin, group), d -> d.members().size() == 2 && d.members().stream()
+                            .allMatch(m -> !m.assignment().topicPartitions().isEmpty()), Duration.ofSeconds(60),
+                    "the two workers to form one group with partitions each");
+        }
+    }
+
+    private static ConsumerGroupDescription describe(Admin admin, String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe group " + group, e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.hookline.faulttests;
 
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
@@ -13,11 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,24 +90,20 @@ public final class Pipeline implements AutoCloseable {
 
     /** New partitions get their leader a moment after creation; writing before that only produces retries. */
     private static void awaitLeaders(Admin admin, List<String> names) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Await.until(() -> describe(admin, names).stream().allMatch(d -> d.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())), Duration.ofSeconds(60),
+                () -> "a leader for every partition of " + names);
+    }
+
+    private static Collection<TopicDescription> describe(Admin admin, List<String> names) {
         try {
-            while (System.nanoTime() - deadline < 0) {
-                boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()
-                        .stream().allMatch(d -> d.partitions().stream()
-                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-                if (ready) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+            throw new IllegalStateException("interrupted while describing topics " + names, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
         }
-        throw new IllegalStateException("topics without a leader after 60 s: " + names);
     }
 
     /** A stage process, started and ready. */
