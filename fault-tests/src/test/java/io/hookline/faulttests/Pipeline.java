@@ -39,7 +39,7 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaBroker broker;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Path workDir;
-    private final List<StageProcess> stages = new ArrayList<>();
+    private final List<KillableStage> stages = new ArrayList<>();
     private final Thread reaper = new Thread(this::killAll, "fault-tests-reaper");
 
     public Pipeline(KafkaBroker broker, String scenario, Path workDir, Map<String, String> overrides) {
@@ -107,12 +107,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** A stage process, started and ready. */
-    public StageProcess start(String stage, String... jvmOptions) {
+    public KillableStage start(String stage, String... jvmOptions) {
         List<String> options = new ArrayList<>(List.of(jvmOptions));
         if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
             options.add("-Xmx256m");
         }
-        StageProcess p = new StageProcess(stage, broker.bootstrapServers(), settings, options,
+        KillableStage p = new KillableStage(stage, broker.bootstrapServers(), settings, options,
                 workDir.resolve("logs"));
         synchronized (stages) {
             stages.add(p);
@@ -150,14 +150,14 @@ public final class Pipeline implements AutoCloseable {
 
     private void killAll() {
         synchronized (stages) {
-            stages.forEach(StageProcess::kill);
+            stages.forEach(KillableStage::kill);
         }
     }
 
     /** Stops every stage process this pipeline started (SIGTERM, in reverse order). */
     @Override
     public void close() {
-        List<StageProcess> copy;
+        List<KillableStage> copy;
         synchronized (stages) {
             copy = new ArrayList<>(stages);
         }

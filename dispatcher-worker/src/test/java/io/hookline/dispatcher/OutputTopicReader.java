@@ -12,13 +12,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a whole topic from the beginning, without a consumer group, until a condition holds. */
-final class TopicReader implements AutoCloseable {
+/**
+ * Reads one of the dispatcher's output topics (outcomes, retries, dead letters) whole, from the beginning and without
+ * a consumer group, until a condition holds.
+ */
+final class OutputTopicReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
-    TopicReader(String bootstrap, String topic) {
+    OutputTopicReader(String bootstrap, String topic) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
