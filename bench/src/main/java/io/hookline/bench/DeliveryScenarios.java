@@ -61,7 +61,9 @@ final class DeliveryScenarios {
             DispatcherRun.Result degraded = DispatcherRun.run(kafka, "isolation-dead", settings, 1, withDead, nine, n);
             return new Row("isolation", "9 fast endpoints, 10th times out (2 s)", degraded.perSecond(),
                     "the same 9 when the 10th is fast", healthy.perSecond(), "/s", details(degraded, Map.of(
-                            "deliveries", n, "baseline_ms", healthy.millis())));
+                            "deliveries", n, "baseline_ms", healthy.millis(),
+                            // how the dead endpoint's deliveries ended: timed out, or shed by its full queue
+                            "dead_endpoint_outcomes_by_error", degraded.uncountedByError())));
         }
     }
 
@@ -78,7 +80,8 @@ final class DeliveryScenarios {
             return new Row("scale-out", "2 dispatcher processes, 100 ms endpoints", two.perSecond(),
                     "1 dispatcher process", one.perSecond(), "/s", details(two, Map.of(
                             "deliveries", n, "in_flight_per_process", SCALE_IN_FLIGHT, "one_process_ms", one.millis(),
-                            "ceiling_per_process_per_s", SCALE_IN_FLIGHT * 10)));
+                            "ceiling_per_process_per_s", SCALE_IN_FLIGHT * 10,
+                            "one_process_share_of_ceiling", one.perSecond() / (SCALE_IN_FLIGHT * 10))));
         }
     }
 

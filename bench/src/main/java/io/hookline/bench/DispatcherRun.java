@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,8 +41,11 @@ final class DispatcherRun {
     /**
      * @param cpu CPU used from the moment the group was stable (before the triggers were written) to the last outcome
      * @param deliveries outcomes written in the run (counted or not)
+     * @param uncountedByError outcomes of the URLs not counted (e.g. a dead endpoint) read by the time the counted
+     *                         ones were all in, by error ({@code succeeded} for none)
      */
-    record Result(double perSecond, int counted, int failed, long millis, CpuMeter.Sample cpu, int deliveries) {
+    record Result(double perSecond, int counted, int failed, long millis, CpuMeter.Sample cpu, int deliveries,
+                  Map<String, Integer> uncountedByError) {
     }
 
     private DispatcherRun() {
@@ -89,7 +93,7 @@ final class DispatcherRun {
             int expected = write(producer, topics, urls, counted, 0, n);
             Result r = readOutcomes(reader, counted, expected);
             return new Result(r.perSecond(), r.counted(), r.failed(), r.millis(),
-                    CpuMeter.sample(handles).minus(before), n);
+                    CpuMeter.sample(handles).minus(before), n, r.uncountedByError());
         } finally {
             processes.forEach(StageProcess::close);
         }
@@ -138,6 +142,7 @@ final class DispatcherRun {
         long last = 0;
         int seen = 0;
         int failed = 0;
+        Map<String, Integer> uncounted = new TreeMap<>();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (seen < expected && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(100))) {
@@ -149,6 +154,8 @@ final class DispatcherRun {
                     seen++;
                     failed += o.succeeded() ? 0 : 1;
                     last = Math.max(last, o.completedAt());
+                } else {
+                    uncounted.merge(o.succeeded() ? "succeeded" : String.valueOf(o.error()), 1, Integer::sum);
                 }
             }
         }
@@ -156,7 +163,7 @@ final class DispatcherRun {
             throw new IllegalStateException("only " + seen + " of " + expected + " outcomes within 5 minutes");
         }
         long millis = Math.max(1, last - first);
-        return new Result(seen * 1000.0 / millis, seen, failed, millis, null, seen);
+        return new Result(seen * 1000.0 / millis, seen, failed, millis, null, seen, uncounted);
     }
 
     static WebhookTrigger trigger(int i, String url, int key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
@@ -136,7 +137,8 @@ class DispatcherServiceTest {
         start(config, registry);
 
         List<DeliveryOutcome> outcomes;
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             List<ConsumerRecord<byte[], byte[]>> raw = reader.readAtLeast(2, Duration.ofSeconds(60));
             for (var r : raw) {
                 // the bytes on the topic, as the ingestor reads them, against the published contract
@@ -184,7 +186,7 @@ class DispatcherServiceTest {
         assertThat(okRequest.getHeaders().get("User-Agent")).startsWith("Hookline/");
 
         List<ConsumerRecord<byte[], byte[]>> letters;
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.deadLetters().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(), topics.deadLetters().name())) {
             letters = reader.readAtLeast(2, Duration.ofSeconds(30));
         }
         assertThat(letters).hasSize(2);
@@ -242,7 +244,8 @@ class DispatcherServiceTest {
         start(config, new SimpleMeterRegistry());
 
         List<DeliveryOutcome> outcomes;
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             outcomes = reader.readAtLeast(1, Duration.ofSeconds(60)).stream()
                     .map(r -> OUTCOMES.fromBytes(r.value())).toList();
         }
@@ -260,7 +263,8 @@ class DispatcherServiceTest {
                 List.of(SECRET));
         produce(List.of(triggerRecord(t)));
         DispatcherService first = start(c, new SimpleMeterRegistry());
-        try (TopicReader retries = new TopicReader(broker.bootstrapServers(), topics.webhookRetries().name())) {
+        try (OutputTopicReader retries = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookRetries().name())) {
             List<ConsumerRecord<byte[], byte[]>> scheduled = retries.readAtLeast(1, Duration.ofSeconds(60));
             assertThat(scheduled).hasSize(1);
             assertThat(SCHEMAS.problems("scheduled-retry", Json.mapper().readTree(scheduled.get(0).value())))
@@ -278,7 +282,8 @@ class DispatcherServiceTest {
         DispatcherService second = start(c, new SimpleMeterRegistry());
         assertThat(second.isRunning()).isTrue();
         DeliveryOutcome outcome;
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             outcome = OUTCOMES.fromBytes(reader.readAtLeast(1, Duration.ofSeconds(60)).get(0).value());
         }
         assertThat(outcome.succeeded()).isTrue();
@@ -302,9 +307,11 @@ class DispatcherServiceTest {
         start(quick, new SimpleMeterRegistry());
         produce(List.of(triggerRecord(TestTriggers.trigger("d-dead", "hook9", url("/dead"), "application/json",
                 List.of()))));
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             DeliveryOutcome dead = reader.readUntil(rs -> rs.stream().anyMatch(r -> OUTCOMES.fromBytes(r.value())
-                            .deliveryId().equals(TestTriggers.id("d-dead"))), Duration.ofSeconds(60)).stream()
+                            .deliveryId().equals(TestTriggers.id("d-dead"))), Duration.ofSeconds(60),
+                            "the outcome of d-dead").stream()
                     .map(r -> OUTCOMES.fromBytes(r.value()))
                     .filter(o -> o.deliveryId().equals(TestTriggers.id("d-dead")))
                     .findFirst().orElseThrow();
@@ -313,7 +320,7 @@ class DispatcherServiceTest {
             assertThat(dead.attempts()).extracting(a -> a.httpStatus()).containsExactly(500, 502, 503);
             assertThat(dead.attempts()).extracting(a -> a.bodyExcerpt()).containsExactly("e1", "e2", "e3");
         }
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.deadLetters().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(), topics.deadLetters().name())) {
             var letters = reader.readAtLeast(1, Duration.ofSeconds(30));
             assertThat(letters).hasSize(1);
             DeadLetter info = DeadLetter.from(letters.get(0).headers());
@@ -341,7 +348,8 @@ class DispatcherServiceTest {
                     List.of())));
         }
         produce(records);
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             var outcomes = reader.readAtLeast(40, Duration.ofSeconds(60)).stream()
                     .map(r -> OUTCOMES.fromBytes(r.value())).toList();
             assertThat(outcomes).extracting(DeliveryOutcome::deliveryId).doesNotHaveDuplicates().hasSize(40);
@@ -353,19 +361,19 @@ class DispatcherServiceTest {
         assertThat(n1 + n2).isEqualTo(40);
     }
 
-    private void awaitGroupOfTwo(String group) throws Exception {
+    private void awaitGroupOfTwo(String group) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
-                        .get(10, TimeUnit.SECONDS).get(group);
-                if (d.members().size() == 2 && d.members().stream()
-                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("the two workers never formed one group with partitions each");
+            Await.value(() -> describe(admin, group), d -> d.members().size() == 2 && d.members().stream()
+                            .allMatch(m -> !m.assignment().topicPartitions().isEmpty()), Duration.ofSeconds(60),
+                    "the two workers to form one group with partitions each");
+        }
+    }
+
+    private static ConsumerGroupDescription describe(Admin admin, String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe group " + group, e);
         }
     }
 
@@ -406,7 +414,8 @@ class DispatcherServiceTest {
         produce(records);
 
         List<DeliveryOutcome> outcomes;
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             outcomes = reader.readAtLeast(13, Duration.ofSeconds(60)).stream()
                     .map(r -> OUTCOMES.fromBytes(r.value())).toList();
         }
@@ -451,7 +460,8 @@ class DispatcherServiceTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         start(c, registry);
         List<DeliveryOutcome> outcomes;
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.webhookResponses().name())) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
             outcomes = reader.readAtLeast(4, Duration.ofSeconds(60)).stream()
                     .map(r -> OUTCOMES.fromBytes(r.value())).toList();
         }

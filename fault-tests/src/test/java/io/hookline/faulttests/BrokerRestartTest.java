@@ -26,9 +26,9 @@ class BrokerRestartTest {
                      Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Restart bot", List.of(callbacks.url(Behaviour.OK)));
-            StageProcess matcher = pipeline.start("matcher");
-            StageProcess dispatcher = pipeline.start("dispatcher");
-            StageProcess ingestor = pipeline.start("ingestor");
+            KillableStage matcher = pipeline.start("matcher");
+            KillableStage dispatcher = pipeline.start("dispatcher");
+            KillableStage ingestor = pipeline.start("ingestor");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
@@ -43,7 +43,7 @@ class BrokerRestartTest {
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
             assertThat(List.of(matcher, dispatcher, ingestor)).as("every stage survived the outage")
-                    .allMatch(StageProcess::isAlive);
+                    .allMatch(KillableStage::isAlive);
         }
     }
 }

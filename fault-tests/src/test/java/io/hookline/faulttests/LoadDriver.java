@@ -1,5 +1,6 @@
 package io.hookline.faulttests;
 
+import io.hookline.kafkatest.Await;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.id.Ids;
 import io.hookline.schemas.post.Channel;
@@ -90,17 +91,13 @@ public final class LoadDriver {
     }
 
     /** Waits until {@code n} posts are acknowledged by the broker. */
-    public void awaitSent(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (sent.get() < n) {
+    public void awaitSent(int n, Duration timeout) {
+        Await.until(() -> {
             if (failure.get() != null) {
                 throw new IllegalStateException("load driver failed", failure.get());
             }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("only " + sent.get() + " of " + n + " posts sent within " + timeout);
-            }
-            Thread.sleep(50);
-        }
+            return sent.get() >= n;
+        }, timeout, () -> n + " posts acknowledged (" + sent.get() + " so far)");
     }
 
     public int sent() {

@@ -47,7 +47,7 @@ class MisbehavingEndpointsTest {
             }
             pipeline.start("matcher");
             pipeline.start("ingestor");
-            StageProcess dispatcher = pipeline.start("dispatcher", "-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
+            KillableStage dispatcher = pipeline.start("dispatcher", "-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, new ArrayList<>(hooks.values()), ledger);

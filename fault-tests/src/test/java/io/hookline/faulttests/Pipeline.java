@@ -2,6 +2,7 @@ package io.hookline.faulttests;
 
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.http.ContentTypes;
@@ -14,11 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,7 +40,7 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaBroker broker;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Path workDir;
-    private final List<StageProcess> stages = new ArrayList<>();
+    private final List<KillableStage> stages = new ArrayList<>();
     private final Thread reaper = new Thread(this::killAll, "fault-tests-reaper");
 
     public Pipeline(KafkaBroker broker, String scenario, Path workDir, Map<String, String> overrides) {
@@ -88,33 +91,29 @@ public final class Pipeline implements AutoCloseable {
 
     /** New partitions get their leader a moment after creation; writing before that only produces retries. */
     private static void awaitLeaders(Admin admin, List<String> names) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Await.until(() -> describe(admin, names).stream().allMatch(d -> d.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())), Duration.ofSeconds(60),
+                () -> "a leader for every partition of " + names);
+    }
+
+    private static Collection<TopicDescription> describe(Admin admin, List<String> names) {
         try {
-            while (System.nanoTime() - deadline < 0) {
-                boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()
-                        .stream().allMatch(d -> d.partitions().stream()
-                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-                if (ready) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+            throw new IllegalStateException("interrupted while describing topics " + names, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
         }
-        throw new IllegalStateException("topics without a leader after 60 s: " + names);
     }
 
     /** A stage process, started and ready. */
-    public StageProcess start(String stage, String... jvmOptions) {
+    public KillableStage start(String stage, String... jvmOptions) {
         List<String> options = new ArrayList<>(List.of(jvmOptions));
         if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
             options.add("-Xmx256m");
         }
-        StageProcess p = new StageProcess(stage, broker.bootstrapServers(), settings, options,
+        KillableStage p = new KillableStage(stage, broker.bootstrapServers(), settings, options,
                 workDir.resolve("logs"));
         synchronized (stages) {
             stages.add(p);
@@ -152,14 +151,14 @@ public final class Pipeline implements AutoCloseable {
 
     private void killAll() {
         synchronized (stages) {
-            stages.forEach(StageProcess::kill);
+            stages.forEach(KillableStage::kill);
         }
     }
 
     /** Stops every stage process this pipeline started (SIGTERM, in reverse order). */
     @Override
     public void close() {
-        List<StageProcess> copy;
+        List<KillableStage> copy;
         synchronized (stages) {
             copy = new ArrayList<>(stages);
         }

@@ -3,6 +3,7 @@ package io.hookline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.serde.Json;
@@ -10,7 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,15 +66,21 @@ class OpsEndpointOnBrokerTest {
 
     /** Ready is reported by the ready line already; a rebalance right after may still be settling. */
     private JsonNode awaitReady(String url) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
+        Health health = Await.value(() -> health(url), h -> h.status() != 503, Duration.ofSeconds(60),
+                "/health to stop answering 503 (not ready)");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        return Json.mapper().readTree(health.body());
+    }
+
+    private record Health(int status, String body) {
+    }
+
+    private Health health(String url) {
+        try {
             HttpResponse<String> r = get(url + "/health");
-            if (r.statusCode() == 200) {
-                return Json.mapper().readTree(r.body());
-            }
-            assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(System.nanoTime()).as("ready within 60 s; last: %s", r.body()).isLessThan(deadline);
-            Thread.sleep(200);
+            return new Health(r.statusCode(), r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + url + "/health failed", e);
         }
     }
 

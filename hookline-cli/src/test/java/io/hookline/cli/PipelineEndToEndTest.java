@@ -13,6 +13,7 @@ import io.hookline.cli.run.ServiceGroup;
 import io.hookline.cli.run.Stage;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.command.PostCommand;
@@ -179,9 +180,8 @@ class PipelineEndToEndTest {
         OutgoingWebhook graceOver = createAndRotate(isolated, callback.url("/grace-over").toString(), "1s");
         assertThat(inGrace.previousSigningSecret()).isNotNull();
         assertThat(graceOver.previousSigningSecretExpiresAt()).isPositive();
-        while (System.currentTimeMillis() <= graceOver.previousSigningSecretExpiresAt()) {
-            Thread.sleep(100);
-        }
+        Await.until(() -> System.currentTimeMillis() > graceOver.previousSigningSecretExpiresAt(),
+                Duration.ofSeconds(30), () -> "the 1 s grace period of the rotated secret to pass");
 
         services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);
         CliRun.Result post = CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL,

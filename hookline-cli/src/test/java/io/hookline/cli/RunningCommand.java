@@ -3,9 +3,11 @@ package io.hookline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.cli.run.StopSignal;
+import io.hookline.kafkatest.Await;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +33,8 @@ record RunningCommand(StopSignal signal, StringWriter out, StringWriter err, Com
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         RunningCommand r = new RunningCommand(stop, out, err, CompletableFuture.supplyAsync(() -> cl.execute(args)));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!out.toString().contains("ready") && !r.exit.isDone()) {
-            assertThat(System.nanoTime()).as("ready line; err so far: %s", err).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        Await.until(() -> out.toString().contains("ready") || r.exit.isDone(), Duration.ofSeconds(120),
+                () -> "the ready line; err so far: " + err);
         return r;
     }
 

@@ -41,7 +41,7 @@ public final class KafkaBrokerExtension implements ParameterResolver {
     BrokerMode mode = BrokerMode.choose(System.getProperty(BrokerMode.MODE_PROPERTY),
         System.getenv(BrokerMode.BOOTSTRAP_ENV));
     RunningBroker broker = switch (mode) {
-      case LOCAL -> LocalBroker.start();
+      case LOCAL -> ChildJvmBroker.start();
       case EXTERNAL -> new ExternalBroker(System.getenv(BrokerMode.BOOTSTRAP_ENV));
       case TESTCONTAINERS -> startTestcontainers();
     };

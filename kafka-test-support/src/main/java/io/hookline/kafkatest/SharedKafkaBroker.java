@@ -1,6 +1,7 @@
 package io.hookline.kafkatest;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ final class SharedKafkaBroker implements KafkaBroker, AutoCloseable {
   private static final char[] SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final int SUFFIX_LENGTH = 10;
   private static final long TOPIC_READY_TIMEOUT_MS = 30_000;
+  private static final String LEADERS_READY = "every partition has a leader";
 
   private final RunningBroker broker;
   private final SecureRandom random = new SecureRandom();
@@ -75,38 +77,32 @@ final class SharedKafkaBroker implements KafkaBroker, AutoCloseable {
 
   /** createTopics returns before the partitions have leaders; a producer started then would wait or warn. */
   private void awaitLeaders(Admin client, String name) {
-    long deadline = System.currentTimeMillis() + TOPIC_READY_TIMEOUT_MS;
-    String lastProblem = "no answer";
-    while (System.currentTimeMillis() < deadline) {
-      try {
-        TopicDescription description = client.describeTopics(List.of(name)).allTopicNames()
-            .get(5, TimeUnit.SECONDS).get(name);
-        if (description != null && !description.partitions().isEmpty()
-            && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-          return;
-        }
-        lastProblem = "partitions without a leader";
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw new IllegalStateException("cannot describe topic " + name + ": " + e.getCause().getMessage(),
-              e.getCause());
-        }
-        lastProblem = "topic not in metadata yet";
-      } catch (TimeoutException e) {
-        lastProblem = "describeTopics timed out";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for topic " + name, e);
+    Await.value(() -> leaderState(client, name), LEADERS_READY::equals, Duration.ofMillis(TOPIC_READY_TIMEOUT_MS),
+        "a leader for every partition of the new topic " + name);
+  }
+
+  /** {@link #LEADERS_READY}, or what is still missing. */
+  private static String leaderState(Admin client, String name) {
+    try {
+      TopicDescription description = client.describeTopics(List.of(name)).allTopicNames()
+          .get(5, TimeUnit.SECONDS).get(name);
+      if (description != null && !description.partitions().isEmpty()
+          && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+        return LEADERS_READY;
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for topic " + name, e);
+      return "partitions without a leader";
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+        throw new IllegalStateException("cannot describe topic " + name + ": " + e.getCause().getMessage(),
+            e.getCause());
       }
+      return "topic not in metadata yet";
+    } catch (TimeoutException e) {
+      return "describeTopics timed out";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for topic " + name, e);
     }
-    throw new IllegalStateException("topic " + name + " was created but not ready within " + TOPIC_READY_TIMEOUT_MS
-        + " ms (" + lastProblem + ")");
   }
 
   private synchronized Admin admin() {

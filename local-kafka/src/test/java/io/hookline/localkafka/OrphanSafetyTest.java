@@ -67,7 +67,6 @@ class OrphanSafetyTest {
     Thread.sleep(2_000);
     child.destroy();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(100);
     assertThat(child.exitValue()).as("ended by the SIGTERM (128 + 15)").isEqualTo(143);
     assertThat(Files.readString(log)).contains("stopped cleanly").doesNotContain("is gone");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.matcher.testing.Posts;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
@@ -48,6 +49,8 @@ class MatcherServiceTest {
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How long to keep reading after what was expected arrived, to see that nothing more comes. */
+    private static final Duration QUIET = Duration.ofSeconds(2);
 
     @TempDir
     Path stateDir;
@@ -127,14 +130,11 @@ class MatcherServiceTest {
     private void expectTriggers(String... expected) {
         Set<String> want = new TreeSet<>(List.of(expected));
         List<String> got = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (got.size() < want.size() && System.nanoTime() < deadline) {
+        Await.until(() -> {
             collect(got);
-        }
-        long quiet = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < quiet) {
-            collect(got);
-        }
+            return got.size() >= want.size();
+        }, WAIT, () -> "triggers " + want + ", got " + got);
+        observe(QUIET, () -> collect(got));
         assertThat(got).containsExactlyInAnyOrderElementsOf(want);
     }
 
@@ -145,16 +145,26 @@ class MatcherServiceTest {
         }
     }
 
+    /**
+     * Keeps reading for the whole window: not a wait for something to arrive but a look for what must not (an extra
+     * trigger, a second dead letter), so it cannot end early.
+     */
+    private static void observe(Duration window, Runnable read) {
+        long end = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() - end < 0) {
+            read.run();
+        }
+    }
+
     private List<DeadLetter> deadLetters(int atLeast) {
         List<DeadLetter> letters = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (letters.size() < atLeast && System.nanoTime() < deadline) {
-            deadLetterConsumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(DeadLetter.from(r.headers())));
-        }
-        long quiet = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < quiet) {
-            deadLetterConsumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(DeadLetter.from(r.headers())));
-        }
+        Runnable read = () -> deadLetterConsumer.poll(Duration.ofMillis(200))
+                .forEach(r -> letters.add(DeadLetter.from(r.headers())));
+        Await.until(() -> {
+            read.run();
+            return letters.size() >= atLeast;
+        }, WAIT, () -> atLeast + " dead letters, got " + letters);
+        observe(QUIET, read);
         return letters;
     }
 
@@ -209,20 +219,14 @@ class MatcherServiceTest {
      * updates apply within seconds, without restart.
      */
     private void awaitConfigApplied() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<String> got = new ArrayList<>();
-        for (int n = 0; System.nanoTime() < deadline; n++) {
-            String label = "probe" + n;
+        int[] probes = {0};
+        Await.until(() -> {
+            String label = "probe" + probes[0]++;
             post(label, "defects");
-            long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
-            while (System.nanoTime() < until) {
-                collect(got);
-            }
-            if (got.stream().filter(t -> t.startsWith(label + ":")).toList().equals(List.of(label + ":a2=defect"))) {
-                return;
-            }
-        }
-        throw new AssertionError("the update of a and the deletion of b did not show within 20 s: " + got);
+            observe(Duration.ofMillis(1500), () -> collect(got));
+            return got.stream().filter(t -> t.startsWith(label + ":")).toList().equals(List.of(label + ":a2=defect"));
+        }, Duration.ofSeconds(20), () -> "the update of a and the deletion of b to show; triggers: " + got);
     }
 
     private static final class MatcherDriverBytes {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every rule of issue 3 through the real topologies, in TopologyTestDriver. */
+/** Every matching rule through the real topologies, in TopologyTestDriver. */
 class MatcherTopologyTest {
 
     @TempDir

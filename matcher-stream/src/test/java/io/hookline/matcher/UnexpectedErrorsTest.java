@@ -3,6 +3,7 @@ package io.hookline.matcher;
 import io.hookline.runtime.topic.TopicSettings;
 import static io.hookline.matcher.testing.MatcherDriver.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.runtime.config.HooklineConfig;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -142,7 +144,7 @@ class UnexpectedErrorsTest {
         HooklineConfig config = config();
         Topics topics = TopicSettings.topics(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics,
-                MatcherTopology.HOOK_TABLE_UPDATER), MatcherService.MATCHER_APP.properties(config),
+                MatcherTopology.HOOK_TABLE_UPDATER, new AtomicInteger()), MatcherService.MATCHER_APP.properties(config),
                 MatcherDriver.WALL_CLOCK)) {
             TestInputTopic<byte[], byte[]> configs = configsTopic(driver, topics);
             assertThatThrownBy(() -> configs.pipeInput(utf8("hook"), utf8("{}")))
@@ -157,17 +159,25 @@ class UnexpectedErrorsTest {
         Topics topics = TopicSettings.topics(config);
         // another global processor: with the handler enabled for the global thread (KIP-1270) its error is handled
         // and processing goes on, which shows that the fail above is the handler's choice, not Streams' default
-        try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics, "some-other-global-processor"),
-                MatcherService.MATCHER_APP.properties(config),
+        AtomicInteger processed = new AtomicInteger();
+        try (TopologyTestDriver driver = new TopologyTestDriver(globalTopology(topics, "some-other-global-processor",
+                processed), MatcherService.MATCHER_APP.properties(config),
                 MatcherDriver.WALL_CLOCK)) {
             TestInputTopic<byte[], byte[]> configs = configsTopic(driver, topics);
-            configs.pipeInput(utf8("hook"), utf8("{}"));
-            configs.pipeInput(utf8("hook"), utf8("{}"));
+            assertThatCode(() -> {
+                configs.pipeInput(utf8("hook"), utf8("{}"));
+                configs.pipeInput(utf8("hook"), utf8("{}"));
+            }).as("the handler resumes for any other processor of the global thread").doesNotThrowAnyException();
+            assertThat(processed).as("the second record reached the processor after the first one's error")
+                    .hasValue(2);
         }
     }
 
-    /** A global store fed from webhook-configs through {@code processorName}, a processor that only throws. */
-    private static Topology globalTopology(Topics topics, String processorName) {
+    /**
+     * A global store fed from webhook-configs through {@code processorName}, a processor that only throws (after
+     * counting the record in {@code processed}).
+     */
+    private static Topology globalTopology(Topics topics, String processorName, AtomicInteger processed) {
         Topology topology = new Topology();
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("test-global-store"),
                         Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(), "test-global-source",
@@ -175,6 +185,7 @@ class UnexpectedErrorsTest {
                 processorName, () -> new Processor<byte[], byte[], Void, Void>() {
                     @Override
                     public void process(Record<byte[], byte[]> record) {
+                        processed.incrementAndGet();
                         throw new IllegalStateException("bug in the hook table");
                     }
                 });

@@ -3,11 +3,13 @@ package io.hookline.ingestor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.runtime.service.ServiceHealth;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,8 @@ class IngestorCloseOnBrokerTest {
             IngestorService first = new IngestorService(config, new SimpleMeterRegistry());
             first.start();
             // close once the stream thread has joined the group: the rebalance (and the EOS producer's setup) is on
-            while (members(admin, applicationId) == null) {
-                Thread.sleep(20);
-            }
+            Await.until(() -> members(admin, applicationId) != null, Duration.ofSeconds(60),
+                    () -> "the ingestor's group " + applicationId + " on the broker");
             assertThat(first.health().live()).as("just started: %s", first.health()).isTrue();
             first.close();
             assertThat(first.health()).extracting(ServiceHealth::live, ServiceHealth::ready, ServiceHealth::state)
@@ -61,9 +62,8 @@ class IngestorCloseOnBrokerTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (IngestorService second = new IngestorService(config, registry)) {
             second.start();
-            while (!second.health().ready()) {
-                Thread.sleep(100);
-            }
+            Await.until(() -> second.health().ready(), Duration.ofSeconds(60),
+                    () -> "the restarted ingestor to be ready: " + second.health());
             assertThat(second.health().clients()).containsEntry("ingestor", "RUNNING");
             assertThat(registry.find("hookline.ingestor.post.commands").functionCounter()).isNotNull();
             assertThat(registry.find("hookline.dead.letters").tag("service", "ingestor").functionCounter())
@@ -73,7 +73,7 @@ class IngestorCloseOnBrokerTest {
     }
 
     /** Members of the group, or null while the broker does not know the group yet. */
-    private static Integer members(Admin admin, String groupId) throws Exception {
+    private static Integer members(Admin admin, String groupId) {
         try {
             var group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
             return group.groupState() == GroupState.DEAD ? null : group.members().size();
@@ -81,7 +81,10 @@ class IngestorCloseOnBrokerTest {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return null;
             }
-            throw e;
+            throw new IllegalStateException("cannot describe group " + groupId, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing group " + groupId, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.hookline.cli.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.kafkatest.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -24,15 +25,12 @@ class ProgressTest {
         PrintWriter writer = new PrintWriter(notes, true);
         try (Progress progress = Progress.start(writer, () -> "replayed " + done.incrementAndGet(), Duration.ZERO,
                 Duration.ofMillis(5))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (notes.toString().lines().count() < 2) {
-                assertThat(System.nanoTime()).as("two progress lines").isLessThan(deadline);
-                Thread.sleep(5);
-            }
+            Await.until(() -> notes.toString().lines().count() >= 2, Duration.ofSeconds(30),
+                    () -> "two progress lines, got: " + notes);
         }
         String atClose = notes.toString();
         assertThat(atClose.lines().toList()).startsWith("replayed 1", "replayed 2");
-        Thread.sleep(50);
+        Thread.sleep(50); // ten reporting periods: a reporter still running after close would have written by now
         assertThat(notes.toString()).as("nothing after close").isEqualTo(atClose);
     }
 }

@@ -8,6 +8,7 @@ import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.testing.CommandSchema;
 import io.hookline.ingestor.testing.Fixtures;
 import io.hookline.localkafka.OrphanSafeMain;
+import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.command.PostCommand;
@@ -131,19 +132,27 @@ class ExactlyOnceCrashTest {
         command.add(IngestorChildMain.class.getName());
         settings.forEach((k, v) -> command.add(k + "=" + v));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String out = Files.exists(log) ? Files.readString(log) : "";
-            if (out.contains("RUNNING\n") || out.lines().anyMatch("RUNNING"::equals)) {
-                return process;
-            }
-            if (!process.isAlive() || out.contains("NOT RUNNING")) {
-                throw new AssertionError("the ingestor child did not start:\n" + out);
-            }
-            Thread.sleep(100);
+        try {
+            Await.until(() -> {
+                String out = read(log);
+                if (!process.isAlive() || out.contains("NOT RUNNING")) {
+                    throw new AssertionError("the ingestor child did not start:\n" + out);
+                }
+                return out.lines().anyMatch("RUNNING"::equals);
+            }, Duration.ofSeconds(120), () -> "the ingestor child's RUNNING line; its output:\n" + read(log));
+            return process;
+        } catch (AssertionError e) {
+            process.destroyForcibly();
+            throw e;
         }
-        process.destroyForcibly();
-        throw new AssertionError("the ingestor child did not start in time:\n" + Files.readString(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, DeliveryOutcome outcome)
@@ -171,6 +180,7 @@ class ExactlyOnceCrashTest {
         return consumer;
     }
 
+    /** Everything that arrives within the whole window: for checking what must not arrive, so it never ends early. */
     private static List<PostCommand> poll(KafkaConsumer<String, String> consumer, Duration duration) {
         List<PostCommand> out = new ArrayList<>();
         long deadline = System.nanoTime() + duration.toNanos();
@@ -185,12 +195,12 @@ class ExactlyOnceCrashTest {
     private static List<PostCommand> pollUntil(KafkaConsumer<String, String> consumer,
                                                Predicate<List<PostCommand>> done, Duration timeout) {
         List<PostCommand> out = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.test(out) && System.nanoTime() < deadline) {
+        Await.until(() -> {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                 out.add(COMMANDS.fromBytes(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
-        }
+            return done.test(out);
+        }, timeout, () -> "post commands on " + consumer.subscription() + ", got " + out);
         return out;
     }
 }

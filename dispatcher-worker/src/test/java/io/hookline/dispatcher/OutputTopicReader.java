@@ -1,5 +1,6 @@
 package io.hookline.dispatcher;
 
+import io.hookline.kafkatest.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +12,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a whole topic from the beginning, without a consumer group, until a condition holds or time runs out. */
-final class TopicReader implements AutoCloseable {
+/**
+ * Reads one of the dispatcher's output topics (outcomes, retries, dead letters) whole, from the beginning and without
+ * a consumer group, until a condition holds.
+ */
+final class OutputTopicReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
-    TopicReader(String bootstrap, String topic) {
+    OutputTopicReader(String bootstrap, String topic) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
@@ -29,16 +33,16 @@ final class TopicReader implements AutoCloseable {
 
     /** Polls until {@code done} holds for everything read so far; returns all records read. */
     List<ConsumerRecord<byte[], byte[]>> readUntil(Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
-                                                   Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.test(records) && System.nanoTime() < deadline) {
+                                                   Duration timeout, String awaited) {
+        Await.until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-        }
+            return done.test(records);
+        }, timeout, () -> awaited + " (" + records.size() + " records read)");
         return List.copyOf(records);
     }
 
     List<ConsumerRecord<byte[], byte[]>> readAtLeast(int n, Duration timeout) {
-        return readUntil(r -> r.size() >= n, timeout);
+        return readUntil(r -> r.size() >= n, timeout, "at least " + n + " records");
     }
 
     @Override

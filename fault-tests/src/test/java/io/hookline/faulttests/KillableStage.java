@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The stage runs under {@link OrphanSafeMain}: its stdin is a pipe from this JVM, never written nor closed, so if
  * this JVM dies (even by SIGKILL, e.g. a surefire timeout) the stage sees end-of-file and exits instead of running on.
  */
-public final class StageProcess implements AutoCloseable {
+public final class KillableStage implements AutoCloseable {
 
     private static final String MAIN = "io.hookline.cli.Main";
 
@@ -33,7 +33,7 @@ public final class StageProcess implements AutoCloseable {
     private Process process;
     private int launches;
 
-    public StageProcess(String stage, String bootstrapServers, Map<String, String> settings, List<String> jvmOptions,
+    public KillableStage(String stage, String bootstrapServers, Map<String, String> settings, List<String> jvmOptions,
                         Path logDir) {
         this.stage = stage;
         this.log = logDir.resolve(stage + "-" + Integer.toHexString(System.identityHashCode(this)) + ".log");
@@ -61,7 +61,7 @@ public final class StageProcess implements AutoCloseable {
     }
 
     /** Starts the stage and waits for its {@code ready} line. */
-    public synchronized StageProcess start(Duration timeout) {
+    public synchronized KillableStage start(Duration timeout) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(stage + " is already running");
         }

@@ -10,20 +10,20 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** A {@link LocalKafka} in a throw-away data dir, deleted when the tests are done. */
-final class LocalBroker implements RunningBroker {
+final class ChildJvmBroker implements RunningBroker {
 
   private final LocalKafka kafka;
   private final Path dataDir;
 
-  private LocalBroker(LocalKafka kafka, Path dataDir) {
+  private ChildJvmBroker(LocalKafka kafka, Path dataDir) {
     this.kafka = kafka;
     this.dataDir = dataDir;
   }
 
-  static LocalBroker start() {
+  static ChildJvmBroker start() {
     Path dataDir = createDataDir();
     try {
-      return new LocalBroker(LocalKafka.start(dataDir), dataDir);
+      return new ChildJvmBroker(LocalKafka.start(dataDir), dataDir);
     } catch (RuntimeException e) {
       deleteQuietly(dataDir);
       throw e;
