@@ -2,8 +2,8 @@ package io.hookline.bench;
 
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.http.ContentTypes;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.hook.ContentTypes;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.schemas.trigger.WebhookPayload;

@@ -1,7 +1,7 @@
 package io.hookline.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import io.hookline.schemas.http.ContentTypes;
+import io.hookline.schemas.hook.ContentTypes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DispatcherServiceTest {
 
     private static final JsonSerde<WebhookTrigger> TRIGGERS = JsonSerde.of(WebhookTrigger.class);
-    private static final io.hookline.schemas.jsonschema.JsonSchemas SCHEMAS =
-            new io.hookline.schemas.jsonschema.JsonSchemas();
+    private static final io.hookline.schemas.serde.JsonSchemas SCHEMAS =
+            new io.hookline.schemas.serde.JsonSchemas();
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "twenty-four-random-bytes".getBytes(StandardCharsets.US_ASCII));

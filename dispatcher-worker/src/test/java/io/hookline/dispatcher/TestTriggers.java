@@ -1,6 +1,6 @@
 package io.hookline.dispatcher;
 
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.trigger.WebhookPayload;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;

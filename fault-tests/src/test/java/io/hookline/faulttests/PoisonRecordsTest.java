@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topics;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.matcher.MatcherService;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.trigger.WebhookTrigger;

@@ -20,7 +20,7 @@ import io.hookline.runtime.config.Settings;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topics;

@@ -2,7 +2,7 @@ package io.hookline.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import java.util.HashSet;
 import java.util.Set;
 import net.jqwik.api.ForAll;

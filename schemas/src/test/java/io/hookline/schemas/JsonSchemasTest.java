@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.jsonschema.JsonSchemas;
+import io.hookline.schemas.serde.JsonSchemas;
 import io.hookline.schemas.serde.Json;
 import org.junit.jupiter.api.Test;
 

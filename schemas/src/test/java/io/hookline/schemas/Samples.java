@@ -7,7 +7,7 @@ import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;

@@ -21,8 +21,8 @@ import java.util.TreeMap;
  */
 public record CallbackBody(String contentType, byte[] bytes) {
 
-    public static final String JSON = io.hookline.schemas.http.ContentTypes.JSON;
-    public static final String FORM = io.hookline.schemas.http.ContentTypes.FORM;
+    public static final String JSON = io.hookline.schemas.hook.ContentTypes.JSON;
+    public static final String FORM = io.hookline.schemas.hook.ContentTypes.FORM;
 
     /** Encodes {@code payload} for a hook whose {@code content_type} is {@code hookContentType}. */
     public static CallbackBody of(String hookContentType, WebhookPayload payload) {

@@ -3,7 +3,7 @@ package io.hookline.cli.hooks;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.http.ContentTypes;
+import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.serde.Json;
 import java.util.List;
 import picocli.CommandLine.Command;

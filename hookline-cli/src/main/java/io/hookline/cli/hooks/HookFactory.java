@@ -1,7 +1,7 @@
 package io.hookline.cli.hooks;
 
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;

@@ -4,7 +4,7 @@ import io.hookline.cli.CliFailure;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import java.util.List;
 import java.util.stream.Collectors;
 

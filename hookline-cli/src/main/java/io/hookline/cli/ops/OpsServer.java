@@ -2,7 +2,7 @@ package io.hookline.cli.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.hookline.schemas.http.ContentTypes;
+import io.hookline.schemas.hook.ContentTypes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;

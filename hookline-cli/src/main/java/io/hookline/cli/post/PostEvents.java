@@ -1,6 +1,6 @@
 package io.hookline.cli.post;
 
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;

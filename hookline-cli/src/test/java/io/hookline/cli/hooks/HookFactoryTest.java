@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.hookline.matcher.rule;
 
 import io.hookline.matcher.index.HookMatch;
 import io.hookline.matcher.index.TriggerIndex;
-import io.hookline.matcher.text.GoWhitespace;
+import io.hookline.matcher.rule.GoWhitespace;
 import io.hookline.schemas.post.PostEvent;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.hookline.matcher.bench;
 
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;

@@ -6,7 +6,7 @@ import io.hookline.matcher.index.HookMatch;
 import io.hookline.matcher.index.TriggerIndex;
 import io.hookline.matcher.testing.Hooks;
 import io.hookline.matcher.testing.Posts;
-import io.hookline.matcher.text.GoWhitespace;
+import io.hookline.matcher.rule.GoWhitespace;
 import io.hookline.schemas.hook.HookLiveness;
 import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;

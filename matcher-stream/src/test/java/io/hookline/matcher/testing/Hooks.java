@@ -1,8 +1,8 @@
 package io.hookline.matcher.testing;
 
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.http.ContentTypes;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.hook.ContentTypes;
+import io.hookline.schemas.Ids;
 import java.util.List;
 
 /** Valid hooks for tests, changed one field at a time. */

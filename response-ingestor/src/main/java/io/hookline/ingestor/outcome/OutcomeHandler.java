@@ -1,6 +1,6 @@
 package io.hookline.ingestor.outcome;
 
-import io.hookline.ingestor.notice.FailureNotice;
+import io.hookline.ingestor.outcome.FailureNotice;
 import io.hookline.ingestor.post.PostPlan;
 import io.hookline.ingestor.post.ResponsePostBuilder;
 import io.hookline.ingestor.response.ResponseFormatException;
@@ -10,7 +10,7 @@ import io.hookline.schemas.command.CommandOrigin;
 import io.hookline.schemas.command.CommandPost;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.hookline.ingestor.post;
 
-import io.hookline.ingestor.attachment.AttachmentSanitizer;
-import io.hookline.ingestor.attachment.HttpUrls;
-import io.hookline.ingestor.priority.PriorityRules;
+import io.hookline.ingestor.slack.AttachmentSanitizer;
+import io.hookline.ingestor.slack.HttpUrls;
+import io.hookline.ingestor.post.PriorityRules;
 import io.hookline.ingestor.response.ResponseFormatException;
 import io.hookline.ingestor.response.WebhookResponse;
-import io.hookline.ingestor.text.SlackText;
+import io.hookline.ingestor.slack.SlackText;
 import io.hookline.schemas.command.CommandPost;
 import io.hookline.schemas.post.PostProps;
 import io.hookline.schemas.trigger.WebhookTrigger;

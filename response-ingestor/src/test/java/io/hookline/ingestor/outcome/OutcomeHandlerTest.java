@@ -2,7 +2,7 @@ package io.hookline.ingestor.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.ingestor.notice.FailureNotice;
+import io.hookline.ingestor.outcome.FailureNotice;
 import io.hookline.ingestor.post.PostOverrides;
 import io.hookline.ingestor.post.ResponsePostBuilder;
 import io.hookline.ingestor.testing.CommandSchema;

@@ -12,7 +12,7 @@ import io.hookline.ingestor.response.ResponseReader;
 import io.hookline.ingestor.response.WebhookResponse;
 import io.hookline.ingestor.testing.Fixtures;
 import io.hookline.schemas.command.CommandPost;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
 import java.util.Map;

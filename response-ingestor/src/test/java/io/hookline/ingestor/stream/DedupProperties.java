@@ -10,7 +10,7 @@ import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.testing.Fixtures;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class DedupProperties {
                         "{\"text\": \"answer " + n + "\"}");
                 in.pipeInput(outcome.trigger().partitionKey().getBytes(StandardCharsets.UTF_8),
                         OUTCOMES.toBytes(outcome));
-                expected.add(n == 5 ? io.hookline.ingestor.notice.FailureNotice.commandId(outcome.deliveryId())
+                expected.add(n == 5 ? io.hookline.ingestor.outcome.FailureNotice.commandId(outcome.deliveryId())
                         : OutcomeHandler.partCommandId(outcome.deliveryId(), 0));
             }
             List<String> ids = new ArrayList<>();

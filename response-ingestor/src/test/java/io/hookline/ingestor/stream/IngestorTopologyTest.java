@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
 import io.hookline.ingestor.IngestorTopology;
-import io.hookline.ingestor.notice.FailureNotice;
+import io.hookline.ingestor.outcome.FailureNotice;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.testing.CommandSchema;
 import io.hookline.ingestor.testing.Fixtures;
@@ -109,7 +109,7 @@ class IngestorTopologyTest {
         DeliveryOutcome outcome = Fixtures.succeeded("{\"text\": \"pong\"}");
         pipe(outcome);
         pipe(outcome);
-        DeliveryOutcome other = Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.id.Ids.deterministic("p2"), ""),
+        DeliveryOutcome other = Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.Ids.deterministic("p2"), ""),
                 "{\"text\": \"pong\"}");
         pipe(other);
         pipe(other);
@@ -133,7 +133,7 @@ class IngestorTopologyTest {
     void deliveryIdsAreForgottenAfterTheRetentionCountedFromTheFirstHandling() {
         start(Map.of("hookline.ingestor-dedup-retention-hours", "1"));
         DeliveryOutcome outcome = Fixtures.succeeded("{\"text\": \"pong\"}");
-        DeliveryOutcome other = Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.id.Ids.deterministic("p2"), ""),
+        DeliveryOutcome other = Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.Ids.deterministic("p2"), ""),
                 "{\"text\": \"pong\"}");
         pipe(outcome);
         driver.advanceWallClockTime(Duration.ofMinutes(59));
@@ -240,7 +240,7 @@ class IngestorTopologyTest {
     void emptyResponsesCreateNothing() {
         start();
         pipe(Fixtures.succeeded(""));
-        pipe(Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.id.Ids.deterministic("p3"), ""), "{}"));
+        pipe(Fixtures.succeeded(Fixtures.trigger(io.hookline.schemas.Ids.deterministic("p3"), ""), "{}"));
         assertThat(commands.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
     }

@@ -3,7 +3,7 @@ package io.hookline.ingestor.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.jsonschema.JsonSchemas;
+import io.hookline.schemas.serde.JsonSchemas;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.serde.Json;
 import java.util.Collection;

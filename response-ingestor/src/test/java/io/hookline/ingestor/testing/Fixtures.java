@@ -2,7 +2,7 @@ package io.hookline.ingestor.testing;
 
 import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.trigger.WebhookPayload;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.hookline.schemas.hook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.hookline.schemas.http.ContentTypes;
+import io.hookline.schemas.hook.ContentTypes;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package io.hookline.schemas.hook;
 
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.hookline.schemas.trigger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.hookline.matcher.text;
+package io.hookline.matcher.rule;
 
 /**
  * White space exactly as Go's {@code unicode.IsSpace} defines it, which is what Mattermost's {@code strings.Fields}

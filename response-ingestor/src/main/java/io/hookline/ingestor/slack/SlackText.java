@@ -1,4 +1,4 @@
-package io.hookline.ingestor.text;
+package io.hookline.ingestor.slack;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,11 +1,11 @@
-package io.hookline.ingestor.attachment;
+package io.hookline.ingestor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.ingestor.response.MessageAttachment;
 import io.hookline.ingestor.response.MessageAttachment.Action;
 import io.hookline.ingestor.response.MessageAttachment.Field;
 import io.hookline.ingestor.response.MessageAttachment.Option;
-import io.hookline.ingestor.text.SlackText;
+import io.hookline.ingestor.slack.SlackText;
 import io.hookline.schemas.serde.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

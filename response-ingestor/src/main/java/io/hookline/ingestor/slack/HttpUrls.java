@@ -1,4 +1,4 @@
-package io.hookline.ingestor.attachment;
+package io.hookline.ingestor.slack;
 
 import java.net.URI;
 import java.net.URISyntaxException;

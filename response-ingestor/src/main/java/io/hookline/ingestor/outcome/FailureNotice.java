@@ -1,10 +1,10 @@
-package io.hookline.ingestor.notice;
+package io.hookline.ingestor.outcome;
 
 import io.hookline.schemas.command.CommandOrigin;
 import io.hookline.schemas.command.CommandPost;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.post.PostProps;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.hookline.ingestor.priority;
+package io.hookline.ingestor.post;
 
 import io.hookline.ingestor.response.ResponseFormatException;
 import io.hookline.ingestor.response.WebhookResponse.Priority;

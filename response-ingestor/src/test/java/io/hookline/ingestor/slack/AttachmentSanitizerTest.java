@@ -1,4 +1,4 @@
-package io.hookline.ingestor.attachment;
+package io.hookline.ingestor.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.hookline.schemas.id;
+package io.hookline.schemas;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

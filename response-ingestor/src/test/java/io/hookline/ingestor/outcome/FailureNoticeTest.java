@@ -1,4 +1,4 @@
-package io.hookline.ingestor.notice;
+package io.hookline.ingestor.outcome;
 
 import static io.hookline.ingestor.testing.Fixtures.AUTHOR_ID;
 import static io.hookline.ingestor.testing.Fixtures.CHANNEL_ID;
@@ -10,7 +10,7 @@ import io.hookline.ingestor.testing.CommandSchema;
 import io.hookline.ingestor.testing.Fixtures;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.id.Ids;
+import io.hookline.schemas.Ids;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.hookline.schemas.jsonschema;
+package io.hookline.schemas.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;

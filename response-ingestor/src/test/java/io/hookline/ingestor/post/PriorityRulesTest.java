@@ -1,4 +1,4 @@
-package io.hookline.ingestor.priority;
+package io.hookline.ingestor.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

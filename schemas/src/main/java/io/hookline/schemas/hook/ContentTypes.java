@@ -1,4 +1,4 @@
-package io.hookline.schemas.http;
+package io.hookline.schemas.hook;
 
 /**
  * The media types Hookline speaks over HTTP: a hook's {@code content_type} of {@link #JSON} gets a JSON request, any

@@ -1,4 +1,4 @@
-package io.hookline.matcher.text;
+package io.hookline.matcher.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
