@@ -123,10 +123,10 @@ public final class DispatcherService implements HooklineService {
                 triggerConsumer = new KafkaConsumer<>(consumerProperties(groupId(config), "triggers"));
                 retryConsumer = new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries"));
                 triggerLane = new TriggerLane(triggerConsumer,
-                        topics.webhookTriggers(), first, executor, recorder, tuning.maxPending(),
+                        topics.webhookTriggers(), first, executor, recorder, metrics, tuning.maxPending(),
                         tuning.maxQueuedPerHost(), tuning.shutdownGrace());
                 retryLane = new RetryLane(retryConsumer,
-                        topics.webhookRetries(), topics.webhookTriggers().name(), retry, executor, recorder,
+                        topics.webhookRetries(), retry, executor, recorder, metrics,
                         tuning.maxPending(), tuning.maxQueuedPerHost(), tuning.shutdownGrace(), clock);
                 metrics.inFlight("first", first::inFlight);
                 metrics.inFlight("retry", retry::inFlight);

@@ -1,10 +1,10 @@
 package io.hookline.dispatcher.lane;
 
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
-import io.hookline.dispatcher.delivery.DeliveryOrigin;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +51,7 @@ final class LaneLoop {
     private final DeliveryScheduler scheduler;
     private final DeliveryExecutor executor;
     private final DeliveryRecorder recorder;
+    private final DispatcherMetrics metrics;
     private final int maxPending;
     private final int maxQueuedPerHost;
     private final Duration shutdownGrace;
@@ -72,14 +73,15 @@ final class LaneLoop {
      * @param onRemoved   partitions revoked or lost, after their progress was dropped
      */
     LaneLoop(String lane, String stopMessage, KafkaConsumer<byte[], byte[]> consumer, DeliveryScheduler scheduler,
-             DeliveryExecutor executor, DeliveryRecorder recorder, int maxPending, int maxQueuedPerHost,
-             Duration shutdownGrace, Consumer<Collection<TopicPartition>> onRemoved) {
+             DeliveryExecutor executor, DeliveryRecorder recorder, DispatcherMetrics metrics, int maxPending,
+             int maxQueuedPerHost, Duration shutdownGrace, Consumer<Collection<TopicPartition>> onRemoved) {
         this.lane = lane;
         this.stopMessage = stopMessage;
         this.consumer = consumer;
         this.scheduler = scheduler;
         this.executor = executor;
         this.recorder = recorder;
+        this.metrics = metrics;
         this.maxPending = maxPending;
         this.maxQueuedPerHost = maxQueuedPerHost;
         this.shutdownGrace = shutdownGrace;
@@ -129,15 +131,15 @@ final class LaneLoop {
      * @param orderingKey deliveries with an equal key go out one at a time in order; null for none
      */
     void deliver(String orderingKey, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
-                 DeliveryOrigin origin, PartitionProgress progress, long offset) {
+                 PartitionProgress progress, long offset) {
         String host = destination(trigger.callbackUrl());
         int waiting = scheduler.waiting(host);
         if (waiting >= maxQueuedPerHost) {
-            whenDurable(executor.shed(lane, key, trigger, previous, origin, waiting).durable(), progress, offset);
+            whenDurable(executor.shed(lane, key, trigger, previous, waiting).durable(), progress, offset);
             return;
         }
         scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, () -> {
-            DeliveryExecutor.Handoff h = executor.attempt(lane, key, trigger, previous, origin);
+            DeliveryExecutor.Handoff h = executor.attempt(lane, key, trigger, previous);
             whenDurable(h.durable(), progress, offset);
             return h.handedOff();
         }));
@@ -152,6 +154,7 @@ final class LaneLoop {
     void poison(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress, String what, RuntimeException e) {
         LOG.warn("{} at {}-{}@{}, sent to dead letters: {}", what, record.topic(), record.partition(), record.offset(),
                 PoisonRecords.safe(e.getMessage()));
+        metrics.deadLetter(lane);
         whenDurable(recorder.deadLetter(record.key(), record.value(), PoisonRecords.describe(record, what, e)),
                 progress, record.offset());
     }

@@ -1,10 +1,10 @@
 package io.hookline.dispatcher.lane;
 
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
-import io.hookline.dispatcher.delivery.DeliveryOrigin;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.topic.Topic;
 import java.time.Clock;
@@ -28,11 +28,10 @@ import org.apache.kafka.common.TopicPartition;
 public final class RetryLane implements Lane {
 
     private record Held(long dueAt, TopicPartition tp, long offset, String key, ScheduledRetry retry,
-                        DeliveryOrigin origin, PartitionProgress progress) {
+                        PartitionProgress progress) {
     }
 
     private final Topic<String, ScheduledRetry> retries;
-    private final String triggersTopic;
     private final DeliveryScheduler scheduler;
     private final Clock clock;
     private final LaneLoop loop;
@@ -41,14 +40,13 @@ public final class RetryLane implements Lane {
     private final AtomicInteger heldCount = new AtomicInteger();
 
     public RetryLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, ScheduledRetry> retries,
-                     String triggersTopic, DeliveryScheduler scheduler, DeliveryExecutor executor,
-                     DeliveryRecorder recorder, int maxPending, int maxQueuedPerHost, Duration shutdownGrace, Clock clock) {
+                     DeliveryScheduler scheduler, DeliveryExecutor executor, DeliveryRecorder recorder,
+                     DispatcherMetrics metrics, int maxPending, int maxQueuedPerHost, Duration shutdownGrace, Clock clock) {
         this.retries = retries;
-        this.triggersTopic = triggersTopic;
         this.scheduler = scheduler;
         this.clock = clock;
         this.loop = new LaneLoop("retry", "retry lane stops: a result could not be written; uncommitted retries will "
-                + "be read again", consumer, scheduler, executor, recorder, maxPending, maxQueuedPerHost,
+                + "be read again", consumer, scheduler, executor, recorder, metrics, maxPending, maxQueuedPerHost,
                 shutdownGrace, this::forget);
     }
 
@@ -88,9 +86,7 @@ public final class RetryLane implements Lane {
             return;
         }
         String key = LaneLoop.keyOf(record, retry.trigger());
-        DeliveryOrigin origin = DeliveryOrigin.from(record.headers(),
-                new DeliveryOrigin(triggersTopic, -1, -1));
-        held.add(new Held(retry.dueAt(), tp, record.offset(), key, retry, origin, progress));
+        held.add(new Held(retry.dueAt(), tp, record.offset(), key, retry, progress));
         heldCount.incrementAndGet();
     }
 
@@ -100,7 +96,7 @@ public final class RetryLane implements Lane {
         while (!held.isEmpty() && held.peek().dueAt() <= now) {
             Held h = held.poll();
             heldCount.decrementAndGet();
-            loop.deliver(null, h.key(), h.retry().trigger(), h.retry().attempts(), h.origin(), h.progress(),
+            loop.deliver(null, h.key(), h.retry().trigger(), h.retry().attempts(), h.progress(),
                     h.offset());
         }
     }

@@ -1,10 +1,10 @@
 package io.hookline.dispatcher.lane;
 
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
-import io.hookline.dispatcher.delivery.DeliveryOrigin;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.time.Duration;
@@ -26,11 +26,11 @@ public final class TriggerLane implements Lane {
 
     public TriggerLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, WebhookTrigger> triggers,
                        DeliveryScheduler scheduler, DeliveryExecutor executor, DeliveryRecorder recorder,
-                       int maxPending, int maxQueuedPerHost, Duration shutdownGrace) {
+                       DispatcherMetrics metrics, int maxPending, int maxQueuedPerHost, Duration shutdownGrace) {
         this.triggers = triggers;
         this.scheduler = scheduler;
         this.loop = new LaneLoop("first", "first-attempt lane stops: a result could not be written; uncommitted "
-                + "records will be delivered again", consumer, scheduler, executor, recorder, maxPending,
+                + "records will be delivered again", consumer, scheduler, executor, recorder, metrics, maxPending,
                 maxQueuedPerHost, shutdownGrace, gone -> { });
     }
 
@@ -55,8 +55,7 @@ public final class TriggerLane implements Lane {
             return;
         }
         String key = LaneLoop.keyOf(record, trigger);
-        DeliveryOrigin origin = new DeliveryOrigin(record.topic(), record.partition(), record.offset());
-        loop.deliver(key, key, trigger, List.of(), origin, progress, record.offset());
+        loop.deliver(key, key, trigger, List.of(), progress, record.offset());
     }
 
     @Override
