@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
         description = {"Send dead letters back to their source topic (key and value bytes unchanged; the",
                 "hookline.dlq.* headers are dropped) for another try. Select them with --at, --stage or",
                 "--source-topic; --all selects every dead letter. The dead letters stay where they are.",
+                "Failed deliveries are not dead letters: `deliveries redeliver` sends those again (a dispatcher",
+                "dead letter of an earlier version that records one is skipped with the command to use).",
                 "Prints where each went (TOPIC:PARTITION:OFFSET) on stdout; a long replay reports n of m on stderr."},
         footer = {"", "Examples:", "  hookline dead-letters replay --at 0:17",
                 "  hookline dead-letters replay --stage ingestor"})
@@ -77,6 +79,14 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
         List<ProducerRecord<byte[], byte[]>> replays = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : chosen) {
             DeadLetter d = DeadLetter.from(r.headers());
+            String failedDelivery = FailedDeliveryLetters.deliveryIdOf(d);
+            if (failedDelivery != null) {
+                err().println("skipped dead letter " + r.partition() + ":" + r.offset() + ": it records the failed "
+                        + "delivery " + failedDelivery + " (written by an earlier version, without the hook's token "
+                        + "and signing secrets); send it again with `hookline deliveries redeliver "
+                        + failedDelivery + "`");
+                continue;
+            }
             if (d == null || !replayable.contains(d.topic())) {
                 err().println("skipped dead letter " + r.partition() + ":" + r.offset() + ": source topic "
                         + (d == null ? "unknown (no hookline.dlq headers)" : "'" + d.topic() + "'")

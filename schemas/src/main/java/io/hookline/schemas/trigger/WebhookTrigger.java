@@ -49,6 +49,15 @@ public record WebhookTrigger(
         return Ids.deterministic("delivery", postId, hookId, callbackUrl);
     }
 
+    /**
+     * The delivery id of the redelivery of a failed delivery: new, so the ingestor (which drops outcomes of delivery
+     * ids it has seen) takes its outcome, and the same for the same failed outcome ({@code failedAt} is its
+     * {@code completed_at}), so redelivering one failure twice posts at most once.
+     */
+    public static String redeliveryIdOf(String failedDeliveryId, long failedAt) {
+        return Ids.deterministic("redelivery", failedDeliveryId, Long.toString(failedAt));
+    }
+
     /** Record key on {@code webhook-triggers} and {@code webhook-responses}. */
     public static String partitionKey(String hookId, String channelId) {
         return hookId + ":" + channelId;

@@ -1,0 +1,225 @@
+package io.hookline.cli.deliveries;
+
+import io.hookline.cli.CliFailure;
+import io.hookline.cli.ExitCodes;
+import io.hookline.cli.HooklineSubcommand;
+import io.hookline.cli.hooks.HookStore;
+import io.hookline.cli.kafka.KafkaClients;
+import io.hookline.cli.kafka.Progress;
+import io.hookline.cli.kafka.TopicReader;
+import io.hookline.cli.kafka.Unreachable;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.topic.Topic;
+import io.hookline.schemas.topic.Topics;
+import io.hookline.schemas.trigger.WebhookTrigger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hookline deliveries redeliver}: sends failed deliveries again, as new triggers built from the failed
+ * delivery's post and the hook's current configuration (token, signing secrets), once their cause is fixed.
+ */
+@Command(name = "redeliver", mixinStandardHelpOptions = true,
+        description = {"Deliver failed deliveries again. Reads the failed outcomes on the delivery log",
+                "(webhook-responses) and publishes one new trigger per failure to webhook-triggers, with the",
+                "failed delivery's post and callback URL and the hook's current token and signing secrets. Select",
+                "failures by DELIVERY_ID, --hook and --since (together they narrow), or --all-failed. The new",
+                "delivery id follows from the failure (the same failure always gives the same id, so running this",
+                "twice posts a response at most once); a failure whose redelivery already succeeded is left alone,",
+                "one whose redelivery failed is redelivered from that newer failure. A failure whose hook is no",
+                "longer live, or no longer has its callback URL, is skipped with the reason.",
+                "Prints FAILED_ID REDELIVERY_ID TOPIC:PARTITION:OFFSET per redelivery on stdout; notes and",
+                "progress on stderr. Exit code 1 when a selected failure was skipped."},
+        footer = {"", "Examples:", "  hookline deliveries redeliver --hook 8ki1sq3t6jdt3r9ejzqwbp7n5e --since 24h",
+                "  hookline deliveries redeliver --all-failed --since 2026-11-28T09:00:00Z",
+                "  hookline deliveries redeliver 3q8fzkk1x7dmxb5ht4z8aktkpa"})
+public final class RedeliverCommand extends HooklineSubcommand {
+
+    private static final Pattern AGO = Pattern.compile("(\\d{1,9})([smhd])");
+
+    @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*",
+            description = "Failed deliveries to redeliver (the delivery_id of their outcome).")
+    List<String> deliveryIds = new ArrayList<>();
+
+    @Option(names = "--hook", paramLabel = "ID", description = "Only failed deliveries of this hook.")
+    String hookId;
+
+    @Option(names = "--since", paramLabel = "WHEN", description = "Only deliveries that failed at or after WHEN: "
+            + "an ISO-8601 instant (2026-11-28T09:00:00Z) or a time ago (30m, 24h, 7d).")
+    String since;
+
+    @Option(names = "--all-failed", description = "Every failed delivery (no other selection needed).")
+    boolean allFailed;
+
+    @Override
+    public Integer call() {
+        Selection selection = selection(Clock.systemUTC());
+        HooklineConfig config = clientConfig();
+        Topics topics = TopicSettings.topics(config);
+        HookStore hooks = HookStore.open(config, err());
+        KafkaClients clients = new KafkaClients(config);
+        FailedDeliveries log = read(clients, topics.webhookResponses());
+
+        long now = System.currentTimeMillis();
+        Map<String, OutgoingWebhook> live = new HashMap<>();
+        Map<String, String> notLive = new HashMap<>();
+        List<ProducerRecord<String, WebhookTrigger>> redeliveries = new ArrayList<>();
+        List<String> failedIds = new ArrayList<>();
+        int planned = 0;
+        int skipped = 0;
+        for (FailedDeliveries.Plan plan : log.plan(selection)) {
+            planned++;
+            if (plan instanceof FailedDeliveries.AlreadyRedelivered done) {
+                err().println("delivery " + done.deliveryId() + " was already redelivered as " + done.redeliveryId()
+                        + ", which succeeded");
+            } else if (plan instanceof FailedDeliveries.Unredeliverable no) {
+                err().println("skipped delivery " + no.deliveryId() + ": " + no.why());
+                skipped++;
+            } else if (plan instanceof FailedDeliveries.Redeliver r) {
+                String failedId = r.failed().deliveryId();
+                String hookOf = r.failed().trigger() == null ? "" : r.failed().trigger().hookId();
+                OutgoingWebhook hook = liveHook(hooks, hookOf, live, notLive);
+                if (hook == null) {
+                    err().println("skipped delivery " + failedId + ": hook " + hookOf + " is not live: "
+                            + notLive.get(hookOf));
+                    skipped++;
+                    continue;
+                }
+                try {
+                    WebhookTrigger trigger = RedeliveryTrigger.of(r.failed(), r.redeliveryId(), hook, now);
+                    redeliveries.add(new ProducerRecord<>(topics.webhookTriggers().name(), trigger.partitionKey(),
+                            trigger));
+                    failedIds.add(failedId);
+                } catch (IllegalArgumentException e) {
+                    err().println("skipped delivery " + failedId + ": " + e.getMessage());
+                    skipped++;
+                }
+            }
+        }
+        publish(clients, topics.webhookTriggers(), redeliveries, failedIds);
+        err().println("redelivered " + redeliveries.size() + " of " + planned + " selected failed deliveries"
+                + (skipped == 0 ? "" : "; " + skipped + " skipped"));
+        return skipped == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The selection the options make; asking for nothing is an error, so a bare command never redelivers all. */
+    Selection selection(Clock clock) {
+        if (allFailed && !deliveryIds.isEmpty()) {
+            throw new CliFailure("--all-failed selects every failure: give it without DELIVERY_IDs");
+        }
+        if (!allFailed && deliveryIds.isEmpty() && hookId == null && since == null) {
+            throw new CliFailure("say which failed deliveries to redeliver: DELIVERY_ID..., --hook ID, --since WHEN, "
+                    + "or --all-failed");
+        }
+        return new Selection(deliveryIds, hookId, since == null ? null : sinceMillis(since, clock));
+    }
+
+    /** {@code --since}: an ISO-8601 instant, or a whole number of s, m, h or d before now. */
+    static long sinceMillis(String value, Clock clock) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        Matcher m = AGO.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration ago = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            return clock.millis() - ago.toMillis();
+        }
+        try {
+            return Instant.parse(value.trim()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new CliFailure("--since must be an ISO-8601 instant like 2026-11-28T09:00:00Z or a time ago like "
+                    + "30m, 24h or 7d; got '" + value + "'");
+        }
+    }
+
+    private FailedDeliveries read(KafkaClients clients, Topic<String, DeliveryOutcome> responses) {
+        FailedDeliveries log = new FailedDeliveries();
+        AtomicInteger unreadable = new AtomicInteger();
+        try (TopicReader reader = new TopicReader(clients.rawConsumer(), responses.name(), err())) {
+            reader.seekToBeginning();
+            reader.readToEnd(r -> {
+                try {
+                    log.add(responses.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                } catch (RuntimeException e) {
+                    unreadable.incrementAndGet();
+                }
+            }, () -> true);
+        } catch (KafkaException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), e);
+        }
+        if (unreadable.get() > 0) {
+            err().println("note: " + unreadable.get() + " record(s) of " + responses.name() + " are not delivery "
+                    + "outcomes and were passed over (the ingestor dead-letters them)");
+        }
+        return log;
+    }
+
+    /** The live hook {@code id}, read once per hook; null with the reason in {@code notLive} when there is none. */
+    private static OutgoingWebhook liveHook(HookStore hooks, String id, Map<String, OutgoingWebhook> live,
+                                            Map<String, String> notLive) {
+        if (!live.containsKey(id) && !notLive.containsKey(id)) {
+            try {
+                live.put(id, hooks.live(id));
+            } catch (CliFailure e) {
+                notLive.put(id, e.getMessage());
+            }
+        }
+        return live.get(id);
+    }
+
+    private void publish(KafkaClients clients, Topic<String, WebhookTrigger> triggers,
+                         List<ProducerRecord<String, WebhookTrigger>> redeliveries, List<String> failedIds) {
+        if (redeliveries.isEmpty()) {
+            return;
+        }
+        AtomicInteger acknowledged = new AtomicInteger();
+        try (KafkaProducer<String, WebhookTrigger> producer = clients.producer(triggers.keySerde().serializer(),
+                triggers.valueSerde().serializer());
+             Progress progress = Progress.start(err(), () -> "redelivered " + Progress.ofTotal(acknowledged.get(),
+                     redeliveries.size()) + " failed deliveries")) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            redeliveries.forEach(p -> sent.add(producer.send(p)));
+            for (int i = 0; i < sent.size(); i++) {
+                RecordMetadata m = sent.get(i).get(30, TimeUnit.SECONDS);
+                out().println(failedIds.get(i) + " " + redeliveries.get(i).value().deliveryId() + " " + m.topic()
+                        + ":" + m.partition() + ":" + m.offset());
+                acknowledged.incrementAndGet();
+            }
+        } catch (ExecutionException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
+        } catch (TimeoutException | KafkaException e) {
+            throw Unreachable.describe(clients.bootstrapServers(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while redelivering", e);
+        }
+    }
+}
