@@ -4,6 +4,7 @@ import io.hookline.runtime.topic.TopicSettings;
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.http.CallbackTargets;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.AllowList;
 import io.hookline.localkafka.LocalKafka;
@@ -115,8 +116,8 @@ public final class DispatcherBenchmark {
     /** The callback client hammering the endpoints directly, with the same in-flight budget. */
     private double clientOnly(List<HttpServer> endpoints, int n) throws Exception {
         CallbackClient client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(3),
-                Duration.ofSeconds(30), IN_FLIGHT), new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of()),
-                Clock.systemUTC());
+                Duration.ofSeconds(30), IN_FLIGHT),
+                new CallbackTargets(new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of())), Clock.systemUTC());
         try {
             Semaphore budget = new Semaphore(IN_FLIGHT);
             AtomicInteger failures = new AtomicInteger();
