@@ -15,16 +15,10 @@ import io.hookline.schemas.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -102,24 +96,12 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
             replays.add(new ProducerRecord<>(d.topic(), null, r.key(), r.value(), headers));
         }
         AtomicInteger acknowledged = new AtomicInteger();
-        try (KafkaProducer<byte[], byte[]> producer = clients.producer(new ByteArraySerializer(),
-                new ByteArraySerializer());
-             Progress progress = Progress.start(err(), () -> "replayed " + Progress.ofTotal(acknowledged.get(),
-                     replays.size()) + " dead letters")) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            replays.forEach(p -> sent.add(producer.send(p)));
-            for (Future<RecordMetadata> f : sent) {
-                RecordMetadata m = f.get(30, TimeUnit.SECONDS);
+        try (Progress progress = Progress.start(err(), () -> "replayed " + Progress.ofTotal(acknowledged.get(),
+                replays.size()) + " dead letters")) {
+            clients.send(new ByteArraySerializer(), new ByteArraySerializer(), replays, m -> {
                 out().println(m.topic() + ":" + m.partition() + ":" + m.offset());
                 acknowledged.incrementAndGet();
-            }
-        } catch (ExecutionException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replaying", e);
+            }, "replayed dead letters");
         }
         err().println("replayed " + replays.size() + " of " + chosen.size() + " selected dead letter(s)");
         return replays.size() == chosen.size() ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -24,16 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +53,10 @@ import picocli.CommandLine.Parameters;
                 "  hookline deliveries redeliver 3q8fzkk1x7dmxb5ht4z8aktkpa"})
 public final class RedeliverCommand extends HooklineSubcommand {
 
+    /** A new trigger for the failed delivery {@code failedId}. */
+    private record Redelivery(String failedId, WebhookTrigger trigger) {
+    }
+
     private static final Pattern AGO = Pattern.compile("(\\d{1,9})([smhd])");
 
     @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*",
@@ -77,18 +75,18 @@ public final class RedeliverCommand extends HooklineSubcommand {
 
     @Override
     public Integer call() {
-        Selection selection = selection(Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        Selection selection = selection(clock);
         HooklineConfig config = clientConfig();
         Topics topics = TopicSettings.topics(config);
         HookStore hooks = HookStore.open(config, err());
         KafkaClients clients = new KafkaClients(config);
         FailedDeliveries log = read(clients, topics.webhookResponses());
 
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Map<String, OutgoingWebhook> live = new HashMap<>();
         Map<String, String> notLive = new HashMap<>();
-        List<ProducerRecord<String, WebhookTrigger>> redeliveries = new ArrayList<>();
-        List<String> failedIds = new ArrayList<>();
+        List<Redelivery> redeliveries = new ArrayList<>();
         int planned = 0;
         int skipped = 0;
         for (FailedDeliveries.Plan plan : log.plan(selection)) {
@@ -110,17 +108,17 @@ public final class RedeliverCommand extends HooklineSubcommand {
                     continue;
                 }
                 try {
-                    WebhookTrigger trigger = RedeliveryTrigger.of(r.failed(), r.redeliveryId(), hook, now);
-                    redeliveries.add(new ProducerRecord<>(topics.webhookTriggers().name(), trigger.partitionKey(),
-                            trigger));
-                    failedIds.add(failedId);
+                    redeliveries.add(new Redelivery(failedId,
+                            RedeliveryTrigger.of(r.failed(), r.redeliveryId(), hook, now)));
                 } catch (IllegalArgumentException e) {
                     err().println("skipped delivery " + failedId + ": " + e.getMessage());
                     skipped++;
                 }
             }
         }
-        publish(clients, topics.webhookTriggers(), redeliveries, failedIds);
+        if (!redeliveries.isEmpty()) {
+            publish(clients, topics.webhookTriggers(), redeliveries);
+        }
         err().println("redelivered " + redeliveries.size() + " of " + planned + " selected failed deliveries"
                 + (skipped == 0 ? "" : "; " + skipped + " skipped"));
         return skipped == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -189,37 +187,28 @@ public final class RedeliverCommand extends HooklineSubcommand {
             try {
                 live.put(id, hooks.live(id));
             } catch (CliFailure e) {
+                if (e.getCause() != null) {
+                    throw e; // Kafka failed (Unreachable): that says nothing about the hook
+                }
                 notLive.put(id, e.getMessage());
             }
         }
         return live.get(id);
     }
 
+    /** Publishes each new trigger keyed by its partition key and prints where it went. */
     private void publish(KafkaClients clients, Topic<String, WebhookTrigger> triggers,
-                         List<ProducerRecord<String, WebhookTrigger>> redeliveries, List<String> failedIds) {
-        if (redeliveries.isEmpty()) {
-            return;
-        }
+                         List<Redelivery> redeliveries) {
+        List<ProducerRecord<String, WebhookTrigger>> records = redeliveries.stream()
+                .map(r -> new ProducerRecord<>(triggers.name(), r.trigger().partitionKey(), r.trigger())).toList();
         AtomicInteger acknowledged = new AtomicInteger();
-        try (KafkaProducer<String, WebhookTrigger> producer = clients.producer(triggers.keySerde().serializer(),
-                triggers.valueSerde().serializer());
-             Progress progress = Progress.start(err(), () -> "redelivered " + Progress.ofTotal(acknowledged.get(),
-                     redeliveries.size()) + " failed deliveries")) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            redeliveries.forEach(p -> sent.add(producer.send(p)));
-            for (int i = 0; i < sent.size(); i++) {
-                RecordMetadata m = sent.get(i).get(30, TimeUnit.SECONDS);
-                out().println(failedIds.get(i) + " " + redeliveries.get(i).value().deliveryId() + " " + m.topic()
-                        + ":" + m.partition() + ":" + m.offset());
-                acknowledged.incrementAndGet();
-            }
-        } catch (ExecutionException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while redelivering", e);
+        try (Progress progress = Progress.start(err(), () -> "redelivered " + Progress.ofTotal(acknowledged.get(),
+                redeliveries.size()) + " failed deliveries")) {
+            clients.send(triggers.keySerde().serializer(), triggers.valueSerde().serializer(), records, m -> {
+                Redelivery r = redeliveries.get(acknowledged.getAndIncrement());
+                out().println(r.failedId() + " " + r.trigger().deliveryId() + " " + m.topic() + ":" + m.partition()
+                        + ":" + m.offset());
+            }, "redeliveries");
         }
     }
 }
