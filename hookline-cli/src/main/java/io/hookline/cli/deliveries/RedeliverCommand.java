@@ -8,6 +8,7 @@ import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.TopicReader;
 import io.hookline.cli.kafka.Unreachable;
+import io.hookline.runtime.config.Durations;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.delivery.DeliveryOutcome;
@@ -16,17 +17,13 @@ import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -56,8 +53,6 @@ public final class RedeliverCommand extends HooklineSubcommand {
     /** A new trigger for the failed delivery {@code failedId}. */
     private record Redelivery(String failedId, WebhookTrigger trigger) {
     }
-
-    private static final Pattern AGO = Pattern.compile("(\\d{1,9})([smhd])");
 
     @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*",
             description = "Failed deliveries to redeliver (the delivery_id of their outcome).")
@@ -136,25 +131,17 @@ public final class RedeliverCommand extends HooklineSubcommand {
         return new Selection(deliveryIds, hookId, since == null ? null : sinceMillis(since, clock));
     }
 
-    /** {@code --since}: an ISO-8601 instant, or a whole number of s, m, h or d before now. */
+    /** {@code --since}: an ISO-8601 instant, or a duration before now in Hookline's one duration grammar. */
     static long sinceMillis(String value, Clock clock) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = AGO.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration ago = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return clock.millis() - ago.toMillis();
-        }
         try {
-            return Instant.parse(value.trim()).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new CliFailure("--since must be an ISO-8601 instant like 2026-11-28T09:00:00Z or a time ago like "
-                    + "30m, 24h or 7d; got '" + value + "'");
+            return clock.millis() - Durations.parse(value).toMillis();
+        } catch (IllegalArgumentException notADuration) {
+            try {
+                return Instant.parse(value.trim()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw new CliFailure("--since must be an ISO-8601 instant like 2026-11-28T09:00:00Z or "
+                        + Durations.FORM + " (that long ago); got '" + value + "'");
+            }
         }
     }
 

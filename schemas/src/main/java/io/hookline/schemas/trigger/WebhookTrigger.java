@@ -74,7 +74,7 @@ public record WebhookTrigger(
         return rootId.isEmpty() ? payload.postId() : rootId;
     }
 
-    /** This trigger with the token and signing secrets removed: what outcomes and dead letters carry. */
+    /** This trigger with the token and signing secrets removed: what delivery outcomes carry. */
     public WebhookTrigger redacted() {
         return new WebhookTrigger(deliveryId, hookId, callbackUrl, contentType, List.of(), hookDisplayName, creatorId,
                 username, iconUrl, rootId, payload == null ? null : payload.withoutToken(), triggeredAt);
