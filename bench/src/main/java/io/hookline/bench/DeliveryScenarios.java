@@ -2,6 +2,7 @@ package io.hookline.bench;
 
 import io.hookline.dispatcher.http.AttemptResult;
 import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.http.CallbackTargets;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.AllowList;
 import java.time.Clock;
@@ -126,8 +127,8 @@ final class DeliveryScenarios {
 
     private static Alone clientAlone(List<String> urls, int n) throws Exception {
         CallbackClient client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(3),
-                Duration.ofSeconds(10), IN_FLIGHT), new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of()),
-                Clock.systemUTC());
+                Duration.ofSeconds(10), IN_FLIGHT),
+                new CallbackTargets(new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of())), Clock.systemUTC());
         try {
             send(client, urls, Math.min(n, WARMUP)); // warm connections and the JIT
             CpuMeter.Sample before = CpuMeter.sample(List.of());

@@ -7,7 +7,10 @@ import io.hookline.dispatcher.delivery.DeliveryExecutor;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.http.CallbackClient;
+import io.hookline.dispatcher.http.CallbackTargets;
+import io.hookline.dispatcher.lane.Dispatch;
 import io.hookline.dispatcher.lane.Lane;
+import io.hookline.dispatcher.lane.LaneLimits;
 import io.hookline.dispatcher.lane.RetryLane;
 import io.hookline.dispatcher.lane.TriggerLane;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
@@ -108,10 +111,11 @@ public final class DispatcherService implements HooklineService {
             Topics topics = TopicSettings.topics(config);
             DispatcherMetrics metrics = new DispatcherMetrics(registry);
             Clock clock = Clock.systemUTC();
+            CallbackTargets targets = new CallbackTargets(AddressPolicy.withOwnAddresses(tuning.allowList()));
             client = new CallbackClient(
                     CallbackClient.Options.of(tuning.connectTimeout(), tuning.requestTimeout(),
                             tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory),
-                    AddressPolicy.withOwnAddresses(tuning.allowList()), clock);
+                    targets, clock);
             try {
                 producer = new KafkaProducer<>(producerProperties());
                 DeliveryRecorder recorder = new DeliveryRecorder(producer, topics);
@@ -122,12 +126,11 @@ public final class DispatcherService implements HooklineService {
                         tuning.retryMaxInFlightPerHost());
                 triggerConsumer = new KafkaConsumer<>(consumerProperties(groupId(config), "triggers"));
                 retryConsumer = new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries"));
-                triggerLane = new TriggerLane(triggerConsumer,
-                        topics.webhookTriggers(), first, executor, recorder, tuning.maxPending(),
-                        tuning.maxQueuedPerHost(), tuning.shutdownGrace());
-                retryLane = new RetryLane(retryConsumer,
-                        topics.webhookRetries(), topics.webhookTriggers().name(), retry, executor, recorder,
-                        tuning.maxPending(), tuning.maxQueuedPerHost(), tuning.shutdownGrace(), clock);
+                Dispatch dispatch = new Dispatch(executor, recorder, targets, metrics);
+                LaneLimits limits = new LaneLimits(tuning.maxPending(), tuning.maxQueuedPerHost(),
+                        tuning.shutdownGrace());
+                triggerLane = new TriggerLane(triggerConsumer, topics.webhookTriggers(), first, dispatch, limits);
+                retryLane = new RetryLane(retryConsumer, topics.webhookRetries(), retry, dispatch, limits, clock);
                 metrics.inFlight("first", first::inFlight);
                 metrics.inFlight("retry", retry::inFlight);
                 RetryLane lane = retryLane;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * one of three ways, and nothing else may appear:
  * <ul>
  *   <li>{@link Fate#DELIVERED}: exactly one {@code create_post} command;</li>
- *   <li>{@link Fate#FAILED}: exactly one dispatcher dead letter plus exactly one {@code ephemeral_post} notice;</li>
+ *   <li>{@link Fate#FAILED}: exactly one failed delivery outcome plus exactly one {@code ephemeral_post} notice;</li>
  *   <li>{@link Fate#REJECTED}: the callback answered but its response cannot be a post: exactly one ingestor dead
  *   letter.</li>
  * </ul>
@@ -34,7 +34,7 @@ public final class Ledger {
         final Expected expected;
         int createPosts;
         int notices;
-        int dispatcherDeadLetters;
+        int failedOutcomes;
         int ingestorDeadLetters;
         final List<String> reasons = new ArrayList<>();
 
@@ -43,10 +43,10 @@ public final class Ledger {
         }
 
         Fate fate() {
-            if (createPosts > 1 || notices > 1 || dispatcherDeadLetters > 1 || ingestorDeadLetters > 1) {
+            if (createPosts > 1 || notices > 1 || failedOutcomes > 1 || ingestorDeadLetters > 1) {
                 return Fate.DOUBLED;
             }
-            int kinds = createPosts + Math.max(notices, dispatcherDeadLetters) + ingestorDeadLetters;
+            int kinds = createPosts + Math.max(notices, failedOutcomes) + ingestorDeadLetters;
             if (kinds == 0) {
                 return Fate.MISSING;
             }
@@ -59,8 +59,8 @@ public final class Ledger {
             if (ingestorDeadLetters == 1) {
                 return Fate.REJECTED;
             }
-            // a failure is complete only with both its dead letter and its notice
-            return notices == 1 && dispatcherDeadLetters == 1 ? Fate.FAILED : Fate.MISSING;
+            // a failure is complete only with both its failed outcome and its notice
+            return notices == 1 && failedOutcomes == 1 ? Fate.FAILED : Fate.MISSING;
         }
     }
 
@@ -88,10 +88,10 @@ public final class Ledger {
         }
     }
 
-    public synchronized void dispatcherDeadLetter(String deliveryId, String reason) {
+    public synchronized void failedOutcome(String deliveryId, String reason) {
         Entry e = entry(deliveryId);
         if (e != null) {
-            e.dispatcherDeadLetters++;
+            e.failedOutcomes++;
             e.reasons.add(reason);
         }
     }

@@ -3,6 +3,7 @@ package io.hookline.faulttests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topics;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads {@code post-commands} and {@code dead-letters} from the beginning (read_committed: what a bridge would see)
- * into a {@link Ledger}, counting every record: nothing is deduplicated here.
+ * Reads {@code post-commands}, the failed outcomes of {@code webhook-responses} and {@code dead-letters} from the
+ * beginning (read_committed: what a bridge would see) into a {@link Ledger}, counting every record: nothing is
+ * deduplicated here.
  */
 public final class LedgerReader implements AutoCloseable {
 
@@ -30,19 +32,21 @@ public final class LedgerReader implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Ledger ledger;
     private final String commandsTopic;
+    private final String responsesTopic;
     private final List<DeadLetterSeen> deadLetters = new ArrayList<>();
     private int commandsRead;
 
     public LedgerReader(String bootstrapServers, Topics topics, Ledger ledger) {
         this.ledger = ledger;
         this.commandsTopic = topics.postCommands().name();
+        this.responsesTopic = topics.webhookResponses().name();
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(commandsTopic, topics.deadLetters().name())) {
+        for (String topic : List.of(commandsTopic, responsesTopic, topics.deadLetters().name())) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
@@ -51,7 +55,7 @@ public final class LedgerReader implements AutoCloseable {
     }
 
     /**
-     * Reads until {@code done} holds, then once more to the current end of both topics, so that a doubled record
+     * Reads until {@code done} holds, then once more to the current end of every topic read, so that a doubled record
      * written just after the last expected one is still counted. Returns whether {@code done} held before the
      * deadline.
      */
@@ -99,6 +103,8 @@ public final class LedgerReader implements AutoCloseable {
             if (r.topic().equals(commandsTopic)) {
                 commandsRead++;
                 command(r.value());
+            } else if (r.topic().equals(responsesTopic)) {
+                outcome(r.value());
             } else {
                 deadLetter(r);
             }
@@ -121,6 +127,20 @@ public final class LedgerReader implements AutoCloseable {
         }
     }
 
+    private void outcome(byte[] value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            DeliveryOutcome o = Json.mapper().readValue(value, DeliveryOutcome.class);
+            if (DeliveryOutcome.FAILED.equals(o.status())) {
+                ledger.failedOutcome(o.deliveryId(), o.error());
+            }
+        } catch (IOException e) {
+            // poison written by a test: the dead letter the ingestor makes of it is counted there
+        }
+    }
+
     private void deadLetter(ConsumerRecord<byte[], byte[]> r) {
         DeadLetter header = DeadLetter.from(r.headers());
         String deliveryId = null;
@@ -136,10 +156,7 @@ public final class LedgerReader implements AutoCloseable {
         if (deliveryId == null || header == null) {
             return;
         }
-        if ("dispatcher".equals(header.stage()) && header.reason() != null
-                && header.reason().startsWith("delivery ")) {
-            ledger.dispatcherDeadLetter(deliveryId, header.reason());
-        } else if ("ingestor".equals(header.stage())) {
+        if ("ingestor".equals(header.stage())) {
             ledger.ingestorDeadLetter(deliveryId, header.reason());
         }
     }

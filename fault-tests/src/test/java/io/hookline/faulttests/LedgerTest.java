@@ -25,11 +25,11 @@ class LedgerTest {
     }
 
     @Test
-    void aFailureNeedsBothItsDeadLetterAndItsNotice() {
+    void aFailureNeedsBothItsFailedOutcomeAndItsNotice() {
         Ledger ledger = new Ledger();
         String id = ledger.expect("post1", HOOK, "http://127.0.0.1:1/a");
-        ledger.dispatcherDeadLetter(id, "delivery " + id + " failed: HTTP 500");
-        assertThat(ledger.settled()).as("dead letter without notice").isFalse();
+        ledger.failedOutcome(id, "HTTP 500");
+        assertThat(ledger.settled()).as("failed outcome without notice").isFalse();
 
         ledger.failureNotice(id);
         assertThat(ledger.settled()).isTrue();
@@ -57,7 +57,7 @@ class LedgerTest {
         ledger.createPost(doubled);
         ledger.createPost(doubled);
         ledger.createPost(mixed);
-        ledger.dispatcherDeadLetter(mixed, "delivery failed");
+        ledger.failedOutcome(mixed, "HTTP 500");
         ledger.failureNotice(mixed);
 
         Ledger.Report report = ledger.report();

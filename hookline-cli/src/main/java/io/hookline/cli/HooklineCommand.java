@@ -2,6 +2,7 @@ package io.hookline.cli;
 
 import io.hookline.cli.config.ConfigCommand;
 import io.hookline.cli.deadletters.DeadLettersCommand;
+import io.hookline.cli.deliveries.DeliveriesCommand;
 import io.hookline.cli.echo.EchoServerCommand;
 import io.hookline.cli.hooks.HooksCommand;
 import io.hookline.cli.post.PublishPostCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Mattermost-style outgoing webhooks as an event-streaming pipeline on Apache Kafka.",
         subcommands = {CommandLine.HelpCommand.class, UpCommand.class, KafkaCommand.class, StageCommand.Matcher.class,
                 StageCommand.Dispatcher.class, StageCommand.Ingestor.class, HooksCommand.class,
-                PublishPostCommand.class, TailCommand.class, DeadLettersCommand.class, StatusCommand.class, ConfigCommand.class,
+                PublishPostCommand.class, TailCommand.class, DeadLettersCommand.class, DeliveriesCommand.class,
+                StatusCommand.class, ConfigCommand.class,
                 EchoServerCommand.class},
         footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
                 "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + ".",

@@ -29,7 +29,7 @@ class CommandTreeTest {
         assertThat(names).contains("hookline hooks create", "hookline hooks update", "hookline hooks get",
                 "hookline hooks list", "hookline hooks delete", "hookline hooks regen-token",
                 "hookline hooks rotate-secret", "hookline post", "hookline tail", "hookline dead-letters list",
-                "hookline dead-letters replay", "hookline status", "hookline config", "hookline hooks help");
+                "hookline dead-letters replay", "hookline deliveries redeliver", "hookline status", "hookline config", "hookline hooks help");
     }
 
     @Test

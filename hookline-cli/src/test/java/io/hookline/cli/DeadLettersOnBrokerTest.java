@@ -47,12 +47,17 @@ class DeadLettersOnBrokerTest {
                     .get();
             producer.send(new ProducerRecord<>(dlq, null, utf8("k"), utf8("{}"),
                     new DeadLetter("matcher", "elsewhere", "not-hooklines", 0, 1).toHeaders())).get();
+            // a failed delivery as an earlier dispatcher dead-lettered it: its trigger has no token and no secret
+            producer.send(new ProducerRecord<>(dlq, null, utf8("hook1:chan1"),
+                    utf8("{\"delivery_id\": \"3q8fzkk1x7dmxb5ht4z8aktkpa\", \"signing_secrets\": []}"),
+                    new DeadLetter("dispatcher", "delivery 3q8fzkk1x7dmxb5ht4z8aktkpa failed: HTTP 500",
+                            topics.webhookTriggers().name(), 0, 5).toHeaders())).get();
         }
 
         CliRun.Result all = CliRun.run(isolated.args("dead-letters", "list"));
         assertThat(all.exitCode()).as(all.toString()).isZero();
         List<String> lines = all.out().lines().toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         JsonNode first = Json.mapper().readTree(lines.get(0));
         assertThat(first.get("headers").get(DeadLetter.STAGE).asText()).isEqualTo("matcher");
         assertThat(first.get("headers").get(DeadLetter.REASON).asText()).isEqualTo("post.channel_id is missing");
@@ -80,9 +85,12 @@ class DeadLettersOnBrokerTest {
         });
 
         CliRun.Result everything = CliRun.run(isolated.args("dead-letters", "replay", "--all"));
-        assertThat(everything.exitCode()).as("one of three cannot go back").isEqualTo(ExitCodes.FAILURE);
+        assertThat(everything.exitCode()).as("two of four cannot go back").isEqualTo(ExitCodes.FAILURE);
         assertThat(everything.err()).contains("source topic 'not-hooklines' is not one of Hookline's topics",
-                "replayed 2 of 3");
+                "skipped dead letter 0:3: it records the failed delivery 3q8fzkk1x7dmxb5ht4z8aktkpa",
+                "`hookline deliveries redeliver 3q8fzkk1x7dmxb5ht4z8aktkpa`", "replayed 2 of 4");
+        assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookTriggers().name(),
+                new StringDeserializer())).as("a failed delivery is never replayed as a trigger").isEmpty();
         assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookResponses().name(),
                 new StringDeserializer())).hasSize(1);
     }

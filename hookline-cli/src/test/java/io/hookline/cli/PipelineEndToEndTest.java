@@ -31,8 +31,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -128,12 +126,7 @@ class PipelineEndToEndTest {
         String timestamp = request.getHeaders().get("webhook-timestamp");
         assertThat(id).isNotBlank();
         assertThat(timestamp).matches("\\d+");
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(hook.signingSecret().substring("whsec_".length())),
-                "HmacSHA256"));
-        String expected = "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        assertThat(request.getHeaders().get("webhook-signature").split(" ")).contains(expected);
+        assertThat(WebhookSignatures.of(request)).contains(WebhookSignatures.expected(request, hook.signingSecret()));
 
         List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
                 topics.postCommands().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
@@ -196,13 +189,13 @@ class PipelineEndToEndTest {
         }
         assertThat(byPath).containsOnlyKeys("/in-grace", "/grace-over");
 
-        assertThat(signatures(byPath.get("/in-grace"))).containsExactly(
-                expectedSignature(byPath.get("/in-grace"), inGrace.signingSecret()),
-                expectedSignature(byPath.get("/in-grace"), inGrace.previousSigningSecret()));
-        assertThat(signatures(byPath.get("/grace-over"))).containsExactly(
-                expectedSignature(byPath.get("/grace-over"), graceOver.signingSecret()));
-        assertThat(signatures(byPath.get("/grace-over"))).doesNotContain(
-                expectedSignature(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
+        assertThat(WebhookSignatures.of(byPath.get("/in-grace"))).containsExactly(
+                WebhookSignatures.expected(byPath.get("/in-grace"), inGrace.signingSecret()),
+                WebhookSignatures.expected(byPath.get("/in-grace"), inGrace.previousSigningSecret()));
+        assertThat(WebhookSignatures.of(byPath.get("/grace-over"))).containsExactly(
+                WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.signingSecret()));
+        assertThat(WebhookSignatures.of(byPath.get("/grace-over"))).doesNotContain(
+                WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
     }
 
     /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */
@@ -218,19 +211,6 @@ class PipelineEndToEndTest {
         assertThat(shown.signingSecret()).startsWith("whsec_").isNotEqualTo(hook.signingSecret());
         return hook.withUpdateAt(shown.updateAt()).withSigningSecrets(shown.signingSecret(), hook.signingSecret(),
                 shown.previousSigningSecretExpiresAt());
-    }
-
-    private static List<String> signatures(RecordedRequest request) {
-        return List.of(request.getHeaders().get("webhook-signature").split(" "));
-    }
-
-    /** The Standard Webhooks {@code v1,} entry for {@code secret}, recomputed here independently of the dispatcher. */
-    private static String expectedSignature(RecordedRequest request, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        String signed = request.getHeaders().get("webhook-id") + "." + request.getHeaders().get("webhook-timestamp")
-                + "." + request.getBody().utf8();
-        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -65,6 +65,7 @@ class ReadmeExamplesOnBrokerTest {
         }
         assertThat(ran).as("the README shows each command").contains("hooks create", "hooks list", "hooks get",
                 "hooks update", "hooks regen-token", "hooks rotate-secret", "hooks delete", "post --team-id",
-                "post --file", "tail posts", "dead-letters list", "dead-letters replay", "status", "config");
+                "post --file", "tail posts", "dead-letters list", "dead-letters replay", "deliveries redeliver",
+                "status", "config");
     }
 }

@@ -6,11 +6,9 @@ import io.hookline.dispatcher.http.FailureKind;
 import io.hookline.dispatcher.http.Verdict;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.retry.RetrySchedule;
-import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
-import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,12 +20,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * One attempt of a delivery and what follows from it: a succeeded outcome, a scheduled retry, or a failed outcome
- * with the whole attempt history plus a dead letter.
+ * with the whole attempt history. A failed delivery is not a dead letter (the trigger was readable): its outcome on
+ * {@code webhook-responses} is where an operator finds it and {@code hookline deliveries redeliver} sends it again.
  */
 public final class DeliveryExecutor {
-
-    /** The stage name on dead letters. */
-    public static final String STAGE = "dispatcher";
 
     /**
      * @param handedOff completes once the result records are handed to the producer (their order is then fixed)
@@ -35,8 +31,6 @@ public final class DeliveryExecutor {
      */
     public record Handoff(CompletableFuture<Void> handedOff, CompletableFuture<Void> durable) {
     }
-
-    private static final JsonSerde<WebhookTrigger> TRIGGER_JSON = JsonSerde.of(WebhookTrigger.class);
 
     private final CallbackClient client;
     private final DeliveryRecorder recorder;
@@ -62,8 +56,7 @@ public final class DeliveryExecutor {
      * @param key      the record key of the trigger (results carry the same key)
      * @param previous attempts made before this one
      */
-    public Handoff attempt(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
-                           DeliveryOrigin origin) {
+    public Handoff attempt(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous) {
         CompletableFuture<Void> handedOff = new CompletableFuture<>();
         CompletableFuture<Void> durable = new CompletableFuture<>();
         client.send(trigger).whenComplete((result, error) -> {
@@ -71,7 +64,7 @@ public final class DeliveryExecutor {
                 if (error != null) {
                     throw error;
                 }
-                CompletableFuture<Void> written = record(lane, key, trigger, previous, origin, result);
+                CompletableFuture<Void> written = record(lane, key, trigger, previous, result);
                 handedOff.complete(null);
                 forward(written, durable);
             } catch (Throwable t) {
@@ -87,13 +80,13 @@ public final class DeliveryExecutor {
      * then follows the retry schedule like any retryable failure.
      */
     public Handoff shed(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
-                        DeliveryOrigin origin, int waiting) {
+                        int waiting) {
         AttemptResult result = AttemptResult.failed(clock.millis(), 0,
                 FailureKind.HOST_SATURATED,
                 "not attempted: " + waiting + " deliveries to this host were already waiting");
         CompletableFuture<Void> durable;
         try {
-            durable = record(lane, key, trigger, previous, origin, result);
+            durable = record(lane, key, trigger, previous, result);
         } catch (RuntimeException e) {
             durable = CompletableFuture.failedFuture(e);
         }
@@ -111,8 +104,7 @@ public final class DeliveryExecutor {
     }
 
     private CompletableFuture<Void> record(String lane, String key, WebhookTrigger trigger,
-                                           List<DeliveryAttempt> previous, DeliveryOrigin origin,
-                                           AttemptResult result) {
+                                           List<DeliveryAttempt> previous, AttemptResult result) {
         int number = previous.size() + 1;
         Verdict verdict = Verdict.of(result);
         String reason = Verdict.reason(result);
@@ -131,20 +123,14 @@ public final class DeliveryExecutor {
         if (verdict == Verdict.RETRYABLE && schedule.allowsAnother(number)) {
             long dueAt = clock.millis() + schedule.delayAfter(number, result.retryAfter(), random).toMillis();
             metrics.retryScheduled();
-            return recorder.retry(key, new ScheduledRetry(trigger, attempts, dueAt), origin);
+            return recorder.retry(key, new ScheduledRetry(trigger, attempts, dueAt));
         }
         String finalError = verdict == Verdict.RETRYABLE
                 ? "gave up after " + number + " attempt" + (number == 1 ? "" : "s") + ": " + error : error;
         metrics.outcome(DeliveryOutcome.FAILED, verdict == Verdict.RETRYABLE ? "exhausted" : reason);
-        metrics.deadLetter(reason);
-        WebhookTrigger redacted = trigger.redacted();
-        CompletableFuture<Void> outcome = recorder.outcome(key, new DeliveryOutcome(trigger.deliveryId(), redacted,
+        return recorder.outcome(key, new DeliveryOutcome(trigger.deliveryId(), trigger.redacted(),
                 DeliveryOutcome.FAILED, result.httpStatus(), null, result.contentType(), finalError, attempts,
                 clock.millis()));
-        CompletableFuture<Void> letter = recorder.deadLetter(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                TRIGGER_JSON.toBytes(redacted), new DeadLetter(STAGE, "delivery " + trigger.deliveryId()
-                        + " failed: " + finalError, origin.topic(), origin.partition(), origin.offset()));
-        return CompletableFuture.allOf(outcome, letter);
     }
 
     private static String errorOf(AttemptResult result) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Writes the dispatcher's results to Kafka. Each future completes when the broker acknowledged the record, which is
@@ -30,13 +29,16 @@ public final class DeliveryRecorder {
                 topic.valueSerde().serializer().serialize(topic.name(), outcome)));
     }
 
-    public CompletableFuture<Void> retry(String key, ScheduledRetry retry, DeliveryOrigin origin) {
+    public CompletableFuture<Void> retry(String key, ScheduledRetry retry) {
         var topic = topics.webhookRetries();
-        return send(new ProducerRecord<>(topic.name(), null, utf8(key),
-                topic.valueSerde().serializer().serialize(topic.name(), retry), origin.writeTo(new RecordHeaders())));
+        return send(new ProducerRecord<>(topic.name(), utf8(key),
+                topic.valueSerde().serializer().serialize(topic.name(), retry)));
     }
 
-    /** A dead letter: {@code key} and {@code value} as given, the description in {@code hookline.dlq.*} headers. */
+    /**
+     * A dead letter: a record a lane could not read, {@code key} and {@code value} as read, the description in
+     * {@code hookline.dlq.*} headers.
+     */
     public CompletableFuture<Void> deadLetter(byte[] key, byte[] value, DeadLetter letter) {
         return send(new ProducerRecord<>(topics.deadLetters().name(), null, key, value, letter.toHeaders()));
     }

@@ -3,7 +3,6 @@ package io.hookline.dispatcher.http;
 import io.hookline.dispatcher.request.CallbackBody;
 import io.hookline.dispatcher.signing.SigningSecret;
 import io.hookline.dispatcher.signing.StandardWebhookSigner;
-import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.trigger.WebhookTrigger;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
@@ -19,16 +17,13 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -55,9 +50,6 @@ public final class CallbackClient implements AutoCloseable {
     /** How much of a response body an attempt record keeps. */
     public static final int EXCERPT_BYTES = 2048;
 
-    /** OkHttp's own test for a host that is an IP literal: such hosts never reach {@code Dns}. */
-    private static final Pattern IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
-
     /**
      * @param maxRequests     upper bound of calls OkHttp runs at once (the dispatcher's budgets are smaller)
      * @param socketFactory   null for the platform's; tests pass one that watches every connect
@@ -75,17 +67,16 @@ public final class CallbackClient implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get(CallbackBody.JSON);
     private static final MediaType FORM = MediaType.get(CallbackBody.FORM);
-    private static final int TARGETS_REMEMBERED = 4096;
 
-    private final Map<String, HttpUrl> targets = new ConcurrentHashMap<>();
+    private final CallbackTargets targets;
     private final OkHttpClient http;
     private final ExecutorService executor;
-    private final AddressPolicy policy;
     private final Clock clock;
     private final String userAgent;
 
-    public CallbackClient(Options options, AddressPolicy policy, Clock clock) {
-        this.policy = policy;
+    /** @param targets the dispatcher's callback URLs, shared with its lanes; their policy guards every address */
+    public CallbackClient(Options options, CallbackTargets targets, Clock clock) {
+        this.targets = targets;
         this.clock = clock;
         this.userAgent = "Hookline/" + version();
         AtomicInteger threads = new AtomicInteger();
@@ -101,7 +92,7 @@ public final class CallbackClient implements AutoCloseable {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, options.maxRequests()), 5, TimeUnit.MINUTES))
-                .dns(new VettingDns(options.resolver(), policy))
+                .dns(new VettingDns(options.resolver(), targets.policy()))
                 // a proxy would resolve the host itself, beyond the guard's reach
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -147,7 +138,7 @@ public final class CallbackClient implements AutoCloseable {
     }
 
     private Request buildRequest(WebhookTrigger trigger, long now) throws RefusedException {
-        HttpUrl url = target(trigger.callbackUrl());
+        HttpUrl url = targets.target(trigger.callbackUrl()).url();
         if (trigger.payload() == null) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, "trigger has no payload");
         }
@@ -171,44 +162,6 @@ public final class CallbackClient implements AutoCloseable {
                             StandardWebhookSigner.signatureHeader(trigger.deliveryId(), ts, body.bytes(), secrets));
         }
         return b.build();
-    }
-
-    /**
-     * The parsed callback URL, its host vetted when it is an IP literal. Parsing and vetting showed in profiles at
-     * thousands of deliveries a second while hooks have few URLs, so accepted URLs are remembered (the policy is fixed
-     * for the client's life, and an IP literal's verdict needs no lookup); refused ones are decided again each time.
-     */
-    private HttpUrl target(String callbackUrl) throws RefusedException {
-        HttpUrl known = targets.get(callbackUrl);
-        if (known != null) {
-            return known;
-        }
-        HttpUrl url = HttpUrl.parse(callbackUrl);
-        if (url == null) {
-            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback URL is not a valid http(s) URL");
-        }
-        vetLiteralHost(url.host());
-        if (targets.size() >= TARGETS_REMEMBERED) {
-            targets.clear(); // a bound, not a cache policy: real workloads stay far below it
-        }
-        targets.put(callbackUrl, url);
-        return url;
-    }
-
-    /** OkHttp connects to an IP literal without asking {@code Dns}, so the guard checks those here. */
-    private void vetLiteralHost(String host) throws RefusedException {
-        if (!IP_LITERAL.matcher(host).matches() || policy.trustsHost(host)) {
-            return;
-        }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback host is not a valid IP address");
-        }
-        if (!policy.allows(address)) {
-            throw new RefusedException(FailureKind.FORBIDDEN_ADDRESS, ForbiddenAddressException.MESSAGE);
-        }
     }
 
     private static AttemptResult read(Response response, long startedAt, long t0) {
@@ -291,14 +244,5 @@ public final class CallbackClient implements AutoCloseable {
     public void close() {
         executor.shutdown();
         http.connectionPool().evictAll();
-    }
-
-    private static final class RefusedException extends Exception {
-        final FailureKind kind;
-
-        RefusedException(FailureKind kind, String message) {
-            super(message, null, false, false);
-            this.kind = kind;
-        }
     }
 }

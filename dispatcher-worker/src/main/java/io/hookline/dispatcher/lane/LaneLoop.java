@@ -1,23 +1,14 @@
 package io.hookline.dispatcher.lane;
 
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
-import io.hookline.dispatcher.delivery.DeliveryOrigin;
-import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
-import okhttp3.HttpUrl;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,70 +28,35 @@ final class LaneLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneLoop.class);
     static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    /** Destinations remembered per callback URL; hooks have few URLs, the bound only guards against a flood. */
-    private static final int DESTINATIONS_REMEMBERED = 4096;
 
-    /** How a lane reads one record whose offset is already tracked. */
-    interface Intake {
-        void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress);
-    }
-
-    private final String lane;
-    private final String stopMessage;
+    private final LaneSettings settings;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DeliveryScheduler scheduler;
-    private final DeliveryExecutor executor;
-    private final DeliveryRecorder recorder;
-    private final int maxPending;
-    private final int maxQueuedPerHost;
-    private final Duration shutdownGrace;
+    private final Dispatch dispatch;
+    private final LaneReading reading;
     private final OffsetBook book;
-    // callback URL -> host:port; parsing a URL per delivery showed in profiles, and URLs repeat
-    private final Map<String, String> destinations = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > DESTINATIONS_REMEMBERED;
-        }
-    };
     private volatile boolean stopping;
     private volatile Throwable failure;
     private boolean paused;
 
-    /**
-     * @param lane        {@code first} or {@code retry}: the executor's metrics tag
-     * @param stopMessage logged once when a result cannot be written and the lane stops
-     * @param onRemoved   partitions revoked or lost, after their progress was dropped
-     */
-    LaneLoop(String lane, String stopMessage, KafkaConsumer<byte[], byte[]> consumer, DeliveryScheduler scheduler,
-             DeliveryExecutor executor, DeliveryRecorder recorder, int maxPending, int maxQueuedPerHost,
-             Duration shutdownGrace, Consumer<Collection<TopicPartition>> onRemoved) {
-        this.lane = lane;
-        this.stopMessage = stopMessage;
+    LaneLoop(LaneSettings settings, KafkaConsumer<byte[], byte[]> consumer, DeliveryScheduler scheduler,
+             Dispatch dispatch, LaneReading reading) {
+        this.settings = settings;
         this.consumer = consumer;
         this.scheduler = scheduler;
-        this.executor = executor;
-        this.recorder = recorder;
-        this.maxPending = maxPending;
-        this.maxQueuedPerHost = maxQueuedPerHost;
-        this.shutdownGrace = shutdownGrace;
-        this.book = new OffsetBook(consumer, onRemoved);
+        this.dispatch = dispatch;
+        this.reading = reading;
+        this.book = new OffsetBook(consumer, reading::removed);
     }
 
-    /**
-     * Polls {@code topic} until stopped or failed, then finishes (bounded wait for work in flight, commit, close).
-     *
-     * @param pollTimeout how long the next poll may wait
-     * @param intake      reads each record (its offset is tracked before)
-     * @param afterPoll   runs after each poll's records were taken
-     * @param load        records of the lane without a result: consumption pauses at {@code maxPending}
-     */
-    void run(String topic, Supplier<Duration> pollTimeout, Intake intake, Runnable afterPoll, IntSupplier load) {
+    /** Polls the lane's topic until stopped or failed, then finishes (bounded wait for work in flight, commit, close). */
+    void run() {
         try {
-            consumer.subscribe(List.of(topic), book);
+            consumer.subscribe(List.of(settings.topic()), book);
             while (!stopping && failure == null) {
                 ConsumerRecords<byte[], byte[]> records;
                 try {
-                    records = consumer.poll(pollTimeout.get());
+                    records = consumer.poll(reading.pollTimeout());
                 } catch (WakeupException e) {
                     continue;
                 }
@@ -108,10 +64,10 @@ final class LaneLoop {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     PartitionProgress progress = book.progress(tp);
                     progress.track(record.offset());
-                    intake.accept(record, tp, progress);
+                    reading.accept(record, tp, progress);
                 }
-                afterPoll.run();
-                flowControl(load.getAsInt());
+                reading.afterPoll();
+                flowControl(reading.load());
                 book.commitAsyncThrottled();
             }
         } catch (RuntimeException e) {
@@ -123,21 +79,22 @@ final class LaneLoop {
 
     /**
      * Hands the next attempt of {@code trigger} to the scheduler; when its destination already has
-     * {@code maxQueuedPerHost} deliveries waiting, counts it as a failed attempt at once instead (it then follows the
+     * {@link LaneLimits#maxQueuedPerHost()} deliveries waiting, counts it as a failed attempt at once instead (it then follows the
      * retry schedule), so a dead endpoint cannot fill the pending budget.
      *
      * @param orderingKey deliveries with an equal key go out one at a time in order; null for none
      */
     void deliver(String orderingKey, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
-                 DeliveryOrigin origin, PartitionProgress progress, long offset) {
-        String host = destination(trigger.callbackUrl());
+                 PartitionProgress progress, long offset) {
+        String host = dispatch.targets().destination(trigger.callbackUrl());
         int waiting = scheduler.waiting(host);
-        if (waiting >= maxQueuedPerHost) {
-            whenDurable(executor.shed(lane, key, trigger, previous, origin, waiting).durable(), progress, offset);
+        if (waiting >= settings.limits().maxQueuedPerHost()) {
+            whenDurable(dispatch.executor().shed(settings.name(), key, trigger, previous, waiting).durable(), progress,
+                    offset);
             return;
         }
         scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, () -> {
-            DeliveryExecutor.Handoff h = executor.attempt(lane, key, trigger, previous, origin);
+            DeliveryExecutor.Handoff h = dispatch.executor().attempt(settings.name(), key, trigger, previous);
             whenDurable(h.durable(), progress, offset);
             return h.handedOff();
         }));
@@ -152,7 +109,8 @@ final class LaneLoop {
     void poison(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress, String what, RuntimeException e) {
         LOG.warn("{} at {}-{}@{}, sent to dead letters: {}", what, record.topic(), record.partition(), record.offset(),
                 PoisonRecords.safe(e.getMessage()));
-        whenDurable(recorder.deadLetter(record.key(), record.value(), PoisonRecords.describe(record, what, e)),
+        dispatch.metrics().deadLetter(settings.name());
+        whenDurable(dispatch.recorder().deadLetter(record.key(), record.value(), PoisonRecords.describe(record, what, e)),
                 progress, record.offset());
     }
 
@@ -167,22 +125,8 @@ final class LaneLoop {
         });
     }
 
-    /** The destination a per-host budget counts against: host and port (distinct services on one host differ). */
-    private String destination(String url) {
-        String host = destinations.get(url);
-        if (host == null) {
-            host = hostOf(url);
-            destinations.put(url, host);
-        }
-        return host;
-    }
-
-    static String hostOf(String url) {
-        HttpUrl parsed = HttpUrl.parse(url);
-        return parsed == null ? "" : parsed.host() + ":" + parsed.port();
-    }
-
     private void flowControl(int load) {
+        int maxPending = settings.limits().maxPending();
         if (load >= maxPending) {
             consumer.pause(consumer.assignment());
             paused = true;
@@ -193,7 +137,7 @@ final class LaneLoop {
     }
 
     private void finish() {
-        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        long deadline = System.nanoTime() + settings.limits().shutdownGrace().toNanos();
         while (scheduler.pending() > 0 && System.nanoTime() < deadline && failure == null) {
             try {
                 Thread.sleep(20);
@@ -212,7 +156,7 @@ final class LaneLoop {
     void fail(Throwable e) {
         if (failure == null) {
             failure = e;
-            LOG.error(stopMessage, e);
+            LOG.error(settings.stopMessage(), e);
         }
     }
 

@@ -1,17 +1,19 @@
 package io.hookline.dispatcher.lane;
 
-import io.hookline.dispatcher.delivery.DeliveryExecutor;
 import io.hookline.schemas.deadletter.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Dead-letter descriptions for records a lane cannot read. */
 final class PoisonRecords {
 
+    /** The stage name on the dispatcher's dead letters. */
+    static final String STAGE = "dispatcher";
+
     private PoisonRecords() {
     }
 
     static DeadLetter describe(ConsumerRecord<byte[], byte[]> record, String what, Exception e) {
-        return new DeadLetter(DeliveryExecutor.STAGE, what + ": " + safe(e.getMessage()), record.topic(),
+        return new DeadLetter(STAGE, what + ": " + safe(e.getMessage()), record.topic(),
                 record.partition(), record.offset());
     }
 

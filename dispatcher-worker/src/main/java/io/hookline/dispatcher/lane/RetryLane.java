@@ -1,8 +1,5 @@
 package io.hookline.dispatcher.lane;
 
-import io.hookline.dispatcher.delivery.DeliveryExecutor;
-import io.hookline.dispatcher.delivery.DeliveryOrigin;
-import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.delivery.ScheduledRetry;
@@ -28,11 +25,10 @@ import org.apache.kafka.common.TopicPartition;
 public final class RetryLane implements Lane {
 
     private record Held(long dueAt, TopicPartition tp, long offset, String key, ScheduledRetry retry,
-                        DeliveryOrigin origin, PartitionProgress progress) {
+                        PartitionProgress progress) {
     }
 
     private final Topic<String, ScheduledRetry> retries;
-    private final String triggersTopic;
     private final DeliveryScheduler scheduler;
     private final Clock clock;
     private final LaneLoop loop;
@@ -41,15 +37,13 @@ public final class RetryLane implements Lane {
     private final AtomicInteger heldCount = new AtomicInteger();
 
     public RetryLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, ScheduledRetry> retries,
-                     String triggersTopic, DeliveryScheduler scheduler, DeliveryExecutor executor,
-                     DeliveryRecorder recorder, int maxPending, int maxQueuedPerHost, Duration shutdownGrace, Clock clock) {
+                     DeliveryScheduler scheduler, Dispatch dispatch, LaneLimits limits, Clock clock) {
         this.retries = retries;
-        this.triggersTopic = triggersTopic;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.loop = new LaneLoop("retry", "retry lane stops: a result could not be written; uncommitted retries will "
-                + "be read again", consumer, scheduler, executor, recorder, maxPending, maxQueuedPerHost,
-                shutdownGrace, this::forget);
+        this.loop = new LaneLoop(new LaneSettings("retry", retries.name(), "retry lane stops: a result could not be "
+                + "written; uncommitted retries will be read again", limits), consumer, scheduler, dispatch,
+                new Reading());
     }
 
     /** Retries read and not finished: held until due, waiting for budget or running. */
@@ -59,20 +53,45 @@ public final class RetryLane implements Lane {
 
     @Override
     public void run() {
-        loop.run(retries.name(), this::pollTimeout, this::accept, this::releaseDue,
-                () -> held.size() + scheduler.pending());
+        loop.run();
     }
 
-    /** Never longer than the time to the next due record, so a due retry waits for no poll. */
-    private Duration pollTimeout() {
-        Held next = held.peek();
-        if (next == null) {
-            return LaneLoop.POLL_TIMEOUT;
+    /** Retries are held until due; the load counts them with those waiting for budget or running. */
+    private final class Reading implements LaneReading {
+
+        /** Never longer than the time to the next due record, so a due retry waits for no poll. */
+        @Override
+        public Duration pollTimeout() {
+            Held next = held.peek();
+            if (next == null) {
+                return LaneLoop.POLL_TIMEOUT;
+            }
+            return Duration.ofMillis(Math.max(1, Math.min(LaneLoop.POLL_TIMEOUT.toMillis(),
+                    next.dueAt() - clock.millis())));
         }
-        return Duration.ofMillis(Math.max(1, Math.min(LaneLoop.POLL_TIMEOUT.toMillis(), next.dueAt() - clock.millis())));
+
+        @Override
+        public void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
+            hold(record, tp, progress);
+        }
+
+        @Override
+        public void afterPoll() {
+            releaseDue();
+        }
+
+        @Override
+        public int load() {
+            return held.size() + scheduler.pending();
+        }
+
+        @Override
+        public void removed(Collection<TopicPartition> gone) {
+            forget(gone);
+        }
     }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
+    private void hold(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
         ScheduledRetry retry;
         try {
             retry = retries.valueSerde().deserializer().deserialize(record.topic(), record.value());
@@ -88,9 +107,7 @@ public final class RetryLane implements Lane {
             return;
         }
         String key = LaneLoop.keyOf(record, retry.trigger());
-        DeliveryOrigin origin = DeliveryOrigin.from(record.headers(),
-                new DeliveryOrigin(triggersTopic, -1, -1));
-        held.add(new Held(retry.dueAt(), tp, record.offset(), key, retry, origin, progress));
+        held.add(new Held(retry.dueAt(), tp, record.offset(), key, retry, progress));
         heldCount.incrementAndGet();
     }
 
@@ -100,7 +117,7 @@ public final class RetryLane implements Lane {
         while (!held.isEmpty() && held.peek().dueAt() <= now) {
             Held h = held.poll();
             heldCount.decrementAndGet();
-            loop.deliver(null, h.key(), h.retry().trigger(), h.retry().attempts(), h.origin(), h.progress(),
+            loop.deliver(null, h.key(), h.retry().trigger(), h.retry().attempts(), h.progress(),
                     h.offset());
         }
     }

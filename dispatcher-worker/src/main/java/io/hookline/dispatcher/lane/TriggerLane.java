@@ -1,8 +1,5 @@
 package io.hookline.dispatcher.lane;
 
-import io.hookline.dispatcher.delivery.DeliveryExecutor;
-import io.hookline.dispatcher.delivery.DeliveryOrigin;
-import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.topic.Topic;
@@ -21,42 +18,59 @@ import org.apache.kafka.common.TopicPartition;
 public final class TriggerLane implements Lane {
 
     private final Topic<String, WebhookTrigger> triggers;
-    private final DeliveryScheduler scheduler;
     private final LaneLoop loop;
 
     public TriggerLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, WebhookTrigger> triggers,
-                       DeliveryScheduler scheduler, DeliveryExecutor executor, DeliveryRecorder recorder,
-                       int maxPending, int maxQueuedPerHost, Duration shutdownGrace) {
+                       DeliveryScheduler scheduler, Dispatch dispatch, LaneLimits limits) {
         this.triggers = triggers;
-        this.scheduler = scheduler;
-        this.loop = new LaneLoop("first", "first-attempt lane stops: a result could not be written; uncommitted "
-                + "records will be delivered again", consumer, scheduler, executor, recorder, maxPending,
-                maxQueuedPerHost, shutdownGrace, gone -> { });
+        this.loop = new LaneLoop(new LaneSettings("first", triggers.name(), "first-attempt lane stops: a result could "
+                + "not be written; uncommitted records will be delivered again", limits), consumer, scheduler,
+                dispatch, new Reading(scheduler));
     }
 
     @Override
     public void run() {
-        loop.run(triggers.name(), () -> LaneLoop.POLL_TIMEOUT, this::accept, () -> { }, scheduler::pending);
+        loop.run();
     }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
-        WebhookTrigger trigger;
-        try {
-            trigger = triggers.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            if (trigger == null) {
-                throw new IllegalArgumentException("the record has no value");
-            }
-            String missing = missingField(trigger);
-            if (missing != null) {
-                throw new IllegalArgumentException("not a valid WebhookTrigger: " + missing + " is missing");
-            }
-        } catch (RuntimeException e) {
-            loop.poison(record, progress, "unreadable trigger", e);
-            return;
+    /** First attempts hold nothing of their own: their load is the scheduler's. */
+    private final class Reading implements LaneReading {
+
+        private final DeliveryScheduler scheduler;
+
+        Reading(DeliveryScheduler scheduler) {
+            this.scheduler = scheduler;
         }
-        String key = LaneLoop.keyOf(record, trigger);
-        DeliveryOrigin origin = new DeliveryOrigin(record.topic(), record.partition(), record.offset());
-        loop.deliver(key, key, trigger, List.of(), origin, progress, record.offset());
+
+        @Override
+        public Duration pollTimeout() {
+            return LaneLoop.POLL_TIMEOUT;
+        }
+
+        @Override
+        public void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
+            WebhookTrigger trigger;
+            try {
+                trigger = triggers.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                if (trigger == null) {
+                    throw new IllegalArgumentException("the record has no value");
+                }
+                String missing = missingField(trigger);
+                if (missing != null) {
+                    throw new IllegalArgumentException("not a valid WebhookTrigger: " + missing + " is missing");
+                }
+            } catch (RuntimeException e) {
+                loop.poison(record, progress, "unreadable trigger", e);
+                return;
+            }
+            String key = LaneLoop.keyOf(record, trigger);
+            loop.deliver(key, key, trigger, List.of(), progress, record.offset());
+        }
+
+        @Override
+        public int load() {
+            return scheduler.pending();
+        }
     }
 
     @Override

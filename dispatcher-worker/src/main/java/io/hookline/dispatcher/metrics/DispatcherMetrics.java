@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  *       succeeded|retryable|final, {@code reason} 2xx, http_5xx, timeout, ...)</li>
  *   <li>{@code hookline.dispatcher.attempt.latency} (timer with a percentile histogram; tag {@code lane})</li>
  *   <li>{@code hookline.dispatcher.outcomes} (counter; tags {@code status} succeeded|failed, {@code reason})</li>
- *   <li>{@code hookline.dispatcher.retries.scheduled}, {@code hookline.dispatcher.dead.letters} (counters)</li>
+ *   <li>{@code hookline.dispatcher.retries.scheduled} (counter)</li>
+ *   <li>{@code hookline.dispatcher.dead.letters} (counter; tag {@code lane}): records a lane could not read, sent
+ *       whole to {@code dead-letters}; a delivery that failed is an outcome, not a dead letter</li>
  *   <li>{@code hookline.dispatcher.in.flight} (gauge; tag {@code lane}), {@code hookline.dispatcher.retry.backlog}
  *       (gauge: retries read and not yet finished)</li>
  * </ul>
@@ -53,8 +55,8 @@ public final class DispatcherMetrics {
         counter("hookline.dispatcher.retries.scheduled").increment();
     }
 
-    public void deadLetter(String reason) {
-        counter("hookline.dispatcher.dead.letters", "reason", reason).increment();
+    public void deadLetter(String lane) {
+        counter("hookline.dispatcher.dead.letters", "lane", lane).increment();
     }
 
     private Counter counter(String name, String... tags) {

@@ -58,8 +58,8 @@ class CallbackClientTest {
                                   Duration timeout) {
         sockets = new WatchingSocketFactory(forbidden);
         client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(1), timeout, 16)
-                .with(resolver, sockets), new AddressPolicy(AllowList.parse(allowList), Set.of()),
-                Clock.systemUTC());
+                .with(resolver, sockets),
+                new CallbackTargets(new AddressPolicy(AllowList.parse(allowList), Set.of())), Clock.systemUTC());
         return client;
     }
 

@@ -18,7 +18,7 @@ class DispatcherMetricsTest {
         m.attempt("retry", "retryable", "http_5xx", 7);
         m.outcome("failed", "http_410");
         m.retryScheduled();
-        m.deadLetter("http_410");
+        m.deadLetter("first");
         AtomicInteger inFlight = new AtomicInteger(3);
         m.inFlight("first", inFlight::get);
         m.retryBacklog(() -> 5);
@@ -33,7 +33,8 @@ class DispatcherMetricsTest {
         assertThat(registry.get("hookline.dispatcher.outcomes").tag("reason", "http_410").counter().count())
                 .isEqualTo(1);
         assertThat(registry.get("hookline.dispatcher.retries.scheduled").counter().count()).isEqualTo(1);
-        assertThat(registry.get("hookline.dispatcher.dead.letters").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hookline.dispatcher.dead.letters").tag("lane", "first").counter().count())
+                .isEqualTo(1);
         inFlight.set(9);
         assertThat(registry.get("hookline.dispatcher.in.flight").tag("lane", "first").gauge().value()).isEqualTo(9);
         assertThat(registry.get("hookline.dispatcher.retry.backlog").gauge().value()).isEqualTo(5);

@@ -15,16 +15,10 @@ import io.hookline.schemas.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,6 +34,8 @@ import picocli.CommandLine.Option;
         description = {"Send dead letters back to their source topic (key and value bytes unchanged; the",
                 "hookline.dlq.* headers are dropped) for another try. Select them with --at, --stage or",
                 "--source-topic; --all selects every dead letter. The dead letters stay where they are.",
+                "Failed deliveries are not dead letters: `deliveries redeliver` sends those again (a dispatcher",
+                "dead letter of an earlier version that records one is skipped with the command to use).",
                 "Prints where each went (TOPIC:PARTITION:OFFSET) on stdout; a long replay reports n of m on stderr."},
         footer = {"", "Examples:", "  hookline dead-letters replay --at 0:17",
                 "  hookline dead-letters replay --stage ingestor"})
@@ -77,6 +73,14 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
         List<ProducerRecord<byte[], byte[]>> replays = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : chosen) {
             DeadLetter d = DeadLetter.from(r.headers());
+            String failedDelivery = FailedDeliveryLetters.deliveryIdOf(d);
+            if (failedDelivery != null) {
+                err().println("skipped dead letter " + r.partition() + ":" + r.offset() + ": it records the failed "
+                        + "delivery " + failedDelivery + " (written by an earlier version, without the hook's token "
+                        + "and signing secrets); send it again with `hookline deliveries redeliver "
+                        + failedDelivery + "`");
+                continue;
+            }
             if (d == null || !replayable.contains(d.topic())) {
                 err().println("skipped dead letter " + r.partition() + ":" + r.offset() + ": source topic "
                         + (d == null ? "unknown (no hookline.dlq headers)" : "'" + d.topic() + "'")
@@ -92,24 +96,12 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
             replays.add(new ProducerRecord<>(d.topic(), null, r.key(), r.value(), headers));
         }
         AtomicInteger acknowledged = new AtomicInteger();
-        try (KafkaProducer<byte[], byte[]> producer = clients.producer(new ByteArraySerializer(),
-                new ByteArraySerializer());
-             Progress progress = Progress.start(err(), () -> "replayed " + Progress.ofTotal(acknowledged.get(),
-                     replays.size()) + " dead letters")) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            replays.forEach(p -> sent.add(producer.send(p)));
-            for (Future<RecordMetadata> f : sent) {
-                RecordMetadata m = f.get(30, TimeUnit.SECONDS);
+        try (Progress progress = Progress.start(err(), () -> "replayed " + Progress.ofTotal(acknowledged.get(),
+                replays.size()) + " dead letters")) {
+            clients.send(new ByteArraySerializer(), new ByteArraySerializer(), replays, m -> {
                 out().println(m.topic() + ":" + m.partition() + ":" + m.offset());
                 acknowledged.incrementAndGet();
-            }
-        } catch (ExecutionException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replaying", e);
+            }, "replayed dead letters");
         }
         err().println("replayed " + replays.size() + " of " + chosen.size() + " selected dead letter(s)");
         return replays.size() == chosen.size() ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -2,14 +2,24 @@ package io.hookline.cli.kafka;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -49,6 +59,31 @@ public final class KafkaClients {
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hookline-cli");
         return new KafkaProducer<>(props, keySerializer, valueSerializer);
+    }
+
+    /**
+     * Sends {@code records} with one {@link #producer} and hands each one's metadata to {@code acknowledged}, in the
+     * order given, once the broker has it (30 s at most each).
+     *
+     * @param what    what is being written, for the message when the thread is interrupted
+     * @throws CliFailure naming the bootstrap servers when the broker cannot be reached or refuses a record
+     */
+    public <K, V> void send(Serializer<K> keySerializer, Serializer<V> valueSerializer,
+                            List<ProducerRecord<K, V>> records, Consumer<RecordMetadata> acknowledged, String what) {
+        try (KafkaProducer<K, V> producer = producer(keySerializer, valueSerializer)) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+            records.forEach(r -> sent.add(producer.send(r)));
+            for (Future<RecordMetadata> f : sent) {
+                acknowledged.accept(f.get(30, TimeUnit.SECONDS));
+            }
+        } catch (ExecutionException e) {
+            throw Unreachable.describe(bootstrapServers(), (Exception) e.getCause());
+        } catch (TimeoutException | KafkaException e) {
+            throw Unreachable.describe(bootstrapServers(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + what, e);
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicSetup;
-import io.hookline.cli.kafka.Unreachable;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.serde.JsonSerde;
@@ -16,12 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,17 +99,8 @@ public final class PublishPostCommand extends HooklineSubcommand {
         TopicSetup.ensure(config);
         KafkaClients clients = new KafkaClients(config);
         Topic<String, PostEvent> topic = TopicSettings.topics(config).posts();
-        try (KafkaProducer<String, PostEvent> producer =
-                     clients.producer(topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), event.post().channelId(), event)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing the post", e);
-        }
+        clients.send(topic.keySerde().serializer(), topic.valueSerde().serializer(),
+                List.of(new ProducerRecord<>(topic.name(), event.post().channelId(), event)), m -> { }, "the post");
         out().println(event.post().id());
         return ExitCodes.OK;
     }

@@ -28,15 +28,27 @@ public final class TriggerFactory {
     public static List<WebhookTrigger> triggers(PostEvent event, HookMatch match, long triggeredAt) {
         OutgoingWebhook hook = match.hook();
         WebhookPayload payload = payload(event, hook, match.triggerWord());
-        List<String> secrets = hook.signingSecretsAt(triggeredAt);
         List<WebhookTrigger> triggers = new ArrayList<>(hook.callbackUrls().size());
         for (String url : new LinkedHashSet<>(hook.callbackUrls())) {
-            triggers.add(new WebhookTrigger(
-                    WebhookTrigger.deliveryIdOf(event.post().id(), hook.id(), url),
-                    hook.id(), url, hook.contentType(), secrets, hook.displayName(), hook.creatorId(),
-                    hook.username(), hook.iconUrl(), event.post().rootId(), payload, triggeredAt));
+            triggers.add(trigger(hook, WebhookTrigger.deliveryIdOf(event.post().id(), hook.id(), url), url,
+                    event.post().rootId(), payload, triggeredAt));
         }
         return triggers;
+    }
+
+    /**
+     * The delivery of {@code payload} to {@code callbackUrl} as {@code hook} is configured at {@code triggeredAt}: its
+     * content type, signing secrets, identity and overrides, and its token in the payload. A match and a redelivery of
+     * a failed delivery (which carries no token or secret) build their trigger here.
+     *
+     * @param rootId the triggering post's {@code root_id} ("" for a root post)
+     */
+    public static WebhookTrigger trigger(OutgoingWebhook hook, String deliveryId, String callbackUrl, String rootId,
+                                         WebhookPayload payload, long triggeredAt) {
+        return new WebhookTrigger(deliveryId, hook.id(), callbackUrl, hook.contentType(),
+                hook.signingSecretsAt(triggeredAt), hook.displayName(), hook.creatorId(), hook.username(),
+                hook.iconUrl(), rootId,
+                payload.token().equals(hook.token()) ? payload : payload.withToken(hook.token()), triggeredAt);
     }
 
     /** Mattermost's {@code OutgoingWebhookPayload}: timestamp in milliseconds, file ids comma-joined. */

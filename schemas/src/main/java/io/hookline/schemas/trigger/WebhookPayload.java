@@ -34,7 +34,12 @@ public record WebhookPayload(
 
     /** The same payload without its token. */
     public WebhookPayload withoutToken() {
-        return new WebhookPayload("", teamId, teamDomain, channelId, channelName, timestamp, userId, userName, postId,
+        return withToken("");
+    }
+
+    /** This payload carrying {@code token}: a redelivery sends the hook's current token. */
+    public WebhookPayload withToken(String token) {
+        return new WebhookPayload(token, teamId, teamDomain, channelId, channelName, timestamp, userId, userName, postId,
                 text, triggerWord, fileIds);
     }
 

@@ -49,6 +49,15 @@ public record WebhookTrigger(
         return Ids.deterministic("delivery", postId, hookId, callbackUrl);
     }
 
+    /**
+     * The delivery id of the redelivery of a failed delivery: new, so the ingestor (which drops outcomes of delivery
+     * ids it has seen) takes its outcome, and the same for the same failed outcome ({@code failedAt} is its
+     * {@code completed_at}), so redelivering one failure twice posts at most once.
+     */
+    public static String redeliveryIdOf(String failedDeliveryId, long failedAt) {
+        return Ids.deterministic("redelivery", failedDeliveryId, Long.toString(failedAt));
+    }
+
     /** Record key on {@code webhook-triggers} and {@code webhook-responses}. */
     public static String partitionKey(String hookId, String channelId) {
         return hookId + ":" + channelId;
@@ -65,7 +74,7 @@ public record WebhookTrigger(
         return rootId.isEmpty() ? payload.postId() : rootId;
     }
 
-    /** This trigger with the token and signing secrets removed: what outcomes and dead letters carry. */
+    /** This trigger with the token and signing secrets removed: what delivery outcomes carry. */
     public WebhookTrigger redacted() {
         return new WebhookTrigger(deliveryId, hookId, callbackUrl, contentType, List.of(), hookDisplayName, creatorId,
                 username, iconUrl, rootId, payload == null ? null : payload.withoutToken(), triggeredAt);

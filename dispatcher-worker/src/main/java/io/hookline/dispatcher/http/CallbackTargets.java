@@ -1,0 +1,95 @@
+package io.hookline.dispatcher.http;
+
+import io.hookline.dispatcher.ssrf.AddressPolicy;
+import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * Callback URLs, parsed and vetted once: the URL a request goes to and the destination (host and port) that the
+ * per-host budgets count against. Parsing and vetting showed in profiles at thousands of deliveries a second while
+ * hooks have few URLs, so accepted URLs are remembered, the least recently used leaving first past
+ * {@link #REMEMBERED} (the bound only guards against a flood of distinct URLs). The policy is fixed for the
+ * dispatcher's life and an IP literal's verdict needs no lookup, so a remembered verdict stays right; refused URLs are
+ * decided again each time. One instance per dispatcher, shared by its lanes and its client; thread-safe.
+ */
+public final class CallbackTargets {
+
+    static final int REMEMBERED = 4096;
+
+    /** OkHttp's own test for a host that is an IP literal: such hosts never reach {@code Dns}. */
+    private static final Pattern IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+
+    /** An accepted callback URL. */
+    record Target(HttpUrl url, String destination) {
+    }
+
+    private final AddressPolicy policy;
+    // guarded by itself: access order makes every get a write
+    private final Map<String, Target> accepted = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Target> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public CallbackTargets(AddressPolicy policy) {
+        this.policy = policy;
+    }
+
+    AddressPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * The destination a delivery to {@code callbackUrl} counts against: {@code host:port} (distinct services on one
+     * host differ); "" for a refused URL, which is never sent.
+     */
+    public String destination(String callbackUrl) {
+        try {
+            return target(callbackUrl).destination();
+        } catch (RefusedException e) {
+            return "";
+        }
+    }
+
+    /** The accepted target of {@code callbackUrl}. @throws RefusedException when it is invalid or forbidden */
+    Target target(String callbackUrl) throws RefusedException {
+        synchronized (accepted) {
+            Target known = accepted.get(callbackUrl);
+            if (known != null) {
+                return known;
+            }
+        }
+        HttpUrl url = HttpUrl.parse(callbackUrl);
+        if (url == null) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback URL is not a valid http(s) URL");
+        }
+        vetLiteralHost(url.host());
+        Target target = new Target(url, url.host() + ":" + url.port());
+        synchronized (accepted) {
+            accepted.put(callbackUrl, target);
+        }
+        return target;
+    }
+
+    /** OkHttp connects to an IP literal without asking {@code Dns}, so the guard checks those here. */
+    private void vetLiteralHost(String host) throws RefusedException {
+        if (!IP_LITERAL.matcher(host).matches() || policy.trustsHost(host)) {
+            return;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new RefusedException(FailureKind.INVALID_REQUEST, "callback host is not a valid IP address");
+        }
+        if (!policy.allows(address)) {
+            throw new RefusedException(FailureKind.FORBIDDEN_ADDRESS, ForbiddenAddressException.MESSAGE);
+        }
+    }
+}

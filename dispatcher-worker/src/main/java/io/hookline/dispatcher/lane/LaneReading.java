@@ -1,0 +1,28 @@
+package io.hookline.dispatcher.lane;
+
+import io.hookline.dispatcher.flow.PartitionProgress;
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/** What a lane adds to {@link LaneLoop}: how it reads its records and what it holds besides the scheduler. */
+interface LaneReading {
+
+    /** How long the next poll may wait. */
+    Duration pollTimeout();
+
+    /** Reads one record, whose offset is already tracked. */
+    void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress);
+
+    /** Runs after each poll's records were taken. */
+    default void afterPoll() {
+    }
+
+    /** Records of the lane without a result: consumption pauses at {@link LaneLimits#maxPending()}. */
+    int load();
+
+    /** Partitions revoked or lost, after their progress was dropped. */
+    default void removed(Collection<TopicPartition> gone) {
+    }
+}
