@@ -13,7 +13,7 @@ import io.hookline.dispatcher.lane.Lane;
 import io.hookline.dispatcher.lane.LaneLimits;
 import io.hookline.dispatcher.lane.RetryLane;
 import io.hookline.dispatcher.lane.TriggerLane;
-import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.dispatcher.delivery.DispatcherMetrics;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.topic.Topics;

@@ -1,8 +1,8 @@
 package io.hookline.dispatcher.http;
 
 import io.hookline.dispatcher.request.CallbackBody;
-import io.hookline.dispatcher.signing.SigningSecret;
-import io.hookline.dispatcher.signing.StandardWebhookSigner;
+import io.hookline.dispatcher.request.SigningSecret;
+import io.hookline.dispatcher.request.StandardWebhookSigner;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.trigger.WebhookTrigger;

@@ -3,7 +3,7 @@ package io.hookline.dispatcher.lane;
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.http.CallbackTargets;
-import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.dispatcher.delivery.DispatcherMetrics;
 
 /**
  * What both lanes of one dispatcher deliver with, one of each per dispatcher.

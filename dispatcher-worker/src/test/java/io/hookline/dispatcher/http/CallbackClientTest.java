@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.dispatcher.retry.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

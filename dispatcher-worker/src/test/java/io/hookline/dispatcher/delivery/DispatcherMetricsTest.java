@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.metrics;
+package io.hookline.dispatcher.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

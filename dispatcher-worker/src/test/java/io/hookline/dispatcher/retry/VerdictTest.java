@@ -1,5 +1,7 @@
-package io.hookline.dispatcher.http;
+package io.hookline.dispatcher.retry;
 
+import io.hookline.dispatcher.http.RetryAfter;
+import io.hookline.dispatcher.http.FailureKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.signing;
+package io.hookline.dispatcher.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

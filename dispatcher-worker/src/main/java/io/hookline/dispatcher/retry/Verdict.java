@@ -1,4 +1,7 @@
-package io.hookline.dispatcher.http;
+package io.hookline.dispatcher.retry;
+
+import io.hookline.dispatcher.http.FailureKind;
+import io.hookline.dispatcher.http.AttemptResult;
 
 /** What an attempt means for the delivery. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.metrics;
+package io.hookline.dispatcher.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

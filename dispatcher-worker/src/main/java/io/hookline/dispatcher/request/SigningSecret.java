@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.signing;
+package io.hookline.dispatcher.request;
 
 import java.util.Base64;
 
