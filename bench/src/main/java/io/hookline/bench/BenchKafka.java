@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.topic.TopicProvisioner;
@@ -76,8 +77,18 @@ final class BenchKafka implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    StageProcess stage(String stage, Map<String, String> settings) throws Exception {
-        return StageProcess.start(stage, bootstrap, settings, workDir.resolve("logs"), Duration.ofSeconds(180));
+    /** Extra JVM options for stage processes, whitespace-separated (e.g. {@code -XX:StartFlightRecording=...}). */
+    static final String STAGE_JVM_OPTIONS_PROPERTY = "bench.stage-jvm-options";
+
+    /** A stage process started and ready, with the JIT and collector it has in production. */
+    StageProcess stage(String stage, Map<String, String> settings) {
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getProperty(STAGE_JVM_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            jvmOptions.addAll(List.of(extra.split("\\s+")));
+        }
+        return new StageProcess(stage, bootstrap, settings, jvmOptions, workDir.resolve("logs"))
+                .start(Duration.ofSeconds(180));
     }
 
     /** Waits until consumer group {@code group} is stable with {@code members} members that all have partitions. */

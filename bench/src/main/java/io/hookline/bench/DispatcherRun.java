@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.ContentTypes;

@@ -1,5 +1,6 @@
 package io.hookline.faulttests;
 
+import io.hookline.kafkatest.StageProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,9 +27,9 @@ class BrokerRestartTest {
                      Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Restart bot", List.of(callbacks.url(Behaviour.OK)));
-            KillableStage matcher = pipeline.start("matcher");
-            KillableStage dispatcher = pipeline.start("dispatcher");
-            KillableStage ingestor = pipeline.start("ingestor");
+            StageProcess matcher = pipeline.start("matcher");
+            StageProcess dispatcher = pipeline.start("dispatcher");
+            StageProcess ingestor = pipeline.start("ingestor");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
@@ -43,7 +44,7 @@ class BrokerRestartTest {
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
             assertThat(List.of(matcher, dispatcher, ingestor)).as("every stage survived the outage")
-                    .allMatch(KillableStage::isAlive);
+                    .allMatch(StageProcess::isAlive);
         }
     }
 }

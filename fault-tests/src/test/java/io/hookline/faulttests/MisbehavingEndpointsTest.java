@@ -1,5 +1,6 @@
 package io.hookline.faulttests;
 
+import io.hookline.kafkatest.StageProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.kafkatest.KafkaBroker;
@@ -47,7 +48,7 @@ class MisbehavingEndpointsTest {
             }
             pipeline.start("matcher");
             pipeline.start("ingestor");
-            KillableStage dispatcher = pipeline.start("dispatcher", "-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
+            StageProcess dispatcher = pipeline.start("dispatcher", "-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, new ArrayList<>(hooks.values()), ledger);

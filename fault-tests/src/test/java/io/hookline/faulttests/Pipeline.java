@@ -1,5 +1,6 @@
 package io.hookline.faulttests;
 
+import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.kafkatest.Await;
@@ -40,7 +41,7 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaBroker broker;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Path workDir;
-    private final List<KillableStage> stages = new ArrayList<>();
+    private final List<StageProcess> stages = new ArrayList<>();
     private final Thread reaper = new Thread(this::killAll, "fault-tests-reaper");
 
     public Pipeline(KafkaBroker broker, String scenario, Path workDir, Map<String, String> overrides) {
@@ -108,12 +109,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** A stage process, started and ready. */
-    public KillableStage start(String stage, String... jvmOptions) {
+    public StageProcess start(String stage, String... jvmOptions) {
         List<String> options = new ArrayList<>(List.of(jvmOptions));
         if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
             options.add("-Xmx256m");
         }
-        KillableStage p = new KillableStage(stage, broker.bootstrapServers(), settings, options,
+        // stages live for seconds to minutes on shared cores: C1 only, and the serial collector
+        options.add("-XX:+UseSerialGC");
+        options.add("-XX:TieredStopAtLevel=1");
+        StageProcess p = new StageProcess(stage, broker.bootstrapServers(), settings, options,
                 workDir.resolve("logs"));
         synchronized (stages) {
             stages.add(p);
@@ -151,14 +155,14 @@ public final class Pipeline implements AutoCloseable {
 
     private void killAll() {
         synchronized (stages) {
-            stages.forEach(KillableStage::kill);
+            stages.forEach(StageProcess::kill);
         }
     }
 
     /** Stops every stage process this pipeline started (SIGTERM, in reverse order). */
     @Override
     public void close() {
-        List<KillableStage> copy;
+        List<StageProcess> copy;
         synchronized (stages) {
             copy = new ArrayList<>(stages);
         }

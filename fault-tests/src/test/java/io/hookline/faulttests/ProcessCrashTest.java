@@ -1,5 +1,6 @@
 package io.hookline.faulttests;
 
+import io.hookline.kafkatest.StageProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.kafkatest.KafkaBroker;
@@ -30,8 +31,8 @@ class ProcessCrashTest {
                     callbacks.url(Behaviour.FLAP_ONCE)));
             pipeline.start("matcher");
             pipeline.start("ingestor");
-            KillableStage steady = pipeline.start("dispatcher");
-            KillableStage victim = pipeline.start("dispatcher");
+            StageProcess steady = pipeline.start("dispatcher");
+            StageProcess victim = pipeline.start("dispatcher");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
@@ -60,8 +61,8 @@ class ProcessCrashTest {
                      "commit.interval.ms", "2000"))) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Crash bot", List.of(callbacks.url(Behaviour.OK)));
-            KillableStage matcher = pipeline.start("matcher");
-            KillableStage ingestor = pipeline.start("ingestor");
+            StageProcess matcher = pipeline.start("matcher");
+            StageProcess ingestor = pipeline.start("ingestor");
             pipeline.start("dispatcher");
 
             Ledger ledger = new Ledger();

@@ -2,10 +2,9 @@ package io.hookline.matcher;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
-import io.hookline.runtime.service.HooklineService;
-import io.hookline.runtime.service.ServiceHealth;
 import io.hookline.runtime.streams.StreamsApp;
 import io.hookline.runtime.streams.StreamsRunner;
+import io.hookline.runtime.streams.StreamsStage;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * (the CLI provisions them). {@link #start()} returns once the hook table is fully restored, so no post is matched
  * against a partial table.
  */
-public final class MatcherService implements HooklineService {
+public final class MatcherService extends StreamsStage {
 
     private static final String STAGE = "matcher";
 
@@ -43,7 +42,6 @@ public final class MatcherService implements HooklineService {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(6);
 
     private final Topics topics;
-    private final StreamsRunner runner;
 
     public MatcherService(HooklineConfig config) {
         this(config, new SimpleMeterRegistry());
@@ -54,44 +52,30 @@ public final class MatcherService implements HooklineService {
      *                 {@code hookline.dead.letters{service=matcher}} go
      */
     public MatcherService(HooklineConfig config, MeterRegistry registry) {
-        Objects.requireNonNull(config, "config");
+        super(runner(config, registry));
         this.topics = TopicSettings.topics(config);
+    }
+
+    private static StreamsRunner runner(HooklineConfig config, MeterRegistry registry) {
+        Objects.requireNonNull(config, "config");
+        Topics topics = TopicSettings.topics(config);
         // fail at construction, naming the key, rather than inside a stream thread
         config.getBoolean(MatcherSettings.ENABLE_OUTGOING_WEBHOOKS);
         // the matcher first: its start returns only once the global hook table is restored
-        this.runner = new StreamsRunner(name(), config, registry, CLOSE_TIMEOUT)
+        StreamsRunner runner = new StreamsRunner(STAGE, config, registry, CLOSE_TIMEOUT)
                 .add(MATCHER_APP, builder -> MatcherTopology.build(builder, config, topics))
                 .add(CONFIG_AUDIT_APP, builder -> ConfigAuditTopology.build(builder, config, topics));
         config.require(Settings.BOOTSTRAP_SERVERS);
         runner.countRecordsTo("hookline.matcher.triggers", "triggers the matcher wrote to webhook-triggers",
                 topics.webhookTriggers().name());
+        return runner;
     }
 
-    @Override
-    public String name() {
-        return STAGE;
-    }
-
+    /** Returns once the hook table is fully restored. */
     @Override
     public void start() {
-        runner.start();
+        super.start();
         LOG.info("matcher started: {} -> {}, hook table from {}", topics.posts().name(),
                 topics.webhookTriggers().name(), topics.webhookConfigs().name());
-    }
-
-    @Override
-    public boolean isRunning() {
-        return runner.isRunning();
-    }
-
-    /** Live and ready from the states of both Streams clients ({@code matcher}, {@code config-audit}). */
-    @Override
-    public ServiceHealth health() {
-        return runner.health();
-    }
-
-    @Override
-    public void close() {
-        runner.close();
     }
 }

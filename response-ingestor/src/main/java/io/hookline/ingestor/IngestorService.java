@@ -2,10 +2,9 @@ package io.hookline.ingestor;
 
 import io.hookline.ingestor.stream.ResponseStream;
 import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.runtime.service.HooklineService;
-import io.hookline.runtime.service.ServiceHealth;
 import io.hookline.runtime.streams.StreamsApp;
 import io.hookline.runtime.streams.StreamsRunner;
+import io.hookline.runtime.streams.StreamsStage;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +16,7 @@ import java.util.Objects;
  * The response ingestor as a running service: a Kafka Streams application {@code <prefix>-ingestor} with
  * {@code exactly_once_v2} by default. It does not create topics; they must exist.
  */
-public final class IngestorService implements HooklineService {
+public final class IngestorService extends StreamsStage {
 
     public static final StreamsApp APP = StreamsApp.main(ResponseStream.STAGE);
     /**
@@ -28,8 +27,6 @@ public final class IngestorService implements HooklineService {
      */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final StreamsRunner runner;
-
     public IngestorService(HooklineConfig config) {
         this(config, new SimpleMeterRegistry());
     }
@@ -39,37 +36,16 @@ public final class IngestorService implements HooklineService {
      *                 {@code hookline.dead.letters{service=ingestor}} go
      */
     public IngestorService(HooklineConfig config, MeterRegistry registry) {
+        super(runner(config, registry));
+    }
+
+    private static StreamsRunner runner(HooklineConfig config, MeterRegistry registry) {
         Objects.requireNonNull(config, "config");
         Topics topics = TopicSettings.topics(config);
-        runner = new StreamsRunner(name(), config, registry, CLOSE_TIMEOUT)
+        StreamsRunner runner = new StreamsRunner(APP.stage(), config, registry, CLOSE_TIMEOUT)
                 .add(APP, builder -> IngestorTopology.build(builder, config, topics));
         runner.countRecordsTo("hookline.ingestor.post.commands", "post commands the ingestor wrote to post-commands",
                 topics.postCommands().name());
-    }
-
-    @Override
-    public String name() {
-        return APP.stage();
-    }
-
-    @Override
-    public void start() {
-        runner.start();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return runner.isRunning();
-    }
-
-    /** Live and ready from the Streams client's state ({@code ingestor}): ready only when {@code RUNNING}. */
-    @Override
-    public ServiceHealth health() {
-        return runner.health();
-    }
-
-    @Override
-    public void close() {
-        runner.close();
+        return runner;
     }
 }

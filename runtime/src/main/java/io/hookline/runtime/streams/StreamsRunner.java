@@ -69,6 +69,11 @@ public final class StreamsRunner {
                 TopicSettings.topics(config).deadLetters().name(), Tags.of("service", stage));
     }
 
+    /** The stage's name. */
+    public String stage() {
+        return stage;
+    }
+
     /**
      * Adds an application of this stage, its topology built from the builder given (one that knows the application's
      * properties). Its settings are checked now, naming the key of a bad one.

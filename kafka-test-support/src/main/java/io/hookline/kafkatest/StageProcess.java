@@ -1,4 +1,4 @@
-package io.hookline.faulttests;
+package io.hookline.kafkatest;
 
 import io.hookline.localkafka.OrphanSafeMain;
 import java.io.BufferedReader;
@@ -16,14 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Hookline stage ({@code hookline matcher|dispatcher|ingestor}) in a child JVM started with this JVM's classpath,
- * exactly as an operator runs it. Stderr (the logs) goes to a file; stdout is watched for the {@code ready} line.
+ * One Hookline stage ({@code hookline matcher|dispatcher|ingestor}) in a child JVM started with this JVM's classpath
+ * (which must hold the CLI), exactly as an operator runs it: for the fault tests and the bench. Stderr (the logs) goes to a file; stdout is watched for the {@code ready} line.
  * {@link #kill()} is SIGKILL ({@code kill -9}): no shutdown hook, no commit, no leave-group.
  *
  * <p>The stage runs under {@link OrphanSafeMain}: its stdin is a pipe from this JVM, never written nor closed, so if
  * this JVM dies (even by SIGKILL, e.g. a surefire timeout) the stage sees end-of-file and exits instead of running on.
  */
-public final class KillableStage implements AutoCloseable {
+public final class StageProcess implements AutoCloseable {
 
     private static final String MAIN = "io.hookline.cli.Main";
 
@@ -33,15 +33,18 @@ public final class KillableStage implements AutoCloseable {
     private Process process;
     private int launches;
 
-    public KillableStage(String stage, String bootstrapServers, Map<String, String> settings, List<String> jvmOptions,
+    /**
+     * @param settings   {@code --set} values; the ops endpoint listens on loopback, on a free port, unless they say
+     *                   otherwise
+     * @param jvmOptions the child JVM's options (heap, GC, JIT), all of them: tests and benchmarks want different ones
+     */
+    public StageProcess(String stage, String bootstrapServers, Map<String, String> settings, List<String> jvmOptions,
                         Path logDir) {
         this.stage = stage;
         this.log = logDir.resolve(stage + "-" + Integer.toHexString(System.identityHashCode(this)) + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(OrphanSafeMain.class.getName());
@@ -61,7 +64,7 @@ public final class KillableStage implements AutoCloseable {
     }
 
     /** Starts the stage and waits for its {@code ready} line. */
-    public synchronized KillableStage start(Duration timeout) {
+    public synchronized StageProcess start(Duration timeout) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(stage + " is already running");
         }
@@ -120,6 +123,14 @@ public final class KillableStage implements AutoCloseable {
         }
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** The running process, for measuring it (CPU time); fails when it was never started. */
+    public synchronized ProcessHandle handle() {
+        if (process == null) {
+            throw new IllegalStateException(stage + " was never started");
+        }
+        return process.toHandle();
     }
 
     public synchronized boolean isAlive() {
