@@ -21,6 +21,20 @@ class DeadLetterTest {
     }
 
     @Test
+    void parserMessagesLoseTheInputTheyQuoteAndEveryLineButTheFirst() {
+        String token = "8z7kqkq3wbrfjkm6y1hbgb6b4a";
+        assertThat(DeadLetter.withoutQuotedInput("Unrecognized token '" + token + "': was expecting ('true')"
+                + "\n at [Source: {\"token\": \"" + token + "\"}]"))
+                .isEqualTo("Unrecognized token '...': was expecting ('...')");
+        assertThat(DeadLetter.withoutQuotedInput("bad value \"whsec_" + token + "\" in field x"))
+                .isEqualTo("bad value \"...\" in field x");
+        assertThat(DeadLetter.withoutQuotedInput("Unexpected character ('x' (code 120))"))
+                .as("a single quoted character cannot carry a secret and helps the reader")
+                .isEqualTo("Unexpected character ('x' (code 120))");
+        assertThat(DeadLetter.withoutQuotedInput(null)).isEqualTo("unreadable input");
+    }
+
+    @Test
     void headersWithoutDescriptionReadAsNull() {
         assertThat(DeadLetter.from(new RecordHeaders())).isNull();
     }

@@ -1,6 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
-import io.hookline.schemas.deadletter.DeadLetter;
+import io.hookline.schemas.deadletter.DeadLetterRecord;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.topic.Topics;
@@ -35,12 +35,9 @@ public final class DeliveryRecorder {
                 topic.valueSerde().serializer().serialize(topic.name(), retry)));
     }
 
-    /**
-     * A dead letter: a record a lane could not read, {@code key} and {@code value} as read, the description in
-     * {@code hookline.dlq.*} headers.
-     */
-    public CompletableFuture<Void> deadLetter(byte[] key, byte[] value, DeadLetter letter) {
-        return send(new ProducerRecord<>(topics.deadLetters().name(), null, key, value, letter.toHeaders()));
+    /** A dead letter, as {@link DeadLetterRecord} builds it for every stage. */
+    public CompletableFuture<Void> deadLetter(DeadLetterRecord letter) {
+        return send(letter.toProducerRecord(topics.deadLetters().name(), null));
     }
 
     private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {

@@ -1,5 +1,7 @@
 package io.hookline.dispatcher.lane;
 
+import io.hookline.schemas.deadletter.DeadLetterRecord;
+import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
@@ -108,10 +110,10 @@ final class LaneLoop {
     /** Sends a record the lane cannot read to dead letters, whole, and completes its offset once that is durable. */
     void poison(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress, String what, RuntimeException e) {
         LOG.warn("{} at {}-{}@{}, sent to dead letters: {}", what, record.topic(), record.partition(), record.offset(),
-                PoisonRecords.safe(e.getMessage()));
+                DeadLetter.withoutQuotedInput(e.getMessage()));
         dispatch.metrics().deadLetter(settings.name());
-        whenDurable(dispatch.recorder().deadLetter(record.key(), record.value(), PoisonRecords.describe(record, what, e)),
-                progress, record.offset());
+        whenDurable(dispatch.recorder().deadLetter(DeadLetterRecord.of(PoisonRecords.describe(record, what, e),
+                record.key(), record.value(), record.headers())), progress, record.offset());
     }
 
     /** Completes {@code offset} when {@code durable} does; stops the lane when it fails (never commit past it). */

@@ -2,7 +2,7 @@ package io.hookline.ingestor.response;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.regex.Pattern;
+import io.hookline.schemas.deadletter.DeadLetter;
 
 /**
  * Jackson's parse errors, made fit for a dead-letter header: the position is kept, and any text Jackson quotes from
@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
 
-    private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'");
-
     private JsonErrors() {
     }
 
@@ -20,14 +18,9 @@ public final class JsonErrors {
         return scrub(e.getOriginalMessage()) + at(e.getLocation());
     }
 
-    /** {@code message} with every quoted run of two or more characters replaced by {@code '...'}. */
+    /** {@code message} fit for a dead-letter header: see {@link DeadLetter#withoutQuotedInput}. */
     public static String scrub(String message) {
-        if (message == null) {
-            return "unreadable input";
-        }
-        int nl = message.indexOf('\n');
-        String first = nl < 0 ? message : message.substring(0, nl);
-        return QUOTED.matcher(first).replaceAll("'...'");
+        return DeadLetter.withoutQuotedInput(message);
     }
 
     private static String at(JsonLocation location) {

@@ -1,6 +1,7 @@
 package io.hookline.schemas.deadletter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -26,6 +27,8 @@ public record DeadLetter(String stage, String reason, String topic, int partitio
 
     public static final int MAX_REASON_CHARS = 2000;
 
+    private static final Pattern QUOTED_INPUT = Pattern.compile("'[^']{2,}'|\"[^\"]{2,}\"");
+
     public DeadLetter {
         stage = stage == null ? "" : stage;
         reason = reason == null ? "" : reason.length() > MAX_REASON_CHARS
@@ -39,6 +42,20 @@ public record DeadLetter(String stage, String reason, String topic, int partitio
      */
     public static String unexpectedError(String stage, Throwable error) {
         return "unexpected error in the " + stage + ": " + error.getClass().getName();
+    }
+
+    /**
+     * A parser's error message made fit for a reason or a log line: its first line, with every quoted run of two or
+     * more characters elided ({@code '...'}, {@code "..."}). Parsers quote their input, and the input may hold a token
+     * or a signing secret.
+     */
+    public static String withoutQuotedInput(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int nl = message.indexOf('\n');
+        String first = nl < 0 ? message : message.substring(0, nl);
+        return QUOTED_INPUT.matcher(first).replaceAll(m -> m.group().charAt(0) == '"' ? "\"...\"" : "'...'");
     }
 
     /** Adds this description to {@code headers} (replacing an earlier one) and returns them. */
