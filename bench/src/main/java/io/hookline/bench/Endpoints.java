@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** Built-in callback endpoints on 127.0.0.1 answering {@code {"text": "ok"}} after a fixed delay. */
-public final class Endpoints implements AutoCloseable {
+final class Endpoints implements AutoCloseable {
 
     static {
         // without it the JDK server's Nagle + delayed ACK cap it near 1.4k requests/s (field notes)

@@ -7,7 +7,7 @@ import java.util.Map;
  * One result: the scenario, what was measured next to its baseline in the same run, their ratio (what counts on a
  * shared machine), and the details.
  */
-public record Row(String scenario, String measured, double value, String baseline, double baselineValue,
+record Row(String scenario, String measured, double value, String baseline, double baselineValue,
                   String unit, Map<String, Object> details) {
 
     public double ratio() {

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** A CIDR block such as {@code 10.0.0.0/8} or {@code fe80::/10}. Addresses of the other family are never inside. */
-public record IpRange(byte[] network, int prefixLength) {
+record IpRange(byte[] network, int prefixLength) {
 
     public IpRange {
         network = network.clone();

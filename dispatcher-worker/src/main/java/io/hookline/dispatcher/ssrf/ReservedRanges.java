@@ -6,7 +6,7 @@ import java.util.List;
  * Address blocks a callback may not reach unless allowed: Mattermost's reserved list extended with every
  * special-purpose block of RFC 6890 and its successors that is not globally reachable unicast.
  */
-public final class ReservedRanges {
+final class ReservedRanges {
 
     /** The blocks with what they are, for documentation and tests. */
     public static final List<String> CIDRS = List.of(

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The configuration reference as Markdown tables, as the README shows it (a test keeps the two equal). */
-public final class ConfigTable {
+final class ConfigTable {
 
     private ConfigTable() {
     }

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Which dead letters a command acts on: all, those of one stage or source topic, or the one at a
  * {@code partition:offset} of the dead-letters topic. Null fields match anything.
  */
-public record DeadLetterFilter(String stage, String sourceTopic, Integer partition, Long offset) {
+record DeadLetterFilter(String stage, String sourceTopic, Integer partition, Long offset) {
 
     /** Parses {@code PARTITION:OFFSET}. */
     public static DeadLetterFilter at(String position) {

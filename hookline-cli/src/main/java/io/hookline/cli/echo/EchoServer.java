@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * path, content type, body parsed from JSON or form with the token masked, whether it was signed) so the user sees
  * what the dispatcher sent. Loopback only.
  */
-public final class EchoServer implements AutoCloseable {
+final class EchoServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;

@@ -16,7 +16,7 @@ import java.util.List;
  * not fire) with the reason instead of the hook's fields. Token and signing secrets are masked either way; a rejected
  * record shows nothing but its id and reason, which never quotes a secret.
  */
-public enum HookOutput {
+enum HookOutput {
     table,
     json;
 

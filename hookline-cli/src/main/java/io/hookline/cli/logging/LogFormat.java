@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** How log lines look on stderr ({@code hookline.log-format}). */
-public enum LogFormat {
+enum LogFormat {
     /** For people at a terminal: {@code 12:00:00.000 [thread] INFO logger - message}, stack traces on more lines. */
     TEXT,
     /** {@code key=value} pairs, one line per event, for grep and log shippers that parse logfmt. */

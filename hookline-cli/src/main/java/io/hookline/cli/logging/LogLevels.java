@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * @param byLogger logger name to level, in the order given (a more specific name wins regardless of order)
  */
-public record LogLevels(Level root, Map<String, Level> byLogger) {
+record LogLevels(Level root, Map<String, Level> byLogger) {
 
     private static final Set<String> NAMES = Set.of("trace", "debug", "info", "warn", "error", "off");
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * slip. Masks Standard Webhooks secrets ({@code whsec_...}), JSON fields named like a token or secret, and
  * {@code token=...} as in Mattermost's form-encoded request body.
  */
-public final class SecretMask {
+final class SecretMask {
 
     static final String MASK = "****";
 

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the local broker on Kafka's usual port when it is free, so client commands find it without options. */
-public final class LocalBroker {
+final class LocalBroker {
 
     /** The port client commands assume when nothing is configured. */
     public static final int PREFERRED_PORT = 9092;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * /metrics; up before the stages so that probes see them starting), then the stages in order, one {@code ready} line
  * on stdout, then a watch that ends the run when a stage stops by itself. Stages stop in reverse, the endpoint last.
  */
-public final class PipelineRun {
+final class PipelineRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);

@@ -5,7 +5,7 @@ package io.hookline.matcher.rule;
  * splits messages on. Java's own notions differ both ways ({@link Character#isWhitespace} excludes the no-break
  * spaces U+00A0, U+2007, U+202F and includes the separators U+001C..U+001F), so the set is spelled out here.
  */
-public final class GoWhitespace {
+final class GoWhitespace {
 
     private GoWhitespace() {
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>Deliberate difference: {@code metadata} (the priority) is put on the first part only, so a long urgent answer
  * notifies once instead of once per part.
  */
-public final class PostSplitter {
+final class PostSplitter {
 
     /** {@code model.PostMessageMaxRunesV2}. */
     public static final int MAX_MESSAGE_RUNES = 16383;

@@ -14,7 +14,7 @@ import java.util.Set;
  * Mattermost's post API refuse the whole post; Hookline drops only the priority and reports why, so the answer still
  * reaches the channel.
  */
-public final class PriorityRules {
+final class PriorityRules {
 
     public static final String IMPORTANT = "important";
     public static final String URGENT = "urgent";
