@@ -1,7 +1,9 @@
 // Settles which callback bodies Mattermost refuses: json.NewDecoder(body).Decode(&OutgoingWebhookResponse), with the
 // response types mirrored from server/public/model (outgoing_webhook.go, message_attachment.go,
-// integration_action.go, post.go: PostPriority). Run: go run . < cases.txt
-// Each input line is one body; each output line is "ok" or "error: <Go's message>".
+// integration_action.go, post.go: PostPriority).
+// Run: GO111MODULE=off go run main.go < cases.txt > ../../resources/go-decode.tsv
+// Each input line is one body; each output line is the body, a tab, and "ok <what Go decoded>" or "error: <Go's
+// message>". Bodies repeating a key exactly are left out: Jackson's tree keeps only the last, see the README.
 package main
 
 import (

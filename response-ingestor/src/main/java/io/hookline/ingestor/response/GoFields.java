@@ -24,6 +24,8 @@ final class GoFields {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
+    private static final String SLACK_BOOL = "true, false, \"true\" or \"false\"";
+
     private final ObjectNode node;
     private final String path;
 
@@ -45,15 +47,33 @@ final class GoFields {
 
     /** The value of the last key equal to {@code name} ignoring case; null when absent or JSON null. */
     JsonNode get(String name) {
-        JsonNode found = null;
+        List<JsonNode> all = all(name);
+        JsonNode found = all.isEmpty() ? null : all.get(all.size() - 1);
+        return found == null || found.isNull() ? null : found;
+    }
+
+    /** The values of every key equal to {@code name} ignoring case, in order: Go decodes (and checks) each one. */
+    private List<JsonNode> all(String name) {
+        List<JsonNode> found = new ArrayList<>(1);
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equalsIgnoreCase(name)) {
-                found = e.getValue();
+                found.add(e.getValue());
             }
         }
-        return found == null || found.isNull() ? null : found;
+        return found;
+    }
+
+    /**
+     * A Go {@code any} field (or a {@code map[string]any}'s values): every JSON value is accepted, except a number a
+     * float64 cannot hold ({@code 1e400}), which Go's decoder refuses. Null when absent or JSON null.
+     */
+    JsonNode any(String name) {
+        for (JsonNode v : all(name)) {
+            checkFloat64(v, path(name));
+        }
+        return get(name);
     }
 
     /** A Go {@code string} field: "" when absent. */
@@ -84,26 +104,37 @@ final class GoFields {
 
     /**
      * Mattermost's {@code SlackCompatibleBool}: {@code true}, {@code false}, {@code "true"} or {@code "false"}, letter
-     * case ignored; anything else makes the response invalid. (A JSON null, which Go also refuses here, is read as
-     * false.)
+     * case ignored; anything else makes the response invalid, JSON null included (Go hands null to the type's own
+     * {@code UnmarshalJSON}, which refuses it).
      */
     boolean slackBool(String name) {
+        for (JsonNode v : all(name)) {
+            if (v.isNull()) {
+                throw wrongType(path(name), SLACK_BOOL, v);
+            }
+        }
         return typed(name,
                 v -> v.isBoolean()
                         || v.isTextual() && (v.textValue().equalsIgnoreCase("true")
                                 || v.textValue().equalsIgnoreCase("false")),
-                "true, false, \"true\" or \"false\"",
+                SLACK_BOOL,
                 v -> v.isBoolean() ? v.booleanValue() : v.textValue().equalsIgnoreCase("true"),
                 false);
     }
 
     /** A Go {@code map[string]any} field: null when absent or null. */
     Map<String, Object> map(String name) {
+        for (JsonNode v : all(name)) {
+            checkFloat64(v, path(name));
+        }
         return typed(name, JsonNode::isObject, "an object", v -> Json.mapper().convertValue(v, MAP), null);
     }
 
     /** A Go pointer-to-struct field: null when absent or null. */
     GoFields struct(String name) {
+        for (JsonNode v : all(name)) {
+            of(v, path(name));
+        }
         return of(get(name), path(name));
     }
 
@@ -130,17 +161,32 @@ final class GoFields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    /** The one typed read: {@code absent} when the field is absent or null, an error when it has another JSON type. */
+    /**
+     * The one typed read: {@code absent} when the field is absent or null, an error when any of its keys has another
+     * JSON type (the value is the last key's).
+     */
     private <T> T typed(String name, Predicate<JsonNode> isType, String expected, Function<JsonNode, T> value,
             T absent) {
+        for (JsonNode v : all(name)) {
+            if (!v.isNull() && !isType.test(v)) {
+                throw wrongType(path(name), expected, v);
+            }
+        }
         JsonNode v = get(name);
-        if (v == null) {
-            return absent;
+        return v == null ? absent : value.apply(v);
+    }
+
+    /**
+     * Go decodes every JSON number inside an {@code any} as a float64 and refuses one out of its range. The path names
+     * the field only: the keys below it come from the callback and are not copied into the reason.
+     */
+    private static void checkFloat64(JsonNode v, String path) {
+        if (v.isNumber() && Double.isInfinite(v.doubleValue())) {
+            throw new ResponseFormatException(path + " holds a number too large for a float64");
         }
-        if (!isType.test(v)) {
-            throw wrongType(path(name), expected, v);
+        for (JsonNode child : v) {
+            checkFloat64(child, path);
         }
-        return value.apply(v);
     }
 
     static ResponseFormatException wrongType(String path, String expected, JsonNode got) {

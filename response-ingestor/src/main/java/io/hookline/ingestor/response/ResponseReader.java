@@ -67,6 +67,9 @@ public final class ResponseReader {
         if (p == null) {
             return null;
         }
+        // PostPriority's PostId and ChannelId carry no JSON name, so Go matches them by their field names.
+        p.string("PostId");
+        p.string("ChannelId");
         return new WebhookResponse.Priority(p.optionalString("priority"), p.optionalBool("requested_ack"),
                 p.optionalBool("persistent_notifications"));
     }
@@ -92,13 +95,13 @@ public final class ResponseReader {
                 a.string("thumb_url"),
                 a.string("footer"),
                 a.string("footer_icon"),
-                a.get("ts"),
+                a.any("ts"),
                 a.structs("actions", ResponseReader::action));
     }
 
     /** Null for a JSON null element: it is left out. */
     private static MessageAttachment.Field field(GoFields f) {
-        return f == null ? null : new MessageAttachment.Field(f.string("title"), f.get("value"), f.slackBool("short"));
+        return f == null ? null : new MessageAttachment.Field(f.string("title"), f.any("value"), f.slackBool("short"));
     }
 
     /** Null for a JSON null element: it is left out. */
@@ -106,6 +109,7 @@ public final class ResponseReader {
         if (a == null) {
             return null;
         }
+        a.string("cookie"); // set by the chat server, never kept, but Go still checks its type
         return new MessageAttachment.Action(a.string("id"), a.string("type"), a.string("name"), a.bool("disabled"),
                 a.string("style"), a.string("data_source"), a.structs("options", ResponseReader::option),
                 a.string("default_option"), integration(a.struct("integration")));
