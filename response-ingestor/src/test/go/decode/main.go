@@ -3,7 +3,7 @@
 // integration_action.go, post.go: PostPriority).
 // Run: GO111MODULE=off go run main.go < cases.txt > ../../resources/go-decode.tsv
 // Each input line is one body; each output line is the body, a tab, and "ok <what Go decoded>" or "error: <Go's
-// message>". Bodies repeating a key exactly are left out: Jackson's tree keeps only the last, see the README.
+// message>".
 package main
 
 import (

@@ -55,7 +55,8 @@ class GoDecodeTableTest {
                 "{\"attachments\": [{\"actions\": [{\"cookie\": 1}]}]}",
                 "{\"priority\": {\"postid\": 1}}",
                 "{\"props\": {\"a\": 1e400}}",
-                "{\"text\": \"a\", \"TEXT\": 5}");
+                "{\"text\": \"a\", \"TEXT\": 5}",
+                "{\"text\": 5, \"text\": \"a\"}");
     }
 
     @Test
