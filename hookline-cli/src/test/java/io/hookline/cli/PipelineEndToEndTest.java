@@ -65,9 +65,7 @@ class PipelineEndToEndTest {
 
     @Test
     void aPingInTheHooksChannelComesBackAsAPongPost(KafkaBroker broker) throws Exception {
-        callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"text\": \"pong\"}").build());
-        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        startCallbackAnsweringPong(1);
         String url = callback.url("/hooks/pong").toString();
 
         HooklineConfig config = new IsolatedConfig(broker)
@@ -161,11 +159,7 @@ class PipelineEndToEndTest {
     @Test
     void theRequestIsMattermostsByteForByteAndUrlCredentialsBecomeBasicAuthorization(KafkaBroker broker)
             throws Exception {
-        for (int i = 0; i < 2; i++) {
-            callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body("{\"text\": \"pong\"}").build());
-        }
-        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        startCallbackAnsweringPong(2);
         String hostPort = "127.0.0.1:" + callback.getPort();
         String jsonUrl = "http://relay:p%40ss+w0rd@" + hostPort + "/hooks/json?x=1";
         String formUrl = "http://apik3y@" + hostPort + "/hooks/form";
@@ -193,16 +187,10 @@ class PipelineEndToEndTest {
                     .get();
         }
 
-        Map<String, RecordedRequest> byPath = new java.util.HashMap<>();
-        for (int i = 0; i < 2; i++) {
-            RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(request).as("callback request %d within %s", i + 1, WAIT).isNotNull();
-            byPath.put(request.getUrl().encodedPath(), request);
-        }
-        RecordedRequest jsonRequest = byPath.get("/hooks/json");
-        RecordedRequest formRequest = byPath.get("/hooks/form");
-        assertThat(jsonRequest.getTarget()).isEqualTo("/hooks/json?x=1");
-        assertThat(formRequest.getTarget()).isEqualTo("/hooks/form");
+        Map<String, RecordedRequest> byTarget = takeRequests(2);
+        assertThat(byTarget).containsOnlyKeys("/hooks/json?x=1", "/hooks/form");
+        RecordedRequest jsonRequest = byTarget.get("/hooks/json?x=1");
+        RecordedRequest formRequest = byTarget.get("/hooks/form");
         for (RecordedRequest request : List.of(jsonRequest, formRequest)) {
             assertThat(request.getHeaders().get("Host")).isEqualTo(hostPort);
             assertThat(request.getHeaders().get("User-Agent")).isEqualTo("Mattermost-Bot/1.1");
@@ -250,11 +238,7 @@ class PipelineEndToEndTest {
     @Test
     void afterRotateSecretTheCallbackGetsASignatureForEachSecretUntilTheGraceEnds(KafkaBroker broker)
             throws Exception {
-        for (int i = 0; i < 2; i++) {
-            callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body("{\"text\": \"pong\"}").build());
-        }
-        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        startCallbackAnsweringPong(2);
         IsolatedConfig isolated = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
 
@@ -270,12 +254,7 @@ class PipelineEndToEndTest {
                 "--user-id", ALICE, "--message", "ping"));
         assertThat(post.exitCode()).as(post.toString()).isZero();
 
-        Map<String, RecordedRequest> byPath = new java.util.HashMap<>();
-        for (int i = 0; i < 2; i++) {
-            RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(request).as("callback request %d within %s", i + 1, WAIT).isNotNull();
-            byPath.put(request.getTarget(), request);
-        }
+        Map<String, RecordedRequest> byPath = takeRequests(2);
         assertThat(byPath).containsOnlyKeys("/in-grace", "/grace-over");
 
         assertThat(WebhookSignatures.of(byPath.get("/in-grace"))).containsExactly(
@@ -285,6 +264,26 @@ class PipelineEndToEndTest {
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.signingSecret()));
         assertThat(WebhookSignatures.of(byPath.get("/grace-over"))).doesNotContain(
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
+    }
+
+    /** Starts the callback server on loopback, answering {@code {"text": "pong"}} to the next {@code times} requests. */
+    private void startCallbackAnsweringPong(int times) throws java.io.IOException {
+        for (int i = 0; i < times; i++) {
+            callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"text\": \"pong\"}").build());
+        }
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    /** The next {@code count} callback requests, by request target (path and query). */
+    private Map<String, RecordedRequest> takeRequests(int count) throws InterruptedException {
+        Map<String, RecordedRequest> byTarget = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(request).as("callback request %d within %s", i + 1, WAIT).isNotNull();
+            byTarget.put(request.getTarget(), request);
+        }
+        return byTarget;
     }
 
     /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */

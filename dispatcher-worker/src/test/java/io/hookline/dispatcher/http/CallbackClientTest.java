@@ -212,10 +212,7 @@ class CallbackClientTest {
     @Test
     void refusedConnectionIsRetryable() throws Exception {
         loopbackAllowed();
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = closedPort();
         AttemptResult r = send(TestTriggers.trigger("http://127.0.0.1:" + closedPort + "/", "application/json",
                 List.of()));
         assertThat(r.failure()).isEqualTo(FailureKind.CONNECT);
@@ -311,10 +308,7 @@ class CallbackClientTest {
     @Test
     void aFailedAttemptWithCredentialsNeverNamesThePassword() throws Exception {
         loopbackAllowed();
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = closedPort();
         AttemptResult refused = send(TestTriggers.trigger("http://user:hunter2@127.0.0.1:" + closedPort + "/",
                 "application/json", List.of()));
         assertThat(refused.failure()).isEqualTo(FailureKind.CONNECT);
@@ -356,6 +350,13 @@ class CallbackClientTest {
         AttemptResult insecure = send(TestTriggers.trigger(https, "application/json", List.of()));
         assertThat(insecure.httpStatus()).isEqualTo(200);
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHandshake()).isNotNull();
+    }
+
+    /** A loopback port nothing listens on any more. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
     }
 
     /** A server context with a fresh self-signed certificate for another host name, made by the JDK's keytool. */
