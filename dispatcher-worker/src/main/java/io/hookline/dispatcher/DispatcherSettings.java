@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The configuration keys the dispatcher reads. Its tuning keys start with {@code hookline.dispatcher.}; the keys that
- * mirror Mattermost's settings (timeouts, SSRF allow-list, insecure TLS) keep Mattermost's names; the shared keys it honours are
- * listed in {@link #SHARED}.
+ * mirror Mattermost's settings (timeouts, SSRF allow-list, insecure TLS) keep Mattermost's names; the shared keys it
+ * honours are listed in {@link #SHARED}.
  */
 public final class DispatcherSettings {
 

@@ -209,7 +209,8 @@ class PipelineEndToEndTest {
         assertThat(jsonRequest.getBody().utf8()).isEqualTo("{\"token\":\"tokenjsontokenjsontokenjs1\",\"team_id\":\""
                 + TEAM + "\",\"team_domain\":\"engineering\",\"channel_id\":\"" + CHANNEL + "\",\"channel_name\":"
                 + "\"town-square\",\"timestamp\":" + post.createAt() + ",\"user_id\":\"" + ALICE + "\",\"user_name\":"
-                + "\"alice\",\"post_id\":\"" + post.id() + "\",\"text\":\"ping \\u003cb\\u003e\\u0026\\u2028~*' \u00e9\","
+                + "\"alice\",\"post_id\":\"" + post.id() + "\","
+                + "\"text\":\"ping \\u003cb\\u003e\\u0026\\u2028~*' \u00e9\","
                 + "\"trigger_word\":\"ping\",\"file_ids\":\"\"}");
         assertThat(formRequest.getBody().utf8()).isEqualTo("channel_id=" + CHANNEL + "&channel_name=town-square"
                 + "&file_ids=&post_id=" + post.id() + "&team_domain=engineering&team_id=" + TEAM
@@ -266,7 +267,7 @@ class PipelineEndToEndTest {
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
     }
 
-    /** Starts the callback server on loopback, answering {@code {"text": "pong"}} to the next {@code times} requests. */
+    /** Starts the callback server on loopback, answering {@code {"text": "pong"}} to the next {@code times} calls. */
     private void startCallbackAnsweringPong(int times) throws java.io.IOException {
         for (int i = 0; i < times; i++) {
             callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")

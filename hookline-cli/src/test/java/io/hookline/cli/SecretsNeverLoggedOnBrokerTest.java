@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A hook's token, signing secret and callback URL password never show up in a log line, a meter, a dead letter's
  * headers, a delivery outcome or a post command, on the paths most likely to leak them: a callback that succeeds, one
- * that fails finally (400), and a hook record the matcher rejects (dead-lettered with a reason). Every log event of the run is captured unmasked (Hookline
- * at TRACE, everything else at INFO), so a leak is found at its source, not hidden by the layouts' masking.
+ * that fails finally (400), and a hook record the matcher rejects (dead-lettered with a reason). Every log event of the
+ * run is captured unmasked (Hookline at TRACE, everything else at INFO), so a leak is found at its source, not hidden
+ * by the layouts' masking.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class SecretsNeverLoggedOnBrokerTest {
@@ -98,7 +99,8 @@ class SecretsNeverLoggedOnBrokerTest {
             Topics topics = TopicSettings.topics(config);
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
                     BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
-                    List.of(withPassword(callback.url("/ok").toString()), withPassword(callback.url("/bad").toString())),
+                    List.of(withPassword(callback.url("/ok").toString()),
+                            withPassword(callback.url("/bad").toString())),
                     "Pong bot", "", 
                     "application/json", "", "", SECRET);
             // invalid (no callback URL): the matcher's audit dead-letters it with a reason

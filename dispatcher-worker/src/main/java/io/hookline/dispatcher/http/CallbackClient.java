@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body, headers, URL credentials as
  * Basic authorization), a Standard Webhooks signature when the hook has secrets, the SSRF guard on every address, no
- * redirects, a connect timeout and a whole-request timeout, and a response body read up to {@link #MAX_RESPONSE_BYTES} and never further.
+ * redirects, a connect timeout and a whole-request timeout, and a response body read up to
+ * {@link #MAX_RESPONSE_BYTES} and never further.
  */
 public final class CallbackClient implements AutoCloseable {
 

@@ -12,11 +12,11 @@ import okhttp3.HttpUrl;
 
 /**
  * Callback URLs, parsed and vetted once: the URL a request goes to, its credentials, and the destination (host and
- * port, never the credentials) that the per-host budgets and their metrics count against. Parsing and vetting showed in profiles at thousands of deliveries a second while
- * hooks have few URLs, so accepted URLs are remembered, the least recently used leaving first past
- * {@link #REMEMBERED} (the bound only guards against a flood of distinct URLs). The policy is fixed for the
- * dispatcher's life and an IP literal's verdict needs no lookup, so a remembered verdict stays right; refused URLs are
- * decided again each time. One instance per dispatcher, shared by its lanes and its client; thread-safe.
+ * port, never the credentials) that the per-host budgets count against. Parsing and vetting showed in profiles at
+ * thousands of deliveries a second while hooks have few URLs, so accepted URLs are remembered, the least recently used
+ * leaving first past {@link #REMEMBERED} (the bound only guards against a flood of distinct URLs). The policy is fixed
+ * for the dispatcher's life and an IP literal's verdict needs no lookup, so a remembered verdict stays right; refused
+ * URLs are decided again each time. One instance per dispatcher, shared by its lanes and its client; thread-safe.
  */
 public final class CallbackTargets {
 

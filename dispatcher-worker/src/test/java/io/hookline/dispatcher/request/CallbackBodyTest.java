@@ -33,8 +33,8 @@ class CallbackBodyTest {
     }
 
     /** The values of {@code go-bodies.go}, whose output ({@code go-body.json}, {@code go-body.form}) is Go's. */
-    static final String TRICKY = "a b+c&d=e~f*g'h(i)j!k/l?m#n%o\"p<q>r\\s\tt\nu\r\u0001\u001f\u007f \u00e9 \u65e5\u672c "
-            + "\ud83d\ude00 \u2028\u2029 ;:@$,[]{}|^` -_.";
+    static final String TRICKY = "a b+c&d=e~f*g'h(i)j!k/l?m#n%o\"p<q>r\\s\tt\nu\r\u0001\u001f\u007f "
+            + "\u00e9 \u65e5\u672c \ud83d\ude00 \u2028\u2029 ;:@$,[]{}|^` -_.";
     static final WebhookPayload TRICKY_PAYLOAD = new WebhookPayload("t<o>&k", "team", "dom", "chan", "town-square",
             1764150000123L, "user", "\u00e9l\u00e8ve", "post", TRICKY, "a", "f1,f2");
 

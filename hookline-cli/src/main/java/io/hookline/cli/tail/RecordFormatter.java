@@ -25,8 +25,8 @@ import org.apache.kafka.common.header.Header;
  * A value that is JSON is embedded as JSON; otherwise it is a string, with {@code "value_encoding": "text"} for UTF-8
  * text or {@code "base64"} for other bytes (keys and header values likewise, as {@code key_encoding} and
  * base64-prefixed strings). Fields that hold secrets ({@code token}, {@code signing_secret},
- * {@code previous_signing_secret} of a rotation, {@code signing_secrets}) are masked unless the caller asks to see them,
- * and so is the password of any URL in a text (callback URLs carry credentials).
+ * {@code previous_signing_secret} of a rotation, {@code signing_secrets}) are masked unless the caller asks to see
+ * them, and so is the password of any URL in a text (callback URLs carry credentials).
  */
 public final class RecordFormatter {
 

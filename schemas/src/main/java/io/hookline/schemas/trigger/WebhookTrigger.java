@@ -80,8 +80,9 @@ public record WebhookTrigger(
      * outcomes carry. The masked URL still names the endpoint; the delivery id, made from the real URL, stays.
      */
     public WebhookTrigger redacted() {
-        return new WebhookTrigger(deliveryId, hookId, CallbackUrlCredentials.masked(callbackUrl), contentType, List.of(), hookDisplayName, creatorId,
-                username, iconUrl, rootId, payload == null ? null : payload.withoutToken(), triggeredAt);
+        return new WebhookTrigger(deliveryId, hookId, CallbackUrlCredentials.masked(callbackUrl), contentType,
+                List.of(), hookDisplayName, creatorId, username, iconUrl, rootId,
+                payload == null ? null : payload.withoutToken(), triggeredAt);
     }
 
     private static String orEmpty(String s) {

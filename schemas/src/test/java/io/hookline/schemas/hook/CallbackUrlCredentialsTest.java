@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackUrlCredentialsTest {
 
-    /** Expected headers as Go 1.19's net/http client sent them to an httptest server for "http://USERINFO@host/hook". */
+    /** The headers Go 1.19's net/http client sent to an httptest server for "http://USERINFO@host/hook". */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "user:pass        | Basic dXNlcjpwYXNz",
