@@ -114,7 +114,8 @@ public final class DispatcherService implements HooklineService {
             CallbackTargets targets = new CallbackTargets(AddressPolicy.withOwnAddresses(tuning.allowList()));
             client = new CallbackClient(
                     CallbackClient.Options.of(tuning.connectTimeout(), tuning.requestTimeout(),
-                            tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory),
+                            tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory)
+                            .with(tuning.userAgent(), tuning.insecureTls()),
                     targets, clock);
             try {
                 producer = new KafkaProducer<>(producerProperties());

@@ -27,6 +27,12 @@ class DispatcherSettingsTest {
         assertThat(t.maxInFlight()).isGreaterThan(t.maxInFlightPerHost());
         assertThat(t.allowList().hosts()).isEmpty();
         assertThat(t.allowList().ranges()).isEmpty();
+        assertThat(t.userAgent()).isEqualTo("Mattermost-Bot/1.1");
+        assertThat(t.insecureTls()).isFalse();
+        DispatcherTuning changed = DispatcherTuning.from(HooklineConfig.of(Map.of("hookline.user-agent", "Acme/2",
+                "hookline.enable-insecure-outgoing-connections", "true")));
+        assertThat(changed.userAgent()).isEqualTo("Acme/2");
+        assertThat(changed.insecureTls()).isTrue();
     }
 
     @Test
@@ -38,6 +44,11 @@ class DispatcherSettingsTest {
         assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
                 "hookline.allowed-untrusted-internal-connections", "10.0.0.0/40"))))
                 .hasMessageContaining("10.0.0.0/40");
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.user-agent", "Acme\r\nX-Injected: 1")))).hasMessageContaining("hookline.user-agent");
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.enable-insecure-outgoing-connections", "yes"))))
+                .hasMessageContaining("hookline.enable-insecure-outgoing-connections");
         assertThatThrownBy(() -> new DispatcherService(HooklineConfig.of(Map.of(
                 "hookline.connect-timeout", "0"))).start()).hasMessageContaining("hookline.connect-timeout");
     }

@@ -76,9 +76,7 @@ class PipelineEndToEndTest {
 
     @Test
     void aPingInTheHooksChannelComesBackAsAPongPost(KafkaBroker broker) throws Exception {
-        callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"text\": \"pong\"}").build());
-        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        startCallbackAnsweringPong(1);
         String url = callback.url("/hooks/pong").toString();
 
         HooklineConfig config = new IsolatedConfig(broker)
@@ -111,8 +109,7 @@ class PipelineEndToEndTest {
         assertThat(request.getTarget()).isEqualTo("/hooks/pong");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
-        // Mattermost sends "Mattermost-Bot/1.1"; the dispatcher identifies itself as Hookline/<version>.
-        assertThat(request.getHeaders().get("User-Agent")).isNotBlank();
+        assertThat(request.getHeaders().get("User-Agent")).isEqualTo("Mattermost-Bot/1.1");
 
         String body = request.getBody().utf8();
         JsonNode payload = Json.mapper().readTree(body);
@@ -164,6 +161,87 @@ class PipelineEndToEndTest {
     }
 
     /**
+     * Mattermost's request byte for byte through the whole pipeline: a JSON hook whose callback URL carries a user
+     * and password, and a form hook whose URL carries a lone user name (an API key). Each callback gets the body Go
+     * writes (escapes as {@code encoding/json} and {@code url.QueryEscape} make them), Mattermost's User-Agent, and
+     * the URL's credentials only as {@code Authorization: Basic}; the outcomes and post commands name the URLs with
+     * their password masked.
+     */
+    @Test
+    void theRequestIsMattermostsByteForByteAndUrlCredentialsBecomeBasicAuthorization(KafkaBroker broker)
+            throws Exception {
+        startCallbackAnsweringPong(2);
+        String hostPort = "127.0.0.1:" + callback.getPort();
+        String jsonUrl = "http://relay:p%40ss+w0rd@" + hostPort + "/hooks/json?x=1";
+        String formUrl = "http://apik3y@" + hostPort + "/hooks/form";
+
+        HooklineConfig config = new IsolatedConfig(broker)
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
+        Topics topics = TopicSettings.topics(config);
+        OutgoingWebhook json = new OutgoingWebhook(Ids.newId(), "tokenjsontokenjsontokenjs1", 1_764_150_000_000L,
+                1_764_150_000_000L, 0, BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
+                List.of(jsonUrl), "Json bot", "", "application/json", "", "", null);
+        OutgoingWebhook form = json.withId(Ids.newId()).withToken("tokenformtokenformtokenfo1")
+                .withCallbackUrls(List.of(formUrl)).withContentType("").withDisplayName("Form bot");
+        PostEvent event = TownSquare.post("ping <b>&\u2028~*' \u00e9", List.of());
+        Post post = event.post();
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            for (OutgoingWebhook hook : List.of(json, form)) {
+                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), hook.id(),
+                        Json.mapper().writeValueAsString(hook))).get();
+            }
+            services.start(Stage.createAll(List.of(Stage.values()), config), WAIT);
+            producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL, Json.mapper().writeValueAsString(event)))
+                    .get();
+        }
+
+        Map<String, RecordedRequest> byTarget = takeRequests(2);
+        assertThat(byTarget).containsOnlyKeys("/hooks/json?x=1", "/hooks/form");
+        RecordedRequest jsonRequest = byTarget.get("/hooks/json?x=1");
+        RecordedRequest formRequest = byTarget.get("/hooks/form");
+        for (RecordedRequest request : List.of(jsonRequest, formRequest)) {
+            assertThat(request.getHeaders().get("Host")).isEqualTo(hostPort);
+            assertThat(request.getHeaders().get("User-Agent")).isEqualTo("Mattermost-Bot/1.1");
+            assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+            assertThat(request.getHeaders().names()).doesNotContain("webhook-signature");
+        }
+        // Go: the userinfo percent-decoded, + kept, a lone user name followed by ":"
+        assertThat(jsonRequest.getHeaders().get("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString("relay:p@ss+w0rd".getBytes(StandardCharsets.UTF_8)));
+        assertThat(formRequest.getHeaders().get("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString("apik3y:".getBytes(StandardCharsets.UTF_8)));
+        assertThat(jsonRequest.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(formRequest.getHeaders().get("Content-Type"))
+                .isEqualTo("application/x-www-form-urlencoded");
+
+        assertThat(jsonRequest.getBody().utf8()).isEqualTo("{\"token\":\"tokenjsontokenjsontokenjs1\",\"team_id\":\""
+                + TEAM + "\",\"team_domain\":\"engineering\",\"channel_id\":\"" + CHANNEL + "\",\"channel_name\":"
+                + "\"town-square\",\"timestamp\":" + post.createAt() + ",\"user_id\":\"" + ALICE + "\",\"user_name\":"
+                + "\"alice\",\"post_id\":\"" + post.id() + "\","
+                + "\"text\":\"ping \\u003cb\\u003e\\u0026\\u2028~*' \u00e9\","
+                + "\"trigger_word\":\"ping\",\"file_ids\":\"\"}");
+        assertThat(formRequest.getBody().utf8()).isEqualTo("channel_id=" + CHANNEL + "&channel_name=town-square"
+                + "&file_ids=&post_id=" + post.id() + "&team_domain=engineering&team_id=" + TEAM
+                + "&text=ping+%3Cb%3E%26%E2%80%A8~%2A%27+%C3%A9&timestamp=" + post.createAt() / 1000
+                + "&token=tokenformtokenformtokenfo1&trigger_word=ping&user_id=" + ALICE + "&user_name=alice");
+
+        List<ConsumerRecord<String, String>> outcomes = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.webhookResponses().name(), new StringDeserializer(), WAIT, seen -> seen.size() >= 2);
+        assertThat(outcomes).extracting(r -> Json.mapper().readTree(r.value()).get("trigger").get("callback_url")
+                .asText()).containsExactlyInAnyOrder("http://relay:****@" + hostPort + "/hooks/json?x=1",
+                "http://****@" + hostPort + "/hooks/form");
+        List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.postCommands().name(), new StringDeserializer(), WAIT, seen -> seen.size() >= 2);
+        for (ConsumerRecord<String, String> r : java.util.stream.Stream.concat(outcomes.stream(), commands.stream())
+                .toList()) {
+            assertThat(r.value()).doesNotContain("p%40ss").doesNotContain("apik3y");
+        }
+    }
+
+    /**
      * {@code hooks rotate-secret} end to end: two hooks in the channel, both rotated through the command before the
      * matcher starts (its start restores the table, so no race with the post). One keeps its old secret for an hour,
      * the other's one-second grace is over before the post: the first callback must get a valid {@code v1,}
@@ -172,11 +250,7 @@ class PipelineEndToEndTest {
     @Test
     void afterRotateSecretTheCallbackGetsASignatureForEachSecretUntilTheGraceEnds(KafkaBroker broker)
             throws Exception {
-        for (int i = 0; i < 2; i++) {
-            callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body("{\"text\": \"pong\"}").build());
-        }
-        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        startCallbackAnsweringPong(2);
         IsolatedConfig isolated = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
 
@@ -192,12 +266,7 @@ class PipelineEndToEndTest {
                 "--user-id", ALICE, "--message", "ping"));
         assertThat(post.exitCode()).as(post.toString()).isZero();
 
-        Map<String, RecordedRequest> byPath = new java.util.HashMap<>();
-        for (int i = 0; i < 2; i++) {
-            RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(request).as("callback request %d within %s", i + 1, WAIT).isNotNull();
-            byPath.put(request.getTarget(), request);
-        }
+        Map<String, RecordedRequest> byPath = takeRequests(2);
         assertThat(byPath).containsOnlyKeys("/in-grace", "/grace-over");
 
         assertThat(WebhookSignatures.of(byPath.get("/in-grace"))).containsExactly(
@@ -207,6 +276,26 @@ class PipelineEndToEndTest {
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.signingSecret()));
         assertThat(WebhookSignatures.of(byPath.get("/grace-over"))).doesNotContain(
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
+    }
+
+    /** Starts the callback server on loopback, answering {@code {"text": "pong"}} to the next {@code times} calls. */
+    private void startCallbackAnsweringPong(int times) throws java.io.IOException {
+        for (int i = 0; i < times; i++) {
+            callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"text\": \"pong\"}").build());
+        }
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    /** The next {@code count} callback requests, by request target (path and query). */
+    private Map<String, RecordedRequest> takeRequests(int count) throws InterruptedException {
+        Map<String, RecordedRequest> byTarget = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(request).as("callback request %d within %s", i + 1, WAIT).isNotNull();
+            byTarget.put(request.getTarget(), request);
+        }
+        return byTarget;
     }
 
     /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */
