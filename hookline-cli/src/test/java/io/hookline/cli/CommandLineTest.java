@@ -48,8 +48,8 @@ class CommandLineTest {
                 "Not-An-Id", "--callback-url", "ftp://example.com/x", "--display-name", "x".repeat(65));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(r.err()).contains("nothing was written")
-                .contains("team_id: must be 26 lowercase letters or digits")
-                .contains("creator_id: must be 26 lowercase letters or digits")
+                .contains("team_id: must be 26 bytes (UTF-8) of Unicode letters or numbers")
+                .contains("creator_id: must be 26 bytes (UTF-8) of Unicode letters or numbers")
                 .contains("callback_urls: 'ftp://example.com/x' is not an http:// or https:// URL")
                 .contains("display_name: must be at most 64 bytes, got 65")
                 .contains("trigger_words: at least one trigger word is required when channel_id is empty");
@@ -154,7 +154,8 @@ class CommandLineTest {
             CliRun.Result r = CliRun.run(args);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(r.err()).as(String.join(" ", args))
-                    .isEqualTo("error: ID: a hook id is 26 lowercase letters or digits, got 'Not-A-Hook'\n");
+                    .isEqualTo("error: ID: a hook id is 26 bytes (UTF-8) of Unicode letters or numbers, "
+                            + "got 'Not-A-Hook'\n");
         }
     }
 

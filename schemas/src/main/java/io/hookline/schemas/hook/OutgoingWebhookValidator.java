@@ -42,10 +42,11 @@ public final class OutgoingWebhookValidator {
         Objects.requireNonNull(hook, "hook");
         List<Violation> v = new ArrayList<>();
         if (!Ids.isValid(hook.id())) {
-            v.add(new Violation("id", "must be 26 lowercase letters or digits"));
+            v.add(new Violation("id", "must be " + Ids.RULE));
         }
-        if (hook.token().length() != TOKEN_LENGTH) {
-            v.add(new Violation("token", "must be exactly 26 characters, got " + hook.token().length()));
+        int tokenBytes = hook.token().getBytes(StandardCharsets.UTF_8).length;
+        if (tokenBytes != TOKEN_LENGTH) {
+            v.add(new Violation("token", "must be exactly 26 bytes (UTF-8), got " + tokenBytes));
         }
         if (hook.createAt() == 0) {
             v.add(new Violation("create_at", "must be set (epoch milliseconds)"));
@@ -54,13 +55,13 @@ public final class OutgoingWebhookValidator {
             v.add(new Violation("update_at", "must be set (epoch milliseconds)"));
         }
         if (!Ids.isValid(hook.creatorId())) {
-            v.add(new Violation("creator_id", "must be 26 lowercase letters or digits"));
+            v.add(new Violation("creator_id", "must be " + Ids.RULE));
         }
         if (!hook.channelId().isEmpty() && !Ids.isValid(hook.channelId())) {
-            v.add(new Violation("channel_id", "must be empty or 26 lowercase letters or digits"));
+            v.add(new Violation("channel_id", "must be empty or " + Ids.RULE));
         }
         if (!Ids.isValid(hook.teamId())) {
-            v.add(new Violation("team_id", "must be 26 lowercase letters or digits"));
+            v.add(new Violation("team_id", "must be " + Ids.RULE));
         }
         if (goListBytes(hook.triggerWords()) > MAX_LIST_BYTES) {
             v.add(new Violation("trigger_words", "must be at most " + MAX_LIST_BYTES + " bytes in all"));
@@ -87,10 +88,10 @@ public final class OutgoingWebhookValidator {
         maxBytes(v, "content_type", hook.contentType(), MAX_CONTENT_TYPE);
         maxBytes(v, "username", hook.username(), MAX_USERNAME);
         maxBytes(v, "icon_url", hook.iconUrl(), MAX_ICON_URL);
-        if (hook.triggerWhen() != OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH
-                && hook.triggerWhen() != OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH) {
-            v.add(new Violation("trigger_when", "must be 0 (first word equals) or 1 (first word starts with), got "
-                    + hook.triggerWhen()));
+        // Mattermost only checks the upper bound: a negative value is valid and matches no trigger word
+        if (hook.triggerWhen() > OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH) {
+            v.add(new Violation("trigger_when", "must be at most 1 (0: first word equals, 1: first word starts with, "
+                    + "negative: no word matches), got " + hook.triggerWhen()));
         }
         if (hook.channelId().isEmpty() && hook.triggerWords().isEmpty()) {
             v.add(new Violation("trigger_words", "at least one trigger word is required when channel_id is empty"));
