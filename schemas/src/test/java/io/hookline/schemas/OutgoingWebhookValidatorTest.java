@@ -79,6 +79,15 @@ class OutgoingWebhookValidatorTest {
     }
 
     @Test
+    void callbackUrlsAreValidWhereMattermostAcceptsThem() {
+        assertThat(fields(urls(List.of("http://my_service:8080/hook", "http://b\u00fccher.example/hook",
+                "http://h.example/a|b/{id}?q=c d\\e")))).isEmpty();
+        assertThat(OutgoingWebhookValidator.violations(urls(List.of("http://h.example/a%zz"))))
+                .containsExactly(new Violation("callback_urls", "'http://h.example/a%zz' is not an http:// or "
+                        + "https:// URL with a host (Go's url.ParseRequestURI)"));
+    }
+
+    @Test
     void triggerWhenIsAtMostOne() {
         assertThat(fields(VALID.withTriggerWhen(2))).containsExactly("trigger_when");
         assertThat(fields(VALID.withTriggerWhen(1))).isEmpty();

@@ -1,8 +1,6 @@
 package io.hookline.schemas.hook;
 
 import io.hookline.schemas.Ids;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,8 +77,9 @@ public final class OutgoingWebhookValidator {
             v.add(new Violation("callback_urls", "must be at most " + MAX_LIST_BYTES + " bytes in all"));
         }
         for (String url : hook.callbackUrls()) {
-            if (!isHttpUrl(url)) {
-                v.add(new Violation("callback_urls", "'" + url + "' is not an http:// or https:// URL with a host"));
+            if (!CallbackUrl.isValid(url)) {
+                v.add(new Violation("callback_urls", "'" + url + "' is not an http:// or https:// URL with a host "
+                        + "(Go's url.ParseRequestURI)"));
             }
         }
         maxBytes(v, "display_name", hook.displayName(), MAX_DISPLAY_NAME);
@@ -175,17 +174,5 @@ public final class OutgoingWebhookValidator {
             bytes += s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
         }
         return bytes;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
