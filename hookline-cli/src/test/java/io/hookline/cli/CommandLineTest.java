@@ -192,6 +192,11 @@ class CommandLineTest {
                 .contains("hookline.topic.posts=chat-posts    # env HOOKLINE_TOPIC_POSTS")
                 .contains("hookline.topic.dead-letters=dead-letters    # default")
                 .contains("sasl.jaas.config=").doesNotContain("hunter2");
+        CliRun.Result allowed = CliRun.run("config", "--set",
+                "hookline.allowed-untrusted-internal-connections=db, 127.0.0.1 10.0.0.0/8 10.0.0.0/40");
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).contains("#   db -> host: ", "#   127.0.0.1 -> IP: ", "#   10.0.0.0/8 -> CIDR: ",
+                "#   10.0.0.0/40 -> ignored: ");
         CliRun.Result reference = CliRun.run("config", "--reference");
         assertThat(reference.out()).contains("| `hookline.topic.posts` | `HOOKLINE_TOPIC_POSTS` |");
     }

@@ -68,7 +68,8 @@ class PipelineEndToEndTest {
         callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"text\": \"pong\"}").build());
         callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-        String url = callback.url("/hooks/pong").toString();
+        // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry allows
+        String url = "http://127.0.0.1:" + callback.getPort() + "/hooks/pong";
 
         HooklineConfig config = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
@@ -169,8 +170,10 @@ class PipelineEndToEndTest {
         IsolatedConfig isolated = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
 
-        OutgoingWebhook inGrace = createAndRotate(isolated, callback.url("/in-grace").toString(), "1h");
-        OutgoingWebhook graceOver = createAndRotate(isolated, callback.url("/grace-over").toString(), "1s");
+        // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry would allow
+        String base = "http://127.0.0.1:" + callback.getPort();
+        OutgoingWebhook inGrace = createAndRotate(isolated, base + "/in-grace", "1h");
+        OutgoingWebhook graceOver = createAndRotate(isolated, base + "/grace-over", "1s");
         assertThat(inGrace.previousSigningSecret()).isNotNull();
         assertThat(graceOver.previousSigningSecretExpiresAt()).isPositive();
         Await.until(() -> System.currentTimeMillis() > graceOver.previousSigningSecretExpiresAt(),
