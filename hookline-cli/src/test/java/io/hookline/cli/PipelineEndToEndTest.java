@@ -201,6 +201,54 @@ class PipelineEndToEndTest {
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
     }
 
+    /**
+     * Hooks Mattermost accepts fire as in Mattermost: an upper-case id, a callback URL with raw braces, {@code |} and
+     * a backslash (requested with Go's escaping), and a negative {@code trigger_when}, which matches no word while a
+     * channel hook without words still fires on every post.
+     */
+    @Test
+    void hooksMattermostAcceptsFireWithTheRequestGoWouldSend(KafkaBroker broker) throws Exception {
+        callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"text\": \"pong\"}").build());
+        callback.enqueue(new MockResponse.Builder().code(200).build());
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        String base = "http://127.0.0.1:" + callback.getPort();
+        String url = base + "/hooks/{id}|a\\b?q={v}|x";
+        HooklineConfig config = new IsolatedConfig(broker)
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
+        Topics topics = TopicSettings.topics(config);
+        OutgoingWebhook everyPost = new OutgoingWebhook("UPPERCASEHOOKIDUPPERCASE12", "tokentokentokentokentoken2",
+                1_764_150_000_000L, 1_764_150_000_000L, 0, BOT, CHANNEL, TEAM, List.of(), -1, List.of(url),
+                "Every post", "", "application/json", "", "", null);
+        OutgoingWebhook noWord = everyPost.withId(Ids.newId()).withTriggerWords(List.of("ping"))
+                .withCallbackUrls(List.of(base + "/never")).withDisplayName("No word");
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            for (OutgoingWebhook hook : List.of(everyPost, noWord)) {
+                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), hook.id(),
+                        Json.mapper().writeValueAsString(hook))).get();
+            }
+            services.start(Stage.createAll(List.of(Stage.values()), config), WAIT);
+            producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL,
+                    Json.mapper().writeValueAsString(TownSquare.post("ping", List.of())))).get();
+        }
+
+        RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(request).as("callback request within %s", WAIT).isNotNull();
+        assertThat(request.getRequestLine()).isEqualTo("POST /hooks/%7Bid%7D%7Ca%5Cb?q={v}|x HTTP/1.1");
+        assertThat(Json.mapper().readTree(request.getBody().utf8()).get("trigger_word").asText()).isEmpty();
+
+        List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.postCommands().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+        PostCommand command = Json.mapper().readValue(commands.get(0).value(), PostCommand.class);
+        assertThat(command.origin().hookId()).isEqualTo(everyPost.id());
+        assertThat(command.origin().callbackUrl()).as("the URL as stored").isEqualTo(url);
+        // both hooks were matched against the same post, so a request for the other one would have come by now
+        assertThat(callback.takeRequest(5, TimeUnit.SECONDS)).as("the hook with trigger_when -1 and a word").isNull();
+    }
+
     /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */
     private static OutgoingWebhook createAndRotate(IsolatedConfig isolated, String url, String grace)
             throws Exception {
