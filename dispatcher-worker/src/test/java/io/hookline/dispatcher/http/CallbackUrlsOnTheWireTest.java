@@ -28,19 +28,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CallbackUrlsOnTheWireTest {
 
     private final List<String> resolved = new CopyOnWriteArrayList<>();
-    private MockWebServer server;
-    private CallbackClient client;
+    private final MockWebServer server = new MockWebServer();
+    private final CallbackClient client = new CallbackClient(
+            CallbackClient.Options.of(Duration.ofSeconds(1), Duration.ofSeconds(5), 4).with(host -> {
+                resolved.add(host);
+                return List.of(InetAddress.getByName("127.0.0.1"));
+            }, new WatchingSocketFactory(List.of())),
+            new CallbackTargets(new AddressPolicy(AllowList.parse("127.0.0.0/8"), Set.of())), Clock.systemUTC());
 
     @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
+    void listenOnLoopback() throws Exception {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
-        client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(1), Duration.ofSeconds(5), 4)
-                .with(host -> {
-                    resolved.add(host);
-                    return List.of(InetAddress.getByName("127.0.0.1"));
-                }, new WatchingSocketFactory(List.of())),
-                new CallbackTargets(new AddressPolicy(AllowList.parse("127.0.0.0/8"), Set.of())), Clock.systemUTC());
     }
 
     @AfterEach
