@@ -108,6 +108,9 @@ public final class DispatcherService implements HooklineService {
             }
             started = true;
             tuning = DispatcherTuning.from(config);
+            // Mattermost ignores such entries silently; a warning saves an admin a wrong guess
+            tuning.allowList().ignored().forEach(e -> LOG.warn("{} entry '{}' {}",
+                    DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), e.text(), e.reading()));
             Topics topics = TopicSettings.topics(config);
             DispatcherMetrics metrics = new DispatcherMetrics(registry);
             Clock clock = Clock.systemUTC();

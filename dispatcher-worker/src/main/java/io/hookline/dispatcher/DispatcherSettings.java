@@ -13,8 +13,9 @@ public final class DispatcherSettings {
 
     public static final ConfigKey ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS = ConfigKey.of(
             "hookline.allowed-untrusted-internal-connections", "",
-            "Mattermost AllowedUntrustedInternalConnections: host names, IPs and CIDRs (spaces or commas) that "
-                    + "callbacks may reach although they are internal");
+            "Mattermost AllowedUntrustedInternalConnections (spaces or commas): a host name trusts callback URLs "
+                    + "with that host, an IP only URLs written with that IP, a CIDR any internal address inside it, "
+                    + "also resolved ones; an entry that can match nothing is ignored with a warning");
     public static final ConfigKey OUTGOING_INTEGRATION_REQUESTS_TIMEOUT = ConfigKey.of(
             "hookline.outgoing-integration-requests-timeout", "30",
             "Mattermost OutgoingIntegrationRequestsTimeout: seconds one callback request may take in all");

@@ -77,7 +77,8 @@ class PipelineEndToEndTest {
     @Test
     void aPingInTheHooksChannelComesBackAsAPongPost(KafkaBroker broker) throws Exception {
         startCallbackAnsweringPong(1);
-        String url = callback.url("/hooks/pong").toString();
+        // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry allows
+        String url = "http://127.0.0.1:" + callback.getPort() + "/hooks/pong";
 
         HooklineConfig config = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
@@ -254,8 +255,10 @@ class PipelineEndToEndTest {
         IsolatedConfig isolated = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1");
 
-        OutgoingWebhook inGrace = createAndRotate(isolated, callback.url("/in-grace").toString(), "1h");
-        OutgoingWebhook graceOver = createAndRotate(isolated, callback.url("/grace-over").toString(), "1s");
+        // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry would allow
+        String base = "http://127.0.0.1:" + callback.getPort();
+        OutgoingWebhook inGrace = createAndRotate(isolated, base + "/in-grace", "1h");
+        OutgoingWebhook graceOver = createAndRotate(isolated, base + "/grace-over", "1s");
         assertThat(inGrace.previousSigningSecret()).isNotNull();
         assertThat(graceOver.previousSigningSecretExpiresAt()).isPositive();
         Await.until(() -> System.currentTimeMillis() > graceOver.previousSigningSecretExpiresAt(),
@@ -296,6 +299,54 @@ class PipelineEndToEndTest {
             byTarget.put(request.getTarget(), request);
         }
         return byTarget;
+    }
+
+    /**
+     * Hooks Mattermost accepts fire as in Mattermost: an upper-case id, a callback URL with raw braces, {@code |} and
+     * a backslash (requested with Go's escaping), and a negative {@code trigger_when}, which matches no word while a
+     * channel hook without words still fires on every post.
+     */
+    @Test
+    void hooksMattermostAcceptsFireWithTheRequestGoWouldSend(KafkaBroker broker) throws Exception {
+        callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"text\": \"pong\"}").build());
+        callback.enqueue(new MockResponse.Builder().code(200).build());
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        String base = "http://127.0.0.1:" + callback.getPort();
+        String url = base + "/hooks/{id}|a\\b?q={v}|x";
+        HooklineConfig config = new IsolatedConfig(broker)
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
+        Topics topics = TopicSettings.topics(config);
+        OutgoingWebhook everyPost = new OutgoingWebhook("UPPERCASEHOOKIDUPPERCASE12", "tokentokentokentokentoken2",
+                1_764_150_000_000L, 1_764_150_000_000L, 0, BOT, CHANNEL, TEAM, List.of(), -1, List.of(url),
+                "Every post", "", "application/json", "", "", null);
+        OutgoingWebhook noWord = everyPost.withId(Ids.newId()).withTriggerWords(List.of("ping"))
+                .withCallbackUrls(List.of(base + "/never")).withDisplayName("No word");
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            for (OutgoingWebhook hook : List.of(everyPost, noWord)) {
+                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), hook.id(),
+                        Json.mapper().writeValueAsString(hook))).get();
+            }
+            services.start(Stage.createAll(List.of(Stage.values()), config), WAIT);
+            producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL,
+                    Json.mapper().writeValueAsString(TownSquare.post("ping", List.of())))).get();
+        }
+
+        RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(request).as("callback request within %s", WAIT).isNotNull();
+        assertThat(request.getRequestLine()).isEqualTo("POST /hooks/%7Bid%7D%7Ca%5Cb?q={v}|x HTTP/1.1");
+        assertThat(Json.mapper().readTree(request.getBody().utf8()).get("trigger_word").asText()).isEmpty();
+
+        List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.postCommands().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+        PostCommand command = Json.mapper().readValue(commands.get(0).value(), PostCommand.class);
+        assertThat(command.origin().hookId()).isEqualTo(everyPost.id());
+        assertThat(command.origin().callbackUrl()).as("the URL as stored").isEqualTo(url);
+        // both hooks were matched against the same post, so a request for the other one would have come by now
+        assertThat(callback.takeRequest(5, TimeUnit.SECONDS)).as("the hook with trigger_when -1 and a word").isNull();
     }
 
     /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */
@@ -341,7 +392,7 @@ class PipelineEndToEndTest {
         Topics topics = isolated.topics();
         CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
                 CHANNEL, "--trigger-word", "bad", "--trigger-word", "stats", "--callback-url",
-                callback.url("/hook").toString(), "--creator-id", BOT));
+                "http://127.0.0.1:" + callback.getPort() + "/hook", "--creator-id", BOT));
         assertThat(created.exitCode()).as(created.toString()).isZero();
         services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);
         for (String message : List.of("bad", "stats")) {

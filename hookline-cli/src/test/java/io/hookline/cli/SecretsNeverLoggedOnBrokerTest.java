@@ -97,11 +97,11 @@ class SecretsNeverLoggedOnBrokerTest {
             HooklineConfig config = new IsolatedConfig(broker)
                     .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
             Topics topics = TopicSettings.topics(config);
+            // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry allows
+            String base = "http://127.0.0.1:" + callback.getPort();
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
                     BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
-                    List.of(withPassword(callback.url("/ok").toString()),
-                            withPassword(callback.url("/bad").toString())),
-                    "Pong bot", "", 
+                    List.of(withPassword(base + "/ok"), withPassword(base + "/bad")), "Pong bot", "", 
                     "application/json", "", "", SECRET);
             // invalid (no callback URL): the matcher's audit dead-letters it with a reason
             OutgoingWebhook broken = hook.withId(Ids.newId()).withTriggerWords(List.of("pong"))

@@ -2,6 +2,7 @@ package io.hookline.dispatcher.http;
 
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
+import io.hookline.schemas.hook.CallbackUrl;
 import io.hookline.schemas.hook.CallbackUrlCredentials;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -72,7 +73,7 @@ public final class CallbackTargets {
                 return known;
             }
         }
-        HttpUrl url = HttpUrl.parse(callbackUrl);
+        HttpUrl url = CallbackUrl.parse(callbackUrl).map(CallbackTargets::wireUrl).orElse(null);
         if (url == null) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, "callback URL is not a valid http(s) URL");
         }
@@ -89,6 +90,19 @@ public final class CallbackTargets {
             accepted.put(callbackUrl, target);
         }
         return target;
+    }
+
+    /**
+     * The URL OkHttp sends to: its own parser reads the host (IDN hosts become punycode, as in Go's client), while
+     * path and query are Go's, set as already encoded: OkHttp's parser would turn a backslash into a slash.
+     * Null when OkHttp cannot send to the host or port.
+     */
+    private static HttpUrl wireUrl(CallbackUrl callback) {
+        HttpUrl base = HttpUrl.parse(callback.scheme() + "://" + callback.authority() + "/");
+        if (base == null) {
+            return null;
+        }
+        return base.newBuilder().encodedPath(callback.requestPath()).encodedQuery(callback.query()).build();
     }
 
     /** OkHttp connects to an IP literal without asking {@code Dns}, so the guard checks those here. */
