@@ -5,6 +5,7 @@ import io.hookline.dispatcher.request.SigningSecret;
 import io.hookline.dispatcher.request.StandardWebhookSigner;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
+import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +40,10 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body, headers), a Standard
- * Webhooks signature when the hook has secrets, the SSRF guard on every address, no redirects, a connect timeout and
- * a whole-request timeout, and a response body read up to {@link #MAX_RESPONSE_BYTES} and never further.
+ * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body with the hook's token,
+ * headers), a Standard Webhooks signature when the hook has secrets, the SSRF guard on every address, no redirects,
+ * a connect timeout and a whole-request timeout, and a response body read up to {@link #MAX_RESPONSE_BYTES} and
+ * never further.
  */
 public final class CallbackClient implements AutoCloseable {
 
@@ -111,14 +113,17 @@ public final class CallbackClient implements AutoCloseable {
         return userAgent;
     }
 
-    /** Sends one attempt of {@code trigger}; the future never fails, failures are results. */
-    public CompletableFuture<AttemptResult> send(WebhookTrigger trigger) {
+    /**
+     * Sends one attempt of {@code trigger} with {@code hook} as it is now: its token in the body, signed with the
+     * secrets valid now. The future never fails, failures are results.
+     */
+    public CompletableFuture<AttemptResult> send(WebhookTrigger trigger, OutgoingWebhook hook) {
         long startedAt = clock.millis();
         long t0 = System.nanoTime();
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
         Request request;
         try {
-            request = buildRequest(trigger, startedAt);
+            request = buildRequest(trigger, hook, startedAt);
         } catch (RefusedException e) {
             result.complete(AttemptResult.failed(startedAt, 0, e.kind, e.getMessage()));
             return result;
@@ -137,18 +142,18 @@ public final class CallbackClient implements AutoCloseable {
         return result;
     }
 
-    private Request buildRequest(WebhookTrigger trigger, long now) throws RefusedException {
+    private Request buildRequest(WebhookTrigger trigger, OutgoingWebhook hook, long now) throws RefusedException {
         HttpUrl url = targets.target(trigger.callbackUrl()).url();
         if (trigger.payload() == null) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, "trigger has no payload");
         }
         List<SigningSecret> secrets;
         try {
-            secrets = StandardWebhookSigner.parseAll(trigger.signingSecrets());
+            secrets = StandardWebhookSigner.parseAll(hook.signingSecretsAt(now));
         } catch (IllegalArgumentException e) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, e.getMessage());
         }
-        CallbackBody body = CallbackBody.of(trigger.contentType(), trigger.payload());
+        CallbackBody body = CallbackBody.of(hook.contentType(), trigger.payload().withToken(hook.token()));
         Request.Builder b = new Request.Builder()
                 .url(url)
                 .header("Accept", CallbackBody.JSON)
