@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out start]
- * [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named
- * scenarios one after the other, prints one table row per result and writes them all as JSON (default
+ * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out
+ * start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
+ * 127.0.0.1, runs the named scenarios one after the other, prints one table row per result and writes them all as JSON (default
  * {@code bench/results/latest.json}).
  */
 public final class Bench {

@@ -79,10 +79,11 @@ final class StartupScenario {
             for (int i = 0; i < hooks; i++) {
                 String id = Ids.deterministic("start", "hook", Integer.toString(i));
                 byte[] key = Ids.deterministic("start", "secret", Integer.toString(i)).getBytes(StandardCharsets.UTF_8);
+                String team = Ids.deterministic("team", Integer.toString(i % 1000));
                 OutgoingWebhook hook = new OutgoingWebhook(id, Ids.deterministic("start", "token", Integer.toString(i)),
-                        1, 1, 0, Ids.deterministic("creator"), "", Ids.deterministic("team", Integer.toString(i % 1000)),
-                        List.of("w" + i), 0, List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON,
-                        "", "", OutgoingWebhook.SIGNING_SECRET_PREFIX + Base64.getEncoder().encodeToString(key));
+                        1, 1, 0, Ids.deterministic("creator"), "", team, List.of("w" + i), 0,
+                        List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON, "", "",
+                        OutgoingWebhook.SIGNING_SECRET_PREFIX + Base64.getEncoder().encodeToString(key));
                 producer.send(new ProducerRecord<>(topics.webhookConfigs().name(),
                         id.getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook)));
             }

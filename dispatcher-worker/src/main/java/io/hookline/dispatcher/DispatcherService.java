@@ -150,6 +150,8 @@ public final class DispatcherService implements HooklineService {
                 metrics.inFlight("retry", retry::inFlight);
                 RetryLane lane = retryLane;
                 metrics.retryBacklog(lane::backlog);
+                HookTable table = hookTable;
+                metrics.hooks(table::size);
                 // the clients' own metrics (fetch lag, request rates, ...) next to ours, for the same scrape
                 for (AutoCloseable c : List.of(producer, triggerConsumer, retryConsumer)) {
                     KafkaClientMetrics bound = c instanceof KafkaProducer<?, ?> p ? new KafkaClientMetrics(p)

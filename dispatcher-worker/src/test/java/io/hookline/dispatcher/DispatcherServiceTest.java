@@ -582,6 +582,7 @@ class DispatcherServiceTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(registry.get("hookline.dispatcher.outcomes").tag("reason", "hook_gone").counter().count())
                 .isEqualTo(1.0);
+        assertThat(registry.get("hookline.dispatcher.hooks").gauge().value()).isEqualTo(1.0);
     }
 
     @Test

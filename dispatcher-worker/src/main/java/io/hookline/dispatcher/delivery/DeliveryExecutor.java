@@ -22,8 +22,9 @@ import java.util.function.DoubleSupplier;
 /**
  * One attempt of a delivery and what follows from it: a succeeded outcome, a scheduled retry, or a failed outcome
  * with the whole attempt history. Every attempt is made with the hook as the hook table has it at send time; a
- * delivery whose hook is gone by then is not attempted and fails, marked so that nobody is told in the channel. A failed delivery is not a dead letter (the trigger was readable): its outcome on
- * {@code webhook-responses} is where an operator finds it and {@code hookline deliveries redeliver} sends it again.
+ * delivery whose hook is gone by then is not attempted and fails, marked so that nobody is told in the channel. A
+ * failed delivery is not a dead letter (the trigger was readable): its outcome on {@code webhook-responses} is where
+ * an operator finds it and {@code hookline deliveries redeliver} sends it again.
  */
 public final class DeliveryExecutor {
 
