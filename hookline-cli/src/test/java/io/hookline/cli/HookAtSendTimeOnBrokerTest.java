@@ -36,7 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,19 +49,20 @@ class HookAtSendTimeOnBrokerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private final MockWebServer callback = new MockWebServer();
-    private final ServiceGroup services = new ServiceGroup(Duration.ofSeconds(30));
     private final AtomicBoolean failing = new AtomicBoolean(true);
     private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
 
-    @AfterEach
-    void stop() {
-        services.close();
-        callback.close();
-    }
-
     @Test
     void aRetryIsSentWithTheHookAsItIsThenAndADeletedHooksDeliveryEndsSilently(KafkaBroker broker)
+            throws Exception {
+        // the stages stop before the callback they call
+        try (MockWebServer callback = new MockWebServer();
+             ServiceGroup services = new ServiceGroup(Duration.ofSeconds(30))) {
+            changeTheHookWhileDeliveriesWait(broker, callback, services);
+        }
+    }
+
+    private void changeTheHookWhileDeliveriesWait(KafkaBroker broker, MockWebServer callback, ServiceGroup services)
             throws Exception {
         callback.setDispatcher(new Dispatcher() {
             @Override
