@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out]
- * [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named
- * scenarios one after the other, prints one table row per result and writes them all as JSON (default
+ * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out
+ * start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
+ * 127.0.0.1, runs the named scenarios one after the other, prints one table row per result and writes them all as JSON (default
  * {@code bench/results/latest.json}).
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "isolation", "scale-out");
+    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "isolation", "scale-out", "start");
 
     private Bench() {
     }
@@ -67,6 +67,7 @@ public final class Bench {
                     case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, 25, 8));
                     case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
                     case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
+                    case "start" -> List.of(StartupScenario.run(kafka, 10_000));
                     default -> throw new IllegalStateException(scenario);
                 };
                 for (Row r : result) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import io.hookline.schemas.hook.OutgoingWebhook;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,9 +149,11 @@ final class DeliveryScenarios {
     private static int send(CallbackClient client, List<String> urls, int n) throws InterruptedException {
         Semaphore budget = new Semaphore(IN_FLIGHT);
         AtomicInteger failures = new AtomicInteger();
+        List<OutgoingWebhook> hooks = DispatcherRun.hooks(urls);
         for (int i = 0; i < n; i++) {
             budget.acquire();
-            client.send(DispatcherRun.trigger(i, urls.get(i % urls.size()), i % 500)).whenComplete(
+            client.send(DispatcherRun.trigger(i, urls.get(i % urls.size()), i % hooks.size()),
+                    hooks.get(i % hooks.size())).whenComplete(
                     (AttemptResult r, Throwable e) -> {
                         if (e != null || r.httpStatus() == null || r.httpStatus() != 200) {
                             failures.incrementAndGet();

@@ -4,6 +4,7 @@ import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.ContentTypes;
+import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
@@ -37,6 +38,7 @@ final class DispatcherRun {
 
     private static final JsonSerde<WebhookTrigger> TRIGGERS = JsonSerde.of(WebhookTrigger.class);
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
+    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final int KEYS = 500;
 
     /**
@@ -79,6 +81,12 @@ final class DispatcherRun {
         List<StageProcess> processes = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> reader = reader(kafka, topics.webhookResponses().name());
              KafkaProducer<byte[], byte[]> producer = kafka.producer(5)) {
+            // the dispatcher sends with the hooks as webhook-configs has them: they are there before it starts
+            for (OutgoingWebhook hook : hooks(urls)) {
+                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(),
+                        hook.id().getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook)));
+            }
+            producer.flush();
             for (int i = 0; i < workers; i++) {
                 processes.add(kafka.stage("dispatcher", settings));
             }
@@ -167,15 +175,34 @@ final class DispatcherRun {
         return new Result(seen * 1000.0 / millis, seen, failed, millis, null, seen, uncounted);
     }
 
+    /** A trigger of hook {@code key} (of {@link #hooks}) in its channel. */
     static WebhookTrigger trigger(int i, String url, int key) {
         String post = Ids.deterministic("bench-post", Integer.toString(i));
-        String hook = Ids.deterministic("bench-hook", Integer.toString(key));
-        String channel = Ids.deterministic("bench-channel", Integer.toString(key));
-        WebhookPayload payload = new WebhookPayload("benchtoken0000000000000001",
-                Ids.deterministic("bench-team"), "bench", channel, "town-square", System.currentTimeMillis(),
-                Ids.deterministic("bench-user"), "bench", post, "deploy now", "deploy", "");
+        String hook = hookId(key);
+        String channel = channel(key);
+        WebhookPayload payload = new WebhookPayload("", Ids.deterministic("bench-team"), "bench", channel,
+                "town-square", System.currentTimeMillis(), Ids.deterministic("bench-user"), "bench", post,
+                "deploy now", "deploy", "");
         return new WebhookTrigger(WebhookTrigger.deliveryIdOf(post, hook, url), hook, url, ContentTypes.JSON,
-                List.of(), "Bench", Ids.deterministic("bench-creator"), "", "", "", payload,
-                System.currentTimeMillis());
+                "Bench", Ids.deterministic("bench-creator"), "", "", "", payload, System.currentTimeMillis());
+    }
+
+    /** The bench's hooks, one per key, each calling every URL. */
+    static List<OutgoingWebhook> hooks(List<String> urls) {
+        List<OutgoingWebhook> hooks = new ArrayList<>(KEYS);
+        for (int key = 0; key < KEYS; key++) {
+            hooks.add(new OutgoingWebhook(hookId(key), "benchtoken0000000000000001", 1, 1, 0,
+                    Ids.deterministic("bench-creator"), channel(key), Ids.deterministic("bench-team"), List.of(), 0,
+                    urls, "Bench", "", ContentTypes.JSON, "", "", null));
+        }
+        return hooks;
+    }
+
+    private static String hookId(int key) {
+        return Ids.deterministic("bench-hook", Integer.toString(key));
+    }
+
+    private static String channel(int key) {
+        return Ids.deterministic("bench-channel", Integer.toString(key));
     }
 }

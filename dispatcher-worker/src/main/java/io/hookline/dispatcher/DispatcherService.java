@@ -6,6 +6,7 @@ import io.hookline.runtime.config.Settings;
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
 import io.hookline.dispatcher.delivery.DeliveryRecorder;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
+import io.hookline.dispatcher.hook.HookTable;
 import io.hookline.dispatcher.http.CallbackClient;
 import io.hookline.dispatcher.http.CallbackTargets;
 import io.hookline.dispatcher.lane.Dispatch;
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,11 +46,17 @@ import org.slf4j.LoggerFactory;
  * The dispatcher stage: consumes {@code webhook-triggers}, POSTs each trigger to its callback URL and writes one
  * {@code DeliveryOutcome} per delivery to {@code webhook-responses}; retryable failures wait on
  * {@code webhook-retries}. Plain Kafka consumers in group {@code <prefix>-dispatcher} (retries:
- * {@code <prefix>-dispatcher-retries}), so several processes share the load. It does not create topics.
+ * {@code <prefix>-dispatcher-retries}), so several processes share the load. Each attempt takes the hook's token,
+ * signing secrets and liveness from its {@link HookTable}, a copy of {@code webhook-configs} read to its end before the
+ * lanes start. It does not create topics.
  */
 public final class DispatcherService implements HooklineService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherService.class);
+
+    /** How long a delivery of a hook not in the table waits for the table to reach the end of webhook-configs. */
+    private static final Duration HOOK_CATCH_UP_WAIT = Duration.ofSeconds(10);
+    private static final Duration HOOK_RESTORE_TIMEOUT = Duration.ofSeconds(120);
 
     private final HooklineConfig config;
     private final MeterRegistry registry;
@@ -64,6 +72,8 @@ public final class DispatcherService implements HooklineService {
     private RetryLane retryLane;
     private Thread triggerThread;
     private Thread retryThread;
+    private HookTable hookTable;
+    private Thread hookThread;
     private KafkaConsumer<byte[], byte[]> triggerConsumer;
     private KafkaConsumer<byte[], byte[]> retryConsumer;
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
@@ -121,10 +131,15 @@ public final class DispatcherService implements HooklineService {
                             .with(tuning.userAgent(), tuning.insecureTls()),
                     targets, clock);
             try {
+                // no attempt against a partial table: the lanes start once webhook-configs is read to its end
+                hookTable = new HookTable(new KafkaConsumer<>(hookTableProperties()), topics.webhookConfigs().name(),
+                        HOOK_CATCH_UP_WAIT);
+                hookTable.restore(HOOK_RESTORE_TIMEOUT);
+                hookThread = thread(hookTable, "hookline-dispatcher-hooks");
                 producer = new KafkaProducer<>(producerProperties());
                 DeliveryRecorder recorder = new DeliveryRecorder(producer, topics);
-                DeliveryExecutor executor = new DeliveryExecutor(client, recorder, tuning.retrySchedule(), metrics,
-                        clock, () -> ThreadLocalRandom.current().nextDouble());
+                DeliveryExecutor executor = new DeliveryExecutor(client, hookTable, recorder, tuning.retrySchedule(),
+                        metrics, clock, () -> ThreadLocalRandom.current().nextDouble());
                 DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(), tuning.maxInFlightPerHost());
                 DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(),
                         tuning.retryMaxInFlightPerHost());
@@ -139,6 +154,8 @@ public final class DispatcherService implements HooklineService {
                 metrics.inFlight("retry", retry::inFlight);
                 RetryLane lane = retryLane;
                 metrics.retryBacklog(lane::backlog);
+                HookTable table = hookTable;
+                metrics.hooks(table::size);
                 // the clients' own metrics (fetch lag, request rates, ...) next to ours, for the same scrape
                 for (AutoCloseable c : List.of(producer, triggerConsumer, retryConsumer)) {
                     KafkaClientMetrics bound = c instanceof KafkaProducer<?, ?> p ? new KafkaClientMetrics(p)
@@ -160,7 +177,8 @@ public final class DispatcherService implements HooklineService {
     @Override
     public boolean isRunning() {
         synchronized (lock) {
-            return started && !closed && alive(triggerThread, triggerLane) && alive(retryThread, retryLane);
+            return started && !closed && alive(triggerThread, triggerLane) && alive(retryThread, retryLane)
+                    && hookThread != null && hookThread.isAlive() && hookTable.failure() == null;
         }
     }
 
@@ -177,6 +195,8 @@ public final class DispatcherService implements HooklineService {
             Map<String, String> lanes = new LinkedHashMap<>();
             lanes.put("triggers", laneState(triggerThread, triggerLane, triggerConsumer));
             lanes.put("retries", laneState(retryThread, retryLane, retryConsumer));
+            lanes.put("hooks", hookTable == null || hookTable.failure() != null ? "FAILED"
+                    : hookThread != null && hookThread.isAlive() ? "RUNNING" : "STOPPED");
             boolean live = lanes.values().stream().noneMatch(s -> s.equals("FAILED") || s.equals("STOPPED"));
             boolean ready = lanes.values().stream().allMatch("RUNNING"::equals);
             return new ServiceHealth(live, ready, ready ? "RUNNING" : live ? "JOINING" : "DOWN", lanes);
@@ -217,6 +237,10 @@ public final class DispatcherService implements HooklineService {
             }
             join(triggerThread);
             join(retryThread);
+            if (hookTable != null) {
+                hookTable.stop();
+            }
+            join(hookThread);
             closeClients();
             LOG.info("dispatcher stopped");
         }
@@ -257,6 +281,22 @@ public final class DispatcherService implements HooklineService {
         // The matcher writes triggers in transactions: a trigger of an aborted transaction must never be called.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+        return p;
+    }
+
+    /**
+     * Every dispatcher needs every hook, so the table reads all partitions without a group (nothing to share, nothing
+     * to commit: it reads from the beginning at each start).
+     */
+    private Map<String, Object> hookTableProperties() {
+        Map<String, Object> p = new HashMap<>(config.kafkaProperties());
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId(config) + "-hooks");
         return p;
     }
 

@@ -11,6 +11,7 @@ import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
+import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ class DispatcherServiceTest {
     private static final io.hookline.schemas.serde.JsonSchemas SCHEMAS =
             new io.hookline.schemas.serde.JsonSchemas();
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
+    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "twenty-four-random-bytes".getBytes(StandardCharsets.US_ASCII));
 
@@ -57,6 +60,7 @@ class DispatcherServiceTest {
     private HooklineConfig config;
     private Topics topics;
     private final List<DispatcherService> services = new ArrayList<>();
+    private final Map<String, OutgoingWebhook> hooks = new LinkedHashMap<>();
 
     @BeforeEach
     void setUp(KafkaBroker broker) throws Exception {
@@ -66,7 +70,8 @@ class DispatcherServiceTest {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", broker.bootstrapServers());
         values.put("hookline.application-id-prefix", broker.uniqueName("disp"));
-        for (String t : List.of("webhook-triggers", "webhook-responses", "dead-letters", "webhook-retries")) {
+        for (String t : List.of("webhook-configs", "webhook-triggers", "webhook-responses", "dead-letters",
+                "webhook-retries")) {
             values.put("hookline.topic." + t, broker.uniqueName(t));
         }
         // the callback server listens on loopback: allowing it is also what proves the allow-list works
@@ -80,6 +85,7 @@ class DispatcherServiceTest {
                 topics.webhookRetries())) {
             broker.createTopic(t.name(), 4, Map.of());
         }
+        broker.createTopic(topics.webhookConfigs().name(), 2, Map.of("cleanup.policy", "compact"));
     }
 
     @AfterEach
@@ -100,12 +106,45 @@ class DispatcherServiceTest {
         return "http://127.0.0.1:" + server.getPort() + path;
     }
 
+    /**
+     * A trigger of hook {@code hookName}, which (with the next {@link #produce}) calls {@code url} with this content
+     * type and these secrets in webhook-configs, besides the URLs it already had.
+     */
+    private WebhookTrigger trigger(String deliveryName, String hookName, String url, String contentType,
+                                   List<String> secrets) {
+        OutgoingWebhook known = hooks.get(hookName);
+        List<String> urls = new ArrayList<>(known == null ? List.of() : known.callbackUrls());
+        if (!urls.contains(url)) {
+            urls.add(url);
+        }
+        hooks.put(hookName, TestTriggers.hook(hookName, contentType, secrets, urls));
+        return TestTriggers.trigger(deliveryName, hookName, url, contentType);
+    }
+
+    private ProducerRecord<byte[], byte[]> configRecord(String hookId, OutgoingWebhook hook) {
+        return new ProducerRecord<>(topics.webhookConfigs().name(), hookId.getBytes(StandardCharsets.UTF_8),
+                hook == null ? null : HOOKS.toBytes(hook));
+    }
+
+    /** Writes one hook record: a change an admin makes while the dispatcher runs. */
+    private void produceConfig(OutgoingWebhook hook) throws Exception {
+        send(List.of(configRecord(hook.id(), hook)));
+    }
+
+    /** Writes the hooks of the triggers made so far, then {@code records}. */
     private void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        List<ProducerRecord<byte[], byte[]>> all = new ArrayList<>();
+        hooks.values().forEach(h -> all.add(configRecord(h.id(), h)));
+        all.addAll(records);
+        send(all);
+    }
+
+    private void send(List<ProducerRecord<byte[], byte[]>> all) throws Exception {
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (var r : records) {
+            for (var r : all) {
                 p.send(r).get(20, TimeUnit.SECONDS);
             }
         }
@@ -126,8 +165,8 @@ class DispatcherServiceTest {
                                 .body("{\"text\":\"pong\"}").build();
             }
         });
-        WebhookTrigger ok = TestTriggers.trigger("d-ok", "hook1", url("/ok"), "application/json", List.of(SECRET));
-        WebhookTrigger gone = TestTriggers.trigger("d-gone", "hook2", url("/gone"), "application/json", List.of());
+        WebhookTrigger ok = trigger("d-ok", "hook1", url("/ok"), "application/json", List.of(SECRET));
+        WebhookTrigger gone = trigger("d-gone", "hook2", url("/gone"), "application/json", List.of());
         produce(List.of(
                 triggerRecord(ok),
                 new ProducerRecord<>(topics.webhookTriggers().name(), "k".getBytes(StandardCharsets.UTF_8),
@@ -155,7 +194,6 @@ class DispatcherServiceTest {
         assertThat(success.responseContentType()).isEqualTo("application/json");
         assertThat(success.attempts()).hasSize(1);
         assertThat(success.trigger().payload().token()).isEmpty();
-        assertThat(success.trigger().signingSecrets()).isEmpty();
         assertThat(success.trigger().callbackUrl()).isEqualTo(url("/ok"));
 
         DeliveryOutcome failed = outcomes.stream().filter(o -> o.deliveryId().equals(TestTriggers.id("d-gone")))
@@ -169,7 +207,7 @@ class DispatcherServiceTest {
         RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
         RecordedRequest okRequest = first.getUrl().encodedPath().equals("/ok") ? first : second;
         JsonNode body = Json.mapper().readTree(okRequest.getBody().toByteArray());
-        assertThat(body.get("token").asText()).isEqualTo("tok3n26charsxxxxxxxxxxxxxx");
+        assertThat(body.get("token").asText()).isEqualTo(TestTriggers.TOKEN);
         assertThat(body.get("team_id").asText()).isEqualTo("teamid");
         assertThat(body.get("team_domain").asText()).isEqualTo("engineering");
         assertThat(body.get("channel_id").asText()).isEqualTo("channelid");
@@ -218,10 +256,11 @@ class DispatcherServiceTest {
         });
         // one key, so both land on one partition and the aborted record lies before the committed one: once the
         // committed one has its outcome, the dispatcher has read past the aborted one
-        WebhookTrigger aborted = TestTriggers.trigger("d-aborted", "hook1", url("/aborted"), "application/json",
+        WebhookTrigger aborted = trigger("d-aborted", "hook1", url("/aborted"), "application/json",
                 List.of());
-        WebhookTrigger committed = TestTriggers.trigger("d-committed", "hook1", url("/committed"), "application/json",
+        WebhookTrigger committed = trigger("d-committed", "hook1", url("/committed"), "application/json",
                 List.of());
+        produce(List.of()); // their hook
         try (KafkaProducer<byte[], byte[]> matcher = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, broker.uniqueName("matcher-tx"),
@@ -253,7 +292,7 @@ class DispatcherServiceTest {
         server.enqueue(new MockResponse.Builder().code(503).body("down for a moment").build());
         server.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"late\"}").build());
         HooklineConfig c = config.with("hookline.dispatcher.retry-delays", "3s");
-        WebhookTrigger t = TestTriggers.trigger("d-retry", "hook1", url("/flaky"), "application/json",
+        WebhookTrigger t = trigger("d-retry", "hook1", url("/flaky"), "application/json",
                 List.of(SECRET));
         produce(List.of(triggerRecord(t)));
         DispatcherService first = start(c, new SimpleMeterRegistry());
@@ -266,7 +305,8 @@ class DispatcherServiceTest {
             ScheduledRetry retry = JsonSerde.of(ScheduledRetry.class).fromBytes(scheduled.get(0).value());
             assertThat(retry.attempts()).hasSize(1);
             assertThat(retry.attempts().get(0).httpStatus()).isEqualTo(503);
-            assertThat(retry.trigger().signingSecrets()).containsExactly(SECRET);
+            assertThat(new String(scheduled.get(0).value(), StandardCharsets.UTF_8))
+                    .doesNotContain(TestTriggers.TOKEN).doesNotContain("whsec_");
         }
         // the worker stops before the retry is due: only Kafka remembers it
         first.close();
@@ -299,7 +339,7 @@ class DispatcherServiceTest {
         second.close();
         HooklineConfig quick = c.with("hookline.dispatcher.retry-delays", "100ms,200ms");
         start(quick, new SimpleMeterRegistry());
-        produce(List.of(triggerRecord(TestTriggers.trigger("d-dead", "hook9", url("/dead"), "application/json",
+        produce(List.of(triggerRecord(trigger("d-dead", "hook9", url("/dead"), "application/json",
                 List.of()))));
         try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
                 topics.webhookResponses().name())) {
@@ -331,7 +371,7 @@ class DispatcherServiceTest {
         awaitGroupOfTwo(DispatcherService.groupId(config));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            records.add(triggerRecord(TestTriggers.trigger("d" + i, "hook" + i, url("/h" + i), "application/json",
+            records.add(triggerRecord(trigger("d" + i, "hook" + i, url("/h" + i), "application/json",
                     List.of())));
         }
         produce(records);
@@ -392,11 +432,11 @@ class DispatcherServiceTest {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             // one hook and channel: one key, so one partition and strict order
-            records.add(triggerRecord(TestTriggers.trigger("ordered-" + i, "hookA", url("/o"), "application/json",
+            records.add(triggerRecord(trigger("ordered-" + i, "hookA", url("/o"), "application/json",
                     List.of(SECRET))));
             expected.add(TestTriggers.id("ordered-" + i));
         }
-        records.add(triggerRecord(TestTriggers.trigger("internal", "hookB",
+        records.add(triggerRecord(trigger("internal", "hookB",
                 "http://internal.test:" + server.getPort() + "/", "application/json", List.of())));
         produce(records);
 
@@ -440,7 +480,7 @@ class DispatcherServiceTest {
                 .with("hookline.outgoing-integration-requests-timeout", "20");
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            records.add(triggerRecord(TestTriggers.trigger("slow-" + i, "slowhook" + i, url("/slow"),
+            records.add(triggerRecord(trigger("slow-" + i, "slowhook" + i, url("/slow"),
                     "application/json", List.of())));
         }
         produce(records);
@@ -462,5 +502,99 @@ class DispatcherServiceTest {
         });
         assertThat(registry.get("hookline.dispatcher.attempts").tag("reason", "host_saturated").counter().count())
                 .isEqualTo(shed.size());
+    }
+
+    /** Waits until the delivery's first attempt failed and its retry is scheduled on webhook-retries. */
+    private ConsumerRecord<byte[], byte[]> scheduledRetry() {
+        try (OutputTopicReader retries = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookRetries().name())) {
+            return retries.readAtLeast(1, Duration.ofSeconds(60)).get(0);
+        }
+    }
+
+    private DeliveryOutcome outcomeOf(String deliveryName) {
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
+            ConsumerRecord<byte[], byte[]> r = reader.readAtLeast(1, Duration.ofSeconds(60)).get(0);
+            assertThat(SCHEMAS.problems("delivery-outcome", Json.mapper().readTree(r.value()))).isEmpty();
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain(TestTriggers.TOKEN)
+                    .doesNotContain("whsec_");
+            DeliveryOutcome outcome = OUTCOMES.fromBytes(r.value());
+            assertThat(outcome.deliveryId()).isEqualTo(TestTriggers.id(deliveryName));
+            return outcome;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aRetryAfterTheTokenAndTheSecretChangedCarriesTheNewOnes() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        String oldSecret = SECRET;
+        String newSecret = "whsec_" + Base64.getEncoder().encodeToString(
+                "a-brand-new-secret-of-32-bytes!!".getBytes(StandardCharsets.US_ASCII));
+        WebhookTrigger t = trigger("d-regen", "hook1", url("/regen"), "application/json", List.of(oldSecret));
+        produce(List.of(triggerRecord(t)));
+        start(config.with("hookline.dispatcher.retry-delays", "5s"), new SimpleMeterRegistry());
+        ConsumerRecord<byte[], byte[]> retry = scheduledRetry();
+        assertThat(new String(retry.value(), StandardCharsets.UTF_8)).doesNotContain(TestTriggers.TOKEN)
+                .doesNotContain("whsec_");
+
+        // hooks regen-token, then hooks rotate-secret without a grace period, while the retry waits
+        String newToken = TestTriggers.id("regenerated-token");
+        OutgoingWebhook regenerated = hooks.get("hook1").withToken(newToken).withSigningSecrets(newSecret, null, 0);
+        produceConfig(regenerated);
+
+        DeliveryOutcome outcome = outcomeOf("d-regen");
+        assertThat(outcome.succeeded()).isTrue();
+        RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(Json.mapper().readTree(first.getBody().toByteArray()).get("token").asText())
+                .isEqualTo(TestTriggers.TOKEN);
+        byte[] body = second.getBody().toByteArray();
+        assertThat(Json.mapper().readTree(body).get("token").asText()).isEqualTo(newToken);
+        String id = second.getHeaders().get("webhook-id");
+        long ts = Long.parseLong(second.getHeaders().get("webhook-timestamp"));
+        String signature = second.getHeaders().get("webhook-signature");
+        assertThat(signature.split(" ")).hasSize(1);
+        assertThat(TestTriggers.signedWith(newSecret, id, ts, body, signature)).isTrue();
+        assertThat(TestTriggers.signedWith(oldSecret, id, ts, body, signature)).isFalse();
+    }
+
+    @Test
+    void aHookDeletedWhileItsDeliveryWaitsForARetryFailsItWithoutAnotherRequest() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"too late\"}").build());
+        WebhookTrigger t = trigger("d-deleted", "hook1", url("/deleted"), "application/json", List.of(SECRET));
+        produce(List.of(triggerRecord(t)));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        start(config.with("hookline.dispatcher.retry-delays", "5s"), registry);
+        scheduledRetry();
+
+        produceConfig(hooks.get("hook1").withDeleteAt(1764150009999L));
+
+        DeliveryOutcome outcome = outcomeOf("d-deleted");
+        assertThat(outcome.status()).isEqualTo(DeliveryOutcome.FAILED);
+        assertThat(outcome.error()).isEqualTo("hook " + TestTriggers.id("hook1") + " was deleted");
+        assertThat(outcome.hookGone()).isTrue();
+        assertThat(outcome.attempts()).extracting(a -> a.httpStatus()).containsExactly(503);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(registry.get("hookline.dispatcher.outcomes").tag("reason", "hook_gone").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("hookline.dispatcher.hooks").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTriggerOfAHookThatNeverExistedFailsAsGoneWithoutARequest() throws Exception {
+        start(config, new SimpleMeterRegistry());
+        WebhookTrigger t = TestTriggers.trigger("d-unknown", "never-created", url("/unknown"), "application/json");
+        produce(List.of(triggerRecord(t)));
+        DeliveryOutcome outcome = outcomeOf("d-unknown");
+        assertThat(outcome.error()).isEqualTo("hook " + TestTriggers.id("never-created")
+                + " is not in webhook-configs (deleted, or never created)");
+        assertThat(outcome.hookGone()).isTrue();
+        assertThat(outcome.attempts()).isEmpty();
+        assertThat(server.getRequestCount()).isZero();
     }
 }

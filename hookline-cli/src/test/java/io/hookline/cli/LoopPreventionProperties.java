@@ -149,7 +149,7 @@ class LoopPreventionProperties {
         WebhookPayload payload = new WebhookPayload("", TownSquare.TEAM, "engineering", TownSquare.CHANNEL,
                 "town-square", 1_764_150_000_000L, TownSquare.ALICE, "alice", postId, "ping", "ping", "");
         return new WebhookTrigger(WebhookTrigger.deliveryIdOf(postId, HOOK, url), HOOK, url, ContentTypes.JSON,
-                List.of(), "Pong Bot", TownSquare.BOT, "pongbot", "https://example.invalid/i.png", "", payload,
+                "Pong Bot", TownSquare.BOT, "pongbot", "https://example.invalid/i.png", "", payload,
                 1_764_150_000_100L);
     }
 }

@@ -203,7 +203,7 @@ class MatcherTopologyTest {
     @Nested
     class TheTrigger {
         @Test
-        void isSelfContainedKeyedByHookAndChannelWithOneTriggerPerCallbackUrl() {
+        void carriesNoSecretKeyedByHookAndChannelWithOneTriggerPerCallbackUrl() {
             OutgoingWebhook hook = Hooks.hook("a").words("bug").urls("http://127.0.0.1:1/a", "http://127.0.0.1:2/b")
                     .displayName("Bugs").username("bugbot").iconUrl("http://127.0.0.1/i.png").secret(Hooks.SECRET)
                     .contentType("application/x-www-form-urlencoded").build();
@@ -216,9 +216,9 @@ class MatcherTopologyTest {
             WebhookTrigger trigger = records.get(0).value();
             assertThat(trigger).isEqualTo(new WebhookTrigger(
                     WebhookTrigger.deliveryIdOf(event.post().id(), hook.id(), "http://127.0.0.1:1/a"), hook.id(),
-                    "http://127.0.0.1:1/a", "application/x-www-form-urlencoded", List.of(Hooks.SECRET), "Bugs",
+                    "http://127.0.0.1:1/a", "application/x-www-form-urlencoded", "Bugs",
                     hook.creatorId(), "bugbot", "http://127.0.0.1/i.png", "",
-                    new WebhookPayload(Hooks.TOKEN, Posts.TEAM, "engineering", Posts.CHANNEL, "town-square",
+                    new WebhookPayload("", Posts.TEAM, "engineering", Posts.CHANNEL, "town-square",
                             1_764_150_001_234L, Posts.USER, "alice", event.post().id(), "bug\tin login", "bug",
                             "f1,f2"),
                     MatcherDriver.WALL_CLOCK.toEpochMilli()));

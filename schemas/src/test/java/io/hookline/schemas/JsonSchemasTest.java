@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.serde.JsonSchemas;
 import io.hookline.schemas.serde.Json;
@@ -47,6 +48,35 @@ class JsonSchemasTest {
         ObjectNode outcome = Json.mapper().valueToTree(Samples.outcome());
         ((ObjectNode) outcome.get("trigger").get("payload")).put("token", "tokentokentokentokentoken1");
         assertThat(schemas.problems(JsonSchemas.DELIVERY_OUTCOME, outcome)).isNotEmpty();
+    }
+
+    @Test
+    void triggerAndRetrySchemasRejectATokenOrSigningSecrets() {
+        ObjectNode trigger = Json.mapper().valueToTree(Samples.trigger());
+        assertThat(schemas.problems(JsonSchemas.WEBHOOK_TRIGGER, trigger)).isEmpty();
+        ObjectNode withToken = trigger.deepCopy();
+        ((ObjectNode) withToken.get("payload")).put("token", "tokentokentokentokentoken1");
+        assertThat(schemas.problems(JsonSchemas.WEBHOOK_TRIGGER, withToken)).isNotEmpty();
+        ObjectNode withSecrets = trigger.deepCopy();
+        withSecrets.putArray("signing_secrets").add(Samples.SECRET);
+        assertThat(schemas.problems(JsonSchemas.WEBHOOK_TRIGGER, withSecrets)).isNotEmpty();
+
+        ObjectNode retry = Json.mapper().valueToTree(Samples.retry());
+        assertThat(schemas.problems(JsonSchemas.SCHEDULED_RETRY, retry)).isEmpty();
+        ((ObjectNode) retry.get("trigger")).putArray("signing_secrets").add(Samples.SECRET);
+        assertThat(schemas.problems(JsonSchemas.SCHEDULED_RETRY, retry)).isNotEmpty();
+    }
+
+    @Test
+    void onlyAFailedOutcomeMayNameItsHookGone() {
+        DeliveryOutcome s = Samples.outcome();
+        DeliveryOutcome gone = new DeliveryOutcome(s.deliveryId(), s.trigger(), DeliveryOutcome.FAILED, null, null,
+                null, "hook " + s.trigger().hookId() + " was deleted", s.attempts(), s.completedAt(), true);
+        assertThat(schemas.problems(JsonSchemas.DELIVERY_OUTCOME, Json.mapper().valueToTree(gone))).isEmpty();
+        ObjectNode succeeded = Json.mapper().valueToTree(s);
+        assertThat(succeeded.get("hook_gone").asBoolean()).isFalse();
+        succeeded.put("hook_gone", true);
+        assertThat(schemas.problems(JsonSchemas.DELIVERY_OUTCOME, succeeded)).isNotEmpty();
     }
 
     @Test

@@ -49,16 +49,16 @@ final class Samples {
 
     static WebhookTrigger trigger() {
         String delivery = WebhookTrigger.deliveryIdOf(POST, HOOK, "https://ci.example.com/hook");
-        return new WebhookTrigger(delivery, HOOK, "https://ci.example.com/hook", "application/json", List.of(SECRET),
+        return new WebhookTrigger(delivery, HOOK, "https://ci.example.com/hook", "application/json",
                 "Bug bot", CREATOR, "bugbot", "", "",
-                new WebhookPayload("tokentokentokentokentoken1", TEAM, "engineering", CHANNEL, "town-square",
+                new WebhookPayload("", TEAM, "engineering", CHANNEL, "town-square",
                         1764150000000L, USER, "alice", POST, "bug login fails", "bug", "file1,file2"),
                 1764150000123L);
     }
 
     static DeliveryOutcome outcome() {
         WebhookTrigger t = trigger();
-        return new DeliveryOutcome(t.deliveryId(), t.redacted(), DeliveryOutcome.SUCCEEDED, 200, "{\"text\":\"ok\"}",
+        return new DeliveryOutcome(t.deliveryId(), t, DeliveryOutcome.SUCCEEDED, 200, "{\"text\":\"ok\"}",
                 "application/json", null, List.of(new DeliveryAttempt(1, 1764150000200L, 35, 200, null,
                 "{\"text\":\"ok\"}")), 1764150000240L);
     }

@@ -1,10 +1,11 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.dispatcher.hook.HookTable;
+import io.hookline.dispatcher.hook.SendDecision;
 import io.hookline.dispatcher.http.AttemptResult;
 import io.hookline.dispatcher.http.CallbackClient;
 import io.hookline.dispatcher.http.FailureKind;
 import io.hookline.dispatcher.retry.Verdict;
-import io.hookline.dispatcher.delivery.DispatcherMetrics;
 import io.hookline.dispatcher.retry.RetrySchedule;
 import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.delivery.DeliveryOutcome;
@@ -20,8 +21,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * One attempt of a delivery and what follows from it: a succeeded outcome, a scheduled retry, or a failed outcome
- * with the whole attempt history. A failed delivery is not a dead letter (the trigger was readable): its outcome on
- * {@code webhook-responses} is where an operator finds it and {@code hookline deliveries redeliver} sends it again.
+ * with the whole attempt history. Every attempt is made with the hook as the hook table has it at send time; a
+ * delivery whose hook is gone by then is not attempted and fails, marked so that nobody is told in the channel. A
+ * failed delivery is not a dead letter (the trigger was readable): its outcome on {@code webhook-responses} is where
+ * an operator finds it and {@code hookline deliveries redeliver} sends it again.
  */
 public final class DeliveryExecutor {
 
@@ -33,15 +36,17 @@ public final class DeliveryExecutor {
     }
 
     private final CallbackClient client;
+    private final HookTable hooks;
     private final DeliveryRecorder recorder;
     private final RetrySchedule schedule;
     private final DispatcherMetrics metrics;
     private final Clock clock;
     private final DoubleSupplier random;
 
-    public DeliveryExecutor(CallbackClient client, DeliveryRecorder recorder, RetrySchedule schedule,
+    public DeliveryExecutor(CallbackClient client, HookTable hooks, DeliveryRecorder recorder, RetrySchedule schedule,
                             DispatcherMetrics metrics, Clock clock, DoubleSupplier random) {
         this.client = client;
+        this.hooks = hooks;
         this.recorder = recorder;
         this.schedule = schedule;
         this.metrics = metrics;
@@ -59,12 +64,27 @@ public final class DeliveryExecutor {
     public Handoff attempt(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous) {
         CompletableFuture<Void> handedOff = new CompletableFuture<>();
         CompletableFuture<Void> durable = new CompletableFuture<>();
-        client.send(trigger).whenComplete((result, error) -> {
+        hooks.decide(trigger.hookId(), trigger.callbackUrl()).handle((decision, lookupError) -> {
+            if (lookupError != null) {
+                return CompletableFuture.completedFuture(new Attempt(trigger, AttemptResult.failed(clock.millis(), 0,
+                        FailureKind.HOOK_TABLE_BEHIND, "not attempted: hook " + trigger.hookId() + " is not in the "
+                                + "hook table and webhook-configs could not be read to its end within "
+                                + hooks.catchUpWait().toSeconds() + " s")));
+            }
+            if (decision instanceof SendDecision.Send send) {
+                WebhookTrigger current = trigger.withHook(send.hook());
+                return client.send(current, send.hook()).thenApply(result -> new Attempt(current, result));
+            }
+            return CompletableFuture.completedFuture(new Attempt(trigger, null,
+                    ((SendDecision.Gone) decision).reason()));
+        }).thenCompose(f -> f).whenComplete((attempt, error) -> {
             try {
                 if (error != null) {
                     throw error;
                 }
-                CompletableFuture<Void> written = record(lane, key, trigger, previous, result);
+                CompletableFuture<Void> written = attempt.goneReason() != null
+                        ? gone(key, attempt.trigger(), previous, attempt.goneReason())
+                        : record(lane, key, attempt.trigger(), previous, attempt.result());
                 handedOff.complete(null);
                 forward(written, durable);
             } catch (Throwable t) {
@@ -73,6 +93,21 @@ public final class DeliveryExecutor {
             }
         });
         return new Handoff(handedOff, durable);
+    }
+
+    /** What came of trying: the trigger as sent and the result, or why its hook is gone (nothing was sent). */
+    private record Attempt(WebhookTrigger trigger, AttemptResult result, String goneReason) {
+        Attempt(WebhookTrigger trigger, AttemptResult result) {
+            this(trigger, result, null);
+        }
+    }
+
+    /** The failed outcome of a delivery whose hook is gone: the attempts made before, none now. */
+    private CompletableFuture<Void> gone(String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                                         String reason) {
+        metrics.outcome(DeliveryOutcome.FAILED, "hook_gone");
+        return recorder.outcome(key, new DeliveryOutcome(trigger.deliveryId(), trigger.redacted(), DeliveryOutcome.FAILED, null,
+                null, null, reason, previous, clock.millis(), true));
     }
 
     /**

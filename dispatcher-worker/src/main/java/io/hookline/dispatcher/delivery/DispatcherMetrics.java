@@ -72,4 +72,9 @@ public final class DispatcherMetrics {
     public void retryBacklog(Supplier<Number> value) {
         Gauge.builder("hookline.dispatcher.retry.backlog", value).strongReference(true).register(registry);
     }
+
+    /** Hooks in the dispatcher's hook table, in any state (live, deleted, rejected). */
+    public void hooks(Supplier<Number> value) {
+        Gauge.builder("hookline.dispatcher.hooks", value).strongReference(true).register(registry);
+    }
 }

@@ -6,6 +6,7 @@ import io.hookline.dispatcher.request.StandardWebhookSigner;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.hook.CallbackUrlCredentials;
+import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -39,9 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body, headers, URL credentials as
- * Basic authorization), a Standard Webhooks signature when the hook has secrets, the SSRF guard on every address, no
- * redirects, a connect timeout and a whole-request timeout, and a response body read up to
+ * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body with the hook's token,
+ * headers, URL credentials as Basic authorization), a Standard Webhooks signature when the hook has secrets, the SSRF
+ * guard on every address, no redirects, a connect timeout and a whole-request timeout, and a response body read up to
  * {@link #MAX_RESPONSE_BYTES} and never further.
  */
 public final class CallbackClient implements AutoCloseable {
@@ -129,14 +130,17 @@ public final class CallbackClient implements AutoCloseable {
         this.http = builder.build();
     }
 
-    /** Sends one attempt of {@code trigger}; the future never fails, failures are results. */
-    public CompletableFuture<AttemptResult> send(WebhookTrigger trigger) {
+    /**
+     * Sends one attempt of {@code trigger} with {@code hook} as it is now: its token in the body, signed with the
+     * secrets valid now. The future never fails, failures are results.
+     */
+    public CompletableFuture<AttemptResult> send(WebhookTrigger trigger, OutgoingWebhook hook) {
         long startedAt = clock.millis();
         long t0 = System.nanoTime();
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
         Request request;
         try {
-            request = buildRequest(trigger, startedAt);
+            request = buildRequest(trigger, hook, startedAt);
         } catch (RefusedException e) {
             result.complete(AttemptResult.failed(startedAt, 0, e.kind, e.getMessage()));
             return result;
@@ -155,18 +159,18 @@ public final class CallbackClient implements AutoCloseable {
         return result;
     }
 
-    private Request buildRequest(WebhookTrigger trigger, long now) throws RefusedException {
+    private Request buildRequest(WebhookTrigger trigger, OutgoingWebhook hook, long now) throws RefusedException {
         CallbackTargets.Target target = targets.target(trigger.callbackUrl());
         if (trigger.payload() == null) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, "trigger has no payload");
         }
         List<SigningSecret> secrets;
         try {
-            secrets = StandardWebhookSigner.parseAll(trigger.signingSecrets());
+            secrets = StandardWebhookSigner.parseAll(hook.signingSecretsAt(now));
         } catch (IllegalArgumentException e) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, e.getMessage());
         }
-        CallbackBody body = CallbackBody.of(trigger.contentType(), trigger.payload());
+        CallbackBody body = CallbackBody.of(hook.contentType(), trigger.payload().withToken(hook.token()));
         Request.Builder b = new Request.Builder()
                 .url(target.url())
                 .header("Accept", CallbackBody.JSON)

@@ -19,6 +19,11 @@ public enum FailureKind {
      * schedule instead of holding up consumption for every other host.
      */
     HOST_SATURATED,
+    /**
+     * Not attempted: the hook is not in the dispatcher's hook table and the table could not read
+     * {@code webhook-configs} to its end in time, so whether the hook exists is not known yet.
+     */
+    HOOK_TABLE_BEHIND,
     /** The trigger cannot become a request: bad URL, bad signing secret. */
     INVALID_REQUEST
 }

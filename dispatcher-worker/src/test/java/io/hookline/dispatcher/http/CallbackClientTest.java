@@ -10,7 +10,6 @@ import io.hookline.dispatcher.ssrf.AllowList;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.serde.Json;
-import io.hookline.schemas.trigger.WebhookTrigger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -86,8 +85,10 @@ class CallbackClientTest {
         return "http://127.0.0.1:" + server.getPort() + "/hook?x=1";
     }
 
-    private AttemptResult send(WebhookTrigger t) throws Exception {
-        return client.send(t).get(20, TimeUnit.SECONDS);
+    /** One attempt to {@code url} of a hook with that content type and those secrets. */
+    private AttemptResult send(String url, String contentType, List<String> secrets) throws Exception {
+        return client.send(TestTriggers.trigger(url, contentType),
+                TestTriggers.hook("hook1", contentType, secrets, List.of(url))).get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -96,7 +97,7 @@ class CallbackClientTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body("{\"text\":\"pong\"}").build());
         long before = System.currentTimeMillis() / 1000;
-        AttemptResult r = send(TestTriggers.trigger(url(), "application/json", List.of(SECRET_A, SECRET_B)));
+        AttemptResult r = send(url(), "application/json", List.of(SECRET_A, SECRET_B));
         assertThat(r.failure()).isEqualTo(FailureKind.NONE);
         assertThat(r.httpStatus()).isEqualTo(200);
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"pong\"}");
@@ -113,7 +114,7 @@ class CallbackClientTest {
         assertThat(req.getHeaders().get("Authorization")).isNull();
         byte[] body = req.getBody().toByteArray();
         JsonNode json = Json.mapper().readTree(body);
-        assertThat(json.get("token").asText()).isEqualTo("tok3n26charsxxxxxxxxxxxxxx");
+        assertThat(json.get("token").asText()).isEqualTo(TestTriggers.TOKEN);
         assertThat(json.get("team_id").asText()).isEqualTo("teamid");
         assertThat(json.get("team_domain").asText()).isEqualTo("engineering");
         assertThat(json.get("channel_id").asText()).isEqualTo("channelid");
@@ -141,13 +142,13 @@ class CallbackClientTest {
     void formRequestHasSecondsAndNoSignatureWithoutSecrets() throws Exception {
         loopbackAllowed();
         server.enqueue(new MockResponse.Builder().code(204).build());
-        AttemptResult r = send(TestTriggers.trigger(url(), "", List.of()));
+        AttemptResult r = send(url(), "", List.of());
         assertThat(r.httpStatus()).isEqualTo(204);
         RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(req.getHeaders().get("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
         String form = req.getBody().utf8();
         assertThat(form).contains("timestamp=1764150000&").contains("file_ids=f1%2Cf2")
-                .contains("token=tok3n26charsxxxxxxxxxxxxxx");
+                .contains("token=" + TestTriggers.TOKEN);
         assertThat(req.getHeaders().get("webhook-signature")).isNull();
         assertThat(req.getHeaders().get("webhook-id")).isNull();
     }
@@ -156,22 +157,22 @@ class CallbackClientTest {
     void redirectsAreNotFollowedAndStatusesClassify() throws Exception {
         loopbackAllowed();
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url() + "&elsewhere").build());
-        AttemptResult redirect = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        AttemptResult redirect = send(url(), "application/json", List.of());
         assertThat(redirect.httpStatus()).isEqualTo(302);
         assertThat(Verdict.of(redirect)).isEqualTo(Verdict.FINAL);
         assertThat(server.getRequestCount()).isEqualTo(1);
 
         server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "7").body("busy").build());
-        AttemptResult busy = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        AttemptResult busy = send(url(), "application/json", List.of());
         assertThat(Verdict.of(busy)).isEqualTo(Verdict.RETRYABLE);
         assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(new String(busy.body(), StandardCharsets.UTF_8)).isEqualTo("busy");
 
         server.enqueue(new MockResponse.Builder().code(410).build());
-        assertThat(Verdict.of(send(TestTriggers.trigger(url(), "application/json", List.of()))))
+        assertThat(Verdict.of(send(url(), "application/json", List.of())))
                 .isEqualTo(Verdict.FINAL);
         server.enqueue(new MockResponse.Builder().code(429).build());
-        assertThat(Verdict.of(send(TestTriggers.trigger(url(), "application/json", List.of()))))
+        assertThat(Verdict.of(send(url(), "application/json", List.of())))
                 .isEqualTo(Verdict.RETRYABLE);
     }
 
@@ -180,7 +181,7 @@ class CallbackClientTest {
         loopbackAllowed();
         byte[] exact = new byte[CallbackClient.MAX_RESPONSE_BYTES];
         server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(exact)).build());
-        AttemptResult ok = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        AttemptResult ok = send(url(), "application/json", List.of());
         assertThat(ok.failure()).isEqualTo(FailureKind.NONE);
         assertThat(ok.body()).hasSize(CallbackClient.MAX_RESPONSE_BYTES);
 
@@ -191,7 +192,7 @@ class CallbackClientTest {
             huge.write(chunk);
         }
         server.enqueue(new MockResponse.Builder().code(200).body(huge).build());
-        AttemptResult tooLarge = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        AttemptResult tooLarge = send(url(), "application/json", List.of());
         assertThat(tooLarge.failure()).isEqualTo(FailureKind.RESPONSE_TOO_LARGE);
         assertThat(tooLarge.error()).contains("response too large");
         assertThat(tooLarge.body().length).isLessThanOrEqualTo(CallbackClient.EXCERPT_BYTES);
@@ -202,7 +203,7 @@ class CallbackClientTest {
     void wholeRequestTimeoutIsRetryable() throws Exception {
         client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(), Duration.ofSeconds(1));
         server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).build());
-        AttemptResult r = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        AttemptResult r = send(url(), "application/json", List.of());
         assertThat(r.failure()).isEqualTo(FailureKind.TIMEOUT);
         // the 1 s timeout fired, well before the answer due at 10 s (a loaded machine may be seconds late)
         assertThat(r.latencyMs()).isBetween(900L, 9_000L);
@@ -213,8 +214,8 @@ class CallbackClientTest {
     void refusedConnectionIsRetryable() throws Exception {
         loopbackAllowed();
         int closedPort = closedPort();
-        AttemptResult r = send(TestTriggers.trigger("http://127.0.0.1:" + closedPort + "/", "application/json",
-                List.of()));
+        AttemptResult r = send("http://127.0.0.1:" + closedPort + "/", "application/json",
+                List.of());
         assertThat(r.failure()).isEqualTo(FailureKind.CONNECT);
         assertThat(Verdict.of(r)).isEqualTo(Verdict.RETRYABLE);
     }
@@ -229,7 +230,7 @@ class CallbackClientTest {
                 "http://callback.test:" + port + "/"}) {
             // twice: the client remembers accepted URLs, a refused one must be refused again
             for (int time = 1; time <= 2; time++) {
-                AttemptResult r = send(TestTriggers.trigger(u, "application/json", List.of()));
+                AttemptResult r = send(u, "application/json", List.of());
                 assertThat(r.failure()).as(u + " #" + time).isEqualTo(FailureKind.FORBIDDEN_ADDRESS);
                 assertThat(r.error()).isEqualTo(ForbiddenAddressException.MESSAGE);
                 assertThat(Verdict.of(r)).isEqualTo(Verdict.FINAL);
@@ -247,8 +248,8 @@ class CallbackClientTest {
         client("127.0.0.0/8", host -> List.of(metadata, InetAddress.getByName("10.0.0.7"), loopback),
                 List.of(metadata), Duration.ofSeconds(5));
         server.enqueue(new MockResponse.Builder().code(200).build());
-        AttemptResult r = send(TestTriggers.trigger("http://callback.test:" + server.getPort() + "/",
-                "application/json", List.of()));
+        AttemptResult r = send("http://callback.test:" + server.getPort() + "/",
+                "application/json", List.of());
         assertThat(r.httpStatus()).isEqualTo(200);
         assertThat(sockets.connects).containsOnly(loopback);
         assertThat(sockets.violations).isEmpty();
@@ -259,21 +260,21 @@ class CallbackClientTest {
         client("callback.test", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(),
                 Duration.ofSeconds(5));
         server.enqueue(new MockResponse.Builder().code(200).build());
-        AttemptResult r = send(TestTriggers.trigger("http://callback.test:" + server.getPort() + "/",
-                "application/json", List.of()));
+        AttemptResult r = send("http://callback.test:" + server.getPort() + "/",
+                "application/json", List.of());
         assertThat(r.httpStatus()).isEqualTo(200);
         // but the literal address itself is not trusted by the host name entry
-        AttemptResult literal = send(TestTriggers.trigger(url(), "application/json", List.of()));
+        AttemptResult literal = send(url(), "application/json", List.of());
         assertThat(literal.failure()).isEqualTo(FailureKind.FORBIDDEN_ADDRESS);
     }
 
     @Test
     void unbuildableRequestsAreFinalAndNeverLeakTheSecret() throws Exception {
         loopbackAllowed();
-        AttemptResult badUrl = send(TestTriggers.trigger("ftp://x/", "application/json", List.of()));
+        AttemptResult badUrl = send("ftp://x/", "application/json", List.of());
         assertThat(badUrl.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
-        AttemptResult badSecret = send(TestTriggers.trigger(url(), "application/json",
-                List.of("whsec_!!!secretvalue")));
+        AttemptResult badSecret = send(url(), "application/json",
+                List.of("whsec_!!!secretvalue"));
         assertThat(badSecret.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(badSecret.error()).doesNotContain("secretvalue");
         assertThat(server.getRequestCount()).isZero();
@@ -284,7 +285,7 @@ class CallbackClientTest {
         client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(), Duration.ofSeconds(5),
                 "Acme-Relay/2", false);
         server.enqueue(new MockResponse.Builder().code(200).build());
-        send(TestTriggers.trigger(url(), "application/json", List.of()));
+        send(url(), "application/json", List.of());
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("User-Agent")).isEqualTo("Acme-Relay/2");
     }
 
@@ -293,7 +294,7 @@ class CallbackClientTest {
         loopbackAllowed();
         server.enqueue(new MockResponse.Builder().code(200).build());
         String withCredentials = "http://us%40er:p%40ss+w@127.0.0.1:" + server.getPort() + "/hook?x=1";
-        AttemptResult r = send(TestTriggers.trigger(withCredentials, "application/json", List.of()));
+        AttemptResult r = send(withCredentials, "application/json", List.of());
         assertThat(r.httpStatus()).isEqualTo(200);
         RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
         // Go: base64("us@er:p@ss+w"), the escapes decoded and + kept
@@ -309,12 +310,12 @@ class CallbackClientTest {
     void aFailedAttemptWithCredentialsNeverNamesThePassword() throws Exception {
         loopbackAllowed();
         int closedPort = closedPort();
-        AttemptResult refused = send(TestTriggers.trigger("http://user:hunter2@127.0.0.1:" + closedPort + "/",
-                "application/json", List.of()));
+        AttemptResult refused = send("http://user:hunter2@127.0.0.1:" + closedPort + "/",
+                "application/json", List.of());
         assertThat(refused.failure()).isEqualTo(FailureKind.CONNECT);
         assertThat(refused.error()).isNotNull().doesNotContain("hunter2");
-        AttemptResult badEscape = send(TestTriggers.trigger("http://user:hunter2%zz@127.0.0.1:" + server.getPort()
-                + "/", "application/json", List.of()));
+        AttemptResult badEscape = send("http://user:hunter2%zz@127.0.0.1:" + server.getPort()
+                + "/", "application/json", List.of());
         assertThat(badEscape.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(badEscape.error()).doesNotContain("hunter2");
     }
@@ -328,7 +329,7 @@ class CallbackClientTest {
         String https = "https://127.0.0.1:" + server.getPort() + "/hook";
 
         loopbackAllowed();
-        AttemptResult verified = send(TestTriggers.trigger(https, "application/json", List.of()));
+        AttemptResult verified = send(https, "application/json", List.of());
         assertThat(verified.httpStatus()).isNull();
         assertThat(verified.error()).contains("SSLHandshakeException");
         assertThat(Verdict.of(verified)).isNotEqualTo(Verdict.SUCCEEDED);
@@ -347,7 +348,7 @@ class CallbackClientTest {
                 .contains("TLS certificates and host names of callback URLs are not verified");
         server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
         // the certificate names callback.invalid, not 127.0.0.1: host names are not checked either
-        AttemptResult insecure = send(TestTriggers.trigger(https, "application/json", List.of()));
+        AttemptResult insecure = send(https, "application/json", List.of());
         assertThat(insecure.httpStatus()).isEqualTo(200);
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHandshake()).isNotNull();
     }

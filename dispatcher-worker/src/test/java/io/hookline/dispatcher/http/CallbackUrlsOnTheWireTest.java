@@ -49,7 +49,8 @@ class CallbackUrlsOnTheWireTest {
 
     private RecordedRequest deliver(String url) throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).build());
-        AttemptResult r = client.send(TestTriggers.trigger(url, "application/json", List.of())).get(20, TimeUnit.SECONDS);
+        AttemptResult r = client.send(TestTriggers.trigger(url, "application/json"),
+                TestTriggers.hook("hook1", "application/json", List.of(), List.of(url))).get(20, TimeUnit.SECONDS);
         assertThat(r.failure()).as(url).isEqualTo(FailureKind.NONE);
         return server.takeRequest(5, TimeUnit.SECONDS);
     }

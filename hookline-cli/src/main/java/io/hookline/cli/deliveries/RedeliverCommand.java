@@ -32,12 +32,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hookline deliveries redeliver}: sends failed deliveries again, as new triggers built from the failed
- * delivery's post and the hook's current configuration (token, signing secrets), once their cause is fixed.
+ * delivery's post and callback URL, once their cause is fixed; the dispatcher sends them, like any trigger, with the
+ * hook's token and signing secrets as they are then.
  */
 @Command(name = "redeliver", mixinStandardHelpOptions = true,
         description = {"Deliver failed deliveries again. Reads the failed outcomes on the delivery log",
                 "(webhook-responses) and publishes one new trigger per failure to webhook-triggers, with the",
-                "failed delivery's post and callback URL and the hook's current token and signing secrets. Select",
+                "failed delivery's post and callback URL; the dispatcher sends it with the hook's token and signing",
+                "secrets as they are then. Select",
                 "failures by DELIVERY_ID, --hook and --since (together they narrow), or --all-failed. The new",
                 "delivery id follows from the failure (the same failure always gives the same id, so running this",
                 "twice posts a response at most once); a failure whose redelivery already succeeded is left alone,",

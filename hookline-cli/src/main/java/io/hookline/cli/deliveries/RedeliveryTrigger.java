@@ -8,8 +8,8 @@ import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
 
 /**
- * The trigger of a redelivery: the failed delivery's post (payload, thread) and callback URL, with the hook as it is
- * now: its current token and signing secrets, which the failed outcome never carries.
+ * The trigger of a redelivery: the failed delivery's post (payload, thread) and callback URL, with the hook's current
+ * settings. Like every trigger it carries no token or secret: the dispatcher sends it with the hook as it is then.
  */
 final class RedeliveryTrigger {
 
@@ -17,7 +17,7 @@ final class RedeliveryTrigger {
     }
 
     /**
-     * @param now when the redelivery is made: the signing secrets valid then sign it
+     * @param now when the redelivery is made
      * @throws IllegalArgumentException naming why the failure cannot be redelivered with this hook
      */
     static WebhookTrigger of(DeliveryOutcome failed, String redeliveryId, OutgoingWebhook hook, long now) {

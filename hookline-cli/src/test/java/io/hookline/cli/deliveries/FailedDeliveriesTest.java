@@ -23,14 +23,14 @@ class FailedDeliveriesTest {
     private static final String URL = "http://127.0.0.1:8065/pong";
     private static final String SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
-    private static WebhookTrigger redacted(String deliveryId, String hookId) {
-        return new WebhookTrigger(deliveryId, hookId, URL, "application/json", List.of(), "Old name", "creator", "",
+    private static WebhookTrigger failedTrigger(String deliveryId, String hookId) {
+        return new WebhookTrigger(deliveryId, hookId, URL, "application/json", "Old name", "creator", "",
                 "", "root00000000000000000000001", new WebhookPayload("", "team", "engineering", "chan",
                 "town-square", 1_764_150_000_123L, "alice", "alice", "post", "ping", "ping", ""), 1_764_150_000_500L);
     }
 
     private static DeliveryOutcome outcome(String deliveryId, String hookId, String status, long completedAt) {
-        return new DeliveryOutcome(deliveryId, redacted(deliveryId, hookId), status, 500, null, null,
+        return new DeliveryOutcome(deliveryId, failedTrigger(deliveryId, hookId), status, 500, null, null,
                 DeliveryOutcome.FAILED.equals(status) ? "HTTP 500" : null, List.of(), completedAt);
     }
 
@@ -105,17 +105,18 @@ class FailedDeliveriesTest {
     }
 
     @Test
-    void theRedeliveryCarriesTheHooksCurrentTokenSecretsAndSettingsAndTheFailedPost() {
+    void theRedeliveryCarriesTheHooksCurrentSettingsAndTheFailedPostButNoSecret() {
         DeliveryOutcome failed = outcome("a", HOOK, DeliveryOutcome.FAILED, 100);
         WebhookTrigger t = RedeliveryTrigger.of(failed, "new", hook(List.of(URL)), 5_000L);
 
         assertThat(t.deliveryId()).isEqualTo("new");
-        assertThat(t.payload().token()).isEqualTo("currenttokencurrenttoken01");
-        assertThat(t.signingSecrets()).containsExactly(SECRET);
+        assertThat(t.payload().token()).isEmpty();
+        assertThat(new String(io.hookline.schemas.serde.JsonSerde.of(WebhookTrigger.class).toBytes(t),
+                java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("currenttoken").doesNotContain("whsec_");
         assertThat(t.hookDisplayName()).isEqualTo("New name");
         assertThat(t.callbackUrl()).isEqualTo(URL);
         assertThat(t.rootId()).isEqualTo(failed.trigger().rootId());
-        assertThat(t.payload().withoutToken()).isEqualTo(failed.trigger().payload());
+        assertThat(t.payload()).isEqualTo(failed.trigger().payload());
         assertThat(t.triggeredAt()).isEqualTo(5_000L);
         assertThat(t.partitionKey()).isEqualTo(failed.trigger().partitionKey());
     }
@@ -124,7 +125,7 @@ class FailedDeliveriesTest {
     void aFailureWithAMaskedCallbackUrlIsRedeliveredToTheHooksRealUrl() {
         String real = "http://relay:hunter2@127.0.0.1:8065/pong";
         DeliveryOutcome failed = outcome("a", HOOK, DeliveryOutcome.FAILED, 100);
-        WebhookTrigger masked = new WebhookTrigger("a", HOOK, real, "application/json", List.of(), "Old name",
+        WebhookTrigger masked = new WebhookTrigger("a", HOOK, real, "application/json", "Old name",
                 "creator", "", "", "", failed.trigger().payload(), 1L).redacted();
         DeliveryOutcome maskedFailure = new DeliveryOutcome("a", masked, DeliveryOutcome.FAILED, 500, null, null,
                 "HTTP 500", List.of(), 100);

@@ -11,8 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Builds the self-contained delivery jobs of a match: one {@link WebhookTrigger} per callback URL, carrying the
- * payload of reference 1.4 and everything of the hook the later stages need, so they never look the hook up again.
+ * Builds the delivery jobs of a match: one {@link WebhookTrigger} per callback URL, carrying the payload of reference
+ * 1.4 and the hook's identity for the outcome. Never the token or a signing secret: the dispatcher takes those from
+ * the hook as it is at send time, so they live in {@code webhook-configs} alone.
  */
 public final class TriggerFactory {
 
@@ -37,25 +38,26 @@ public final class TriggerFactory {
     }
 
     /**
-     * The delivery of {@code payload} to {@code callbackUrl} as {@code hook} is configured at {@code triggeredAt}: its
-     * content type, signing secrets, identity and overrides, and its token in the payload. A match and a redelivery of
-     * a failed delivery (which carries no token or secret) build their trigger here.
+     * The delivery of {@code payload} to {@code callbackUrl} for {@code hook}: its content type, identity and
+     * overrides as they are at {@code triggeredAt}. A match and a redelivery of a failed delivery build their trigger
+     * here.
      *
      * @param rootId the triggering post's {@code root_id} ("" for a root post)
      */
     public static WebhookTrigger trigger(OutgoingWebhook hook, String deliveryId, String callbackUrl, String rootId,
                                          WebhookPayload payload, long triggeredAt) {
-        return new WebhookTrigger(deliveryId, hook.id(), callbackUrl, hook.contentType(),
-                hook.signingSecretsAt(triggeredAt), hook.displayName(), hook.creatorId(), hook.username(),
-                hook.iconUrl(), rootId,
-                payload.token().equals(hook.token()) ? payload : payload.withToken(hook.token()), triggeredAt);
+        return new WebhookTrigger(deliveryId, hook.id(), callbackUrl, "", "", "", "", "", rootId, payload, triggeredAt)
+                .withHook(hook);
     }
 
-    /** Mattermost's {@code OutgoingWebhookPayload}: timestamp in milliseconds, file ids comma-joined. */
+    /**
+     * Mattermost's {@code OutgoingWebhookPayload}: timestamp in milliseconds, file ids comma-joined, the token left
+     * empty for the dispatcher to fill in.
+     */
     public static WebhookPayload payload(PostEvent event, OutgoingWebhook hook, String triggerWord) {
         Post post = event.post();
         return new WebhookPayload(
-                hook.token(),
+                "",
                 hook.teamId(),
                 event.team().name(),
                 post.channelId(),

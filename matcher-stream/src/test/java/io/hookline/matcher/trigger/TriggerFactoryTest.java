@@ -23,16 +23,15 @@ class TriggerFactoryTest {
             .teamName("engineering").channelName("town-square").username("alice").build();
 
     @Test
-    void theTriggerCarriesTheReferencePayloadAndEverythingOfTheHook() {
+    void theTriggerCarriesTheReferencePayloadAndTheHooksIdentityButNoSecret() {
         List<WebhookTrigger> triggers = TriggerFactory.triggers(event, new HookMatch(hook, "bug"), 42L);
         WebhookTrigger first = triggers.get(0);
-        assertThat(first.payload()).isEqualTo(new WebhookPayload(Hooks.TOKEN, Posts.TEAM, "engineering",
+        assertThat(first.payload()).isEqualTo(new WebhookPayload("", Posts.TEAM, "engineering",
                 Posts.CHANNEL, "town-square", 1_764_150_000_123L, Posts.USER, "alice", "postidpostidpostidpostid12",
                 "bug login fails", "bug", "f1,f2,f3"));
         assertThat(first.hookId()).isEqualTo(hook.id());
         assertThat(first.callbackUrl()).isEqualTo("http://127.0.0.1:1/a");
         assertThat(first.contentType()).isEqualTo("application/x-www-form-urlencoded");
-        assertThat(first.signingSecrets()).containsExactly(Hooks.SECRET);
         assertThat(first.hookDisplayName()).isEqualTo("Bug bot");
         assertThat(first.creatorId()).isEqualTo(hook.creatorId());
         assertThat(first.username()).isEqualTo("bugbot");
@@ -42,6 +41,9 @@ class TriggerFactoryTest {
         assertThat(first.deliveryId()).isEqualTo(WebhookTrigger.deliveryIdOf("postidpostidpostidpostid12",
                 hook.id(), "http://127.0.0.1:1/a"));
         assertThat(first.partitionKey()).isEqualTo(hook.id() + ":" + Posts.CHANNEL);
+        String json = new String(io.hookline.schemas.serde.JsonSerde.of(WebhookTrigger.class).toBytes(first),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain(Hooks.TOKEN).doesNotContain("whsec_");
     }
 
     @Test
@@ -53,24 +55,13 @@ class TriggerFactoryTest {
     }
 
     @Test
-    void noSecretMeansUnsignedAndNoFilesMeansAnEmptyString() {
+    void noFilesMeansAnEmptyString() {
         OutgoingWebhook plain = Hooks.hook("p").channel(Posts.CHANNEL).build();
         PostEvent bare = Posts.post("").build();
         WebhookTrigger trigger = TriggerFactory.triggers(bare, new HookMatch(plain, ""), 1L).get(0);
-        assertThat(trigger.signingSecrets()).isEmpty();
         assertThat(trigger.payload().fileIds()).isEmpty();
         assertThat(trigger.payload().triggerWord()).isEmpty();
         assertThat(trigger.rootId()).isEmpty();
         assertThat(trigger.threadRootId()).isEqualTo(bare.post().id());
-    }
-
-    @Test
-    void aRotatedHookSignsWithBothSecretsUntilThePreviousOneExpires() {
-        String previous = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[40]);
-        OutgoingWebhook rotated = hook.withSigningSecrets(Hooks.SECRET, previous, 1_000L);
-        assertThat(TriggerFactory.triggers(event, new HookMatch(rotated, "bug"), 999L).get(0).signingSecrets())
-                .containsExactly(Hooks.SECRET, previous);
-        assertThat(TriggerFactory.triggers(event, new HookMatch(rotated, "bug"), 1_000L).get(0).signingSecrets())
-                .containsExactly(Hooks.SECRET);
     }
 }

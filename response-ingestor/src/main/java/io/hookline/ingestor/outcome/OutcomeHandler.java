@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Decides what one delivery outcome becomes: the response posts of a successful delivery, a failure notice for a
- * failed one, or a rejection. Pure: the same outcome always gives the same commands with the same ids.
+ * failed one (not when it failed because its hook is gone), or a rejection. Pure: the same outcome always gives the same commands with the same ids.
  */
 public final class OutcomeHandler {
 
@@ -43,6 +43,10 @@ public final class OutcomeHandler {
             return new Handling.Reject(problem);
         }
         if (DeliveryOutcome.FAILED.equals(outcome.status())) {
+            if (outcome.hookGone()) {
+                // a deleted or disabled hook must not speak in the channel any more, not even about failing
+                return new Handling.Nothing("the delivery failed because its hook is gone: " + outcome.error());
+            }
             if (!failureNotices) {
                 return new Handling.Nothing("the delivery failed and failure notices are turned off");
             }

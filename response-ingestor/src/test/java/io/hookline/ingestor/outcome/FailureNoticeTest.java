@@ -40,7 +40,7 @@ class FailureNoticeTest {
     void aReplyGetsTheNoticeInItsThreadAndAHookWithoutNameIsNamedByItsId() {
         WebhookTrigger reply = Fixtures.trigger(Ids.deterministic("reply"), THREAD_ROOT_ID);
         WebhookTrigger unnamed = new WebhookTrigger(reply.deliveryId(), reply.hookId(), reply.callbackUrl(), "",
-                List.of(), "", reply.creatorId(), "", "", reply.rootId(), reply.payload(), 0);
+                "", reply.creatorId(), "", "", reply.rootId(), reply.payload(), 0);
         DeliveryOutcome outcome = new DeliveryOutcome(unnamed.deliveryId(), unnamed, DeliveryOutcome.FAILED, null,
                 null, null, "connect timed out", List.of(), 0);
         PostCommand command = notice.build(outcome);
@@ -72,7 +72,7 @@ class FailureNoticeTest {
         WebhookTrigger t = Fixtures.trigger();
         var payload = new io.hookline.schemas.trigger.WebhookPayload("", t.payload().teamId(), "", t.payload()
                 .channelId(), "", 0, "", "", t.payload().postId(), "", "", "");
-        WebhookTrigger anonymous = new WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(), "", List.of(),
+        WebhookTrigger anonymous = new WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(), "",
                 "x", t.creatorId(), "", "", "", payload, 0);
         assertThat(notice.build(new DeliveryOutcome(t.deliveryId(), anonymous, DeliveryOutcome.FAILED, 500, null,
                 null, "HTTP 500", List.of(), 0))).isNull();

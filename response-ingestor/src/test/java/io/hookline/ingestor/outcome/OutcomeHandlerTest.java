@@ -75,7 +75,7 @@ class OutcomeHandlerTest {
                 .isEqualTo(new Handling.Reject("status 'pending' is neither succeeded nor failed"));
         var t = ok.trigger();
         var noCreator = new io.hookline.schemas.trigger.WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(),
-                "", List.of(), "", "", "", "", "", t.payload(), 0);
+                "", "", "", "", "", "", t.payload(), 0);
         assertThat(handler.handle(new DeliveryOutcome("d", noCreator, ok.status(), 200, "{}", null, null, null, 0)))
                 .isEqualTo(new Handling.Reject("trigger.creator_id '' is not a valid id: the post would have no "
                         + "author"));
@@ -92,5 +92,17 @@ class OutcomeHandlerTest {
         });
         OutcomeHandler quiet = new OutcomeHandler(new ResponsePostBuilder(new PostOverrides(false, false)), false);
         assertThat(quiet.handle(failed)).isInstanceOf(Handling.Nothing.class);
+    }
+
+    @Test
+    void aDeliveryThatFailedBecauseItsHookIsGoneGivesNoNotice() {
+        DeliveryOutcome f = Fixtures.failed(null, "x", 1);
+        DeliveryOutcome gone = new DeliveryOutcome(f.deliveryId(), f.trigger(), DeliveryOutcome.FAILED, null, null,
+                null, "hook " + Fixtures.HOOK_ID + " was deleted", f.attempts(), f.completedAt(), true);
+        assertThat(handler.handle(gone)).isEqualTo(new Handling.Nothing(
+                "the delivery failed because its hook is gone: hook " + Fixtures.HOOK_ID + " was deleted"));
+        DeliveryOutcome sameButLive = new DeliveryOutcome(f.deliveryId(), f.trigger(), DeliveryOutcome.FAILED, null,
+                null, null, gone.error(), f.attempts(), f.completedAt());
+        assertThat(handler.handle(sameButLive)).isInstanceOf(Handling.Publish.class);
     }
 }

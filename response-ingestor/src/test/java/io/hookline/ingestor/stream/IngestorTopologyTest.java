@@ -196,13 +196,13 @@ class IngestorTopologyTest {
     }
 
     @Test
-    void deadLetterReasonsNeverCarryTheTokenEvenOfAnUnredactedTrigger() {
+    void deadLetterReasonsNeverCarryTheTokenEvenOfATriggerWrittenWithOne() {
         start();
         String token = "secrettokensecrettoken1234";
         WebhookTrigger t = Fixtures.trigger();
         WebhookPayload p = t.payload();
         WebhookTrigger leaky = new WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(), t.contentType(),
-                List.of("whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"), t.hookDisplayName(), t.creatorId(),
+                t.hookDisplayName(), t.creatorId(),
                 t.username(), t.iconUrl(), t.rootId(), new WebhookPayload(token, p.teamId(), p.teamDomain(),
                 p.channelId(), p.channelName(), p.timestamp(), p.userId(), p.userName(), p.postId(), p.text(),
                 p.triggerWord(), p.fileIds()), t.triggeredAt());

@@ -31,13 +31,13 @@ public final class Fixtures {
         WebhookPayload payload = new WebhookPayload("", TEAM_ID, "engineering", CHANNEL_ID, "town-square",
                 1764150000000L, AUTHOR_ID, "alice", postId, "ping", "ping", "");
         return new WebhookTrigger(WebhookTrigger.deliveryIdOf(postId, HOOK_ID, CALLBACK), HOOK_ID, CALLBACK,
-                "application/json", List.of(), "Deploy Bot", CREATOR_ID, "deploybot", "https://example.invalid/i.png",
+                "application/json", "Deploy Bot", CREATOR_ID, "deploybot", "https://example.invalid/i.png",
                 rootId, payload, 1764150000100L);
     }
 
     public static WebhookTrigger triggerWithoutDefaults() {
         WebhookTrigger t = trigger();
-        return new WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(), t.contentType(), List.of(), "",
+        return new WebhookTrigger(t.deliveryId(), t.hookId(), t.callbackUrl(), t.contentType(), "",
                 t.creatorId(), "", "", t.rootId(), t.payload(), t.triggeredAt());
     }
 

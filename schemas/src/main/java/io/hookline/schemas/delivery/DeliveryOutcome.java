@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The value of {@code webhook-responses} (key: the trigger's key, {@code <hook_id>:<channel_id>}): the final outcome of
- * one delivery. The trigger is carried redacted (no token, no signing secret).
+ * one delivery. Like every trigger, the one it carries holds no token and no signing secret.
  *
  * @param status             {@code succeeded} (a 2xx arrived) or {@code failed} (no more attempts will be made)
  * @param httpStatus         the last status code, null when no response arrived
@@ -15,6 +15,8 @@ import java.util.List;
  * @param error              why the delivery failed, null on success
  * @param attempts           every attempt, in order
  * @param completedAt        epoch milliseconds
+ * @param hookGone           true when it failed because its hook was gone at send time (deleted, not live, unknown,
+ *                           or no longer calling this URL): a withdrawn hook's failures are not announced in the chat
  */
 public record DeliveryOutcome(
         String deliveryId,
@@ -25,13 +27,22 @@ public record DeliveryOutcome(
         String responseContentType,
         String error,
         List<DeliveryAttempt> attempts,
-        long completedAt) {
+        long completedAt,
+        boolean hookGone) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
 
     public DeliveryOutcome {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** An outcome of a delivery whose hook was there to send with. */
+    public DeliveryOutcome(String deliveryId, WebhookTrigger trigger, String status, Integer httpStatus,
+                           String responseBody, String responseContentType, String error,
+                           List<DeliveryAttempt> attempts, long completedAt) {
+        this(deliveryId, trigger, status, httpStatus, responseBody, responseContentType, error, attempts, completedAt,
+                false);
     }
 
     @JsonIgnore

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The value of the dispatcher-internal {@code webhook-retries} topic (key: the trigger's key): a delivery waiting for
- * its next attempt. Its state lives in Kafka so that a pending retry survives a crash or restart of any worker. It
- * carries the trigger unredacted, since the next attempt must be signed.
+ * its next attempt. Its state lives in Kafka so that a pending retry survives a crash or restart of any worker. Like
+ * every trigger it carries no secret: the next attempt takes the token and signing secrets of the hook as it is then.
  *
  * @param attempts the attempts made so far, in order
  * @param dueAt    epoch milliseconds before which the next attempt must not start

@@ -2,7 +2,8 @@ package io.hookline.schemas.trigger;
 
 /**
  * Mattermost's {@code OutgoingWebhookPayload}: the 12 fields POSTed to a callback URL. {@code timestamp} is the post's
- * {@code create_at} in milliseconds (form-encoded requests send seconds); {@code file_ids} is comma-joined.
+ * {@code create_at} in milliseconds (form-encoded requests send seconds); {@code file_ids} is comma-joined. On the
+ * topics {@code token} is empty: the dispatcher fills in the hook's token when it builds the request.
  */
 public record WebhookPayload(
         String token,
@@ -32,12 +33,7 @@ public record WebhookPayload(
         fileIds = orEmpty(fileIds);
     }
 
-    /** The same payload without its token. */
-    public WebhookPayload withoutToken() {
-        return withToken("");
-    }
-
-    /** This payload carrying {@code token}: a redelivery sends the hook's current token. */
+    /** This payload carrying {@code token}: the dispatcher sends the hook's token as it is at send time. */
     public WebhookPayload withToken(String token) {
         return new WebhookPayload(token, teamId, teamDomain, channelId, channelName, timestamp, userId, userName, postId,
                 text, triggerWord, fileIds);

@@ -3,18 +3,19 @@ package io.hookline.schemas.trigger;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.hook.CallbackUrlCredentials;
-import java.util.List;
+import io.hookline.schemas.hook.OutgoingWebhook;
 
 /**
- * The value of {@code webhook-triggers}: one delivery job for one (post, hook, callback URL). It is self-contained:
- * everything the dispatcher and the ingestor need is copied from the hook at matching time, so a config change after
- * matching never changes an accepted trigger.
+ * The value of {@code webhook-triggers}: one delivery job for one (post, hook, callback URL). It carries no secret:
+ * the payload's {@code token} is empty and there are no signing secrets, because the dispatcher sends every attempt
+ * with the hook as it is at send time (its token, secrets and content type from {@code webhook-configs}), so only
+ * that topic needs the access of a secret store. The hook's identity fields are copied at matching time, for the
+ * outcome and the ingestor.
  *
  * <p>Key: {@link #partitionKey()}, {@code <hook_id>:<channel_id>}, so that deliveries of one hook in one channel keep
  * their order while everything else runs in parallel.
  *
  * @param deliveryId      deterministic id of this delivery (same post, hook and URL give the same id)
- * @param signingSecrets  Standard Webhooks secrets ({@code whsec_...}) to sign with, current first; empty: unsigned
  * @param rootId          the triggering post's {@code root_id} ("" when it is a root post)
  * @param triggeredAt     when the matcher accepted the post (epoch milliseconds)
  */
@@ -23,7 +24,6 @@ public record WebhookTrigger(
         String hookId,
         String callbackUrl,
         String contentType,
-        List<String> signingSecrets,
         String hookDisplayName,
         String creatorId,
         String username,
@@ -37,7 +37,6 @@ public record WebhookTrigger(
         hookId = orEmpty(hookId);
         callbackUrl = orEmpty(callbackUrl);
         contentType = orEmpty(contentType);
-        signingSecrets = signingSecrets == null ? List.of() : List.copyOf(signingSecrets);
         hookDisplayName = orEmpty(hookDisplayName);
         creatorId = orEmpty(creatorId);
         username = orEmpty(username);
@@ -75,14 +74,19 @@ public record WebhookTrigger(
         return rootId.isEmpty() ? payload.postId() : rootId;
     }
 
+    /** This delivery as {@code hook} is now: its content type, and the identity its response posts carry. */
+    public WebhookTrigger withHook(OutgoingWebhook hook) {
+        return new WebhookTrigger(deliveryId, hookId, callbackUrl, hook.contentType(), hook.displayName(),
+                hook.creatorId(), hook.username(), hook.iconUrl(), rootId, payload, triggeredAt);
+    }
+
     /**
-     * This trigger with the token and signing secrets removed and the callback URL's password masked: what delivery
-     * outcomes carry. The masked URL still names the endpoint; the delivery id, made from the real URL, stays.
+     * This trigger as delivery outcomes carry it: the callback URL's password masked. The masked URL still names the
+     * endpoint; the delivery id, made from the real URL, stays.
      */
     public WebhookTrigger redacted() {
         return new WebhookTrigger(deliveryId, hookId, CallbackUrlCredentials.masked(callbackUrl), contentType,
-                List.of(), hookDisplayName, creatorId, username, iconUrl, rootId,
-                payload == null ? null : payload.withoutToken(), triggeredAt);
+                hookDisplayName, creatorId, username, iconUrl, rootId, payload, triggeredAt);
     }
 
     private static String orEmpty(String s) {
