@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
-import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -38,9 +37,11 @@ final class FirstJsonValue {
 
     /**
      * Go's decoder limits: a depth of 10000, and no bound on names, strings or numbers other than the body limit.
-     * Jackson's smaller defaults would refuse values Mattermost accepts.
+     * Jackson's smaller defaults would refuse values Mattermost accepts. Names are never looked at, so they are not
+     * interned.
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(10_000)
                     .maxNameLength(Integer.MAX_VALUE)
@@ -55,63 +56,83 @@ final class FirstJsonValue {
 
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
-    private final byte[] structure = new byte[CHUNK];
+    private final byte[] structure;
+    private long fed;
     private long start = -1;
     private int depth;
 
-    private FirstJsonValue() throws IOException {
-        parser = FACTORY.createNonBlockingByteArrayParser();
-        feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    private FirstJsonValue(JsonParser parser, int chunk) {
+        this.parser = parser;
+        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        this.structure = new byte[chunk];
     }
 
     /**
      * Reads {@code source} until its first JSON value is complete, it ends, it cannot be JSON, or {@code limit} bytes
-     * were read; blocks as the source does (the call's timeout bounds it).
+     * were read; blocks as the source does (the call's timeout bounds it). A non-blocking parser is fed the bytes as
+     * they arrive, so that it never waits for more than the value needs (a blocking one first waits for four bytes).
      *
      * @param declaredLength the body's Content-Length, -1 when unknown
      */
     static Reading read(BufferedSource source, long declaredLength, int limit) throws IOException {
-        FirstJsonValue value = new FirstJsonValue();
-        byte[] chunk = new byte[CHUNK];
-        Buffer read = new Buffer();
+        // a small declared body needs no 8 kB of scratch space
+        int chunk = (int) Math.min(CHUNK, declaredLength > 0 ? declaredLength : CHUNK);
+        try (JsonParser parser = FACTORY.createNonBlockingByteArrayParser()) {
+            return new FirstJsonValue(parser, chunk).readFrom(source, declaredLength, limit);
+        }
+    }
+
+    /** The bytes stay in {@code source}'s buffer while the parser sees a copy of them. */
+    private Reading readFrom(BufferedSource source, long declaredLength, int limit) throws IOException {
+        BufferedSource ahead = source.peek();
         while (true) {
-            int room = (int) Math.min(CHUNK, limit - read.size());
+            int room = (int) Math.min(structure.length, limit - fed);
             if (room == 0) {
-                // the limit is the end of input for Go's decoder: it completes a number that reaches it
-                return value.endOfInput() == Progress.COMPLETE ? value.reading(read, true)
-                        : new Reading(read.readByteArray(), Ending.TOO_LARGE, true);
+                // the limit is the end of input for Go's decoder: it completes a number that reaches it, and a body
+                // blank up to it is no value at all
+                Progress last = endOfInput();
+                return last == Progress.COMPLETE ? value(source, true)
+                        : new Reading(source.readByteArray(fed), start < 0 ? Ending.BODY_END : Ending.TOO_LARGE, true);
             }
-            int n = source.read(chunk, 0, room);
+            int n = ahead.read(structure, 0, room);
             if (n == -1) {
-                return value.endOfInput() == Progress.COMPLETE ? value.reading(read, false)
-                        : new Reading(read.readByteArray(), Ending.BODY_END, false);
+                return endOfInput() == Progress.COMPLETE ? value(source, false)
+                        : new Reading(source.readByteArray(fed), Ending.BODY_END, false);
             }
-            long offset = read.size();
-            read.write(chunk, 0, n);
-            Progress progress = value.feed(chunk, n, offset);
+            Progress progress = feed(n);
             // a Content-Length body read to its last byte leaves nothing behind: its connection can be reused
-            boolean unread = declaredLength < 0 || read.size() != declaredLength;
+            boolean unread = declaredLength < 0 || fed != declaredLength;
             if (progress == Progress.NOT_JSON) {
-                return new Reading(read.readByteArray(), Ending.NOT_JSON, unread);
+                return new Reading(source.readByteArray(fed), Ending.NOT_JSON, unread);
             }
             if (progress == Progress.COMPLETE) {
-                return value.reading(read, unread);
+                return value(source, unread);
             }
         }
     }
 
-    private Progress feed(byte[] bytes, int length, long offset) throws IOException {
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[i];
-            if (start < 0 && b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                start = offset + i;
+    private Progress feed(int length) throws IOException {
+        if (start < 0) {
+            int i = 0;
+            while (i < length && isGoSpace(structure[i])) {
+                i++;
             }
-            // Go's scanner takes any byte above 0x7f inside a string and refuses it elsewhere; Jackson would also
-            // insist on valid UTF-8 (and skip a BOM that Go refuses). 'a' is exactly as valid as such a byte.
-            structure[i] = b < 0 ? (byte) 'a' : b;
+            start = i < length ? fed + i : -1;
         }
+        for (int i = 0; i < length; i++) {
+            if (structure[i] < 0) {
+                // Go's scanner takes any byte above 0x7f inside a string and refuses it elsewhere; Jackson would also
+                // insist on valid UTF-8 (and skip a BOM that Go refuses). 'a' is exactly as valid as such a byte.
+                structure[i] = 'a';
+            }
+        }
+        fed += length;
         feeder.feedInput(structure, 0, length);
         return advance();
+    }
+
+    private static boolean isGoSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     private Progress endOfInput() throws IOException {
@@ -137,9 +158,9 @@ final class FirstJsonValue {
         }
     }
 
-    private Reading reading(Buffer read, boolean unread) throws IOException {
+    private Reading value(BufferedSource source, boolean unread) throws IOException {
         long end = parser.currentLocation().getByteOffset();
-        read.skip(start);
-        return new Reading(read.readByteArray(end - start), Ending.VALUE, unread);
+        source.skip(start);
+        return new Reading(source.readByteArray(end - start), Ending.VALUE, unread);
     }
 }

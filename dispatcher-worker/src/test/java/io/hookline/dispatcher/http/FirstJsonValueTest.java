@@ -93,6 +93,20 @@ class FirstJsonValueTest {
     }
 
     @Test
+    void aValueShorterThanFourBytesIsCompleteWithoutWaiting() throws IOException {
+        // Jackson's blocking parser would first wait for four bytes to guess the encoding
+        assertThat(text(FirstJsonValue.read(chunks("{}", "<never read>"), -1, LIMIT))).isEqualTo("{}");
+    }
+
+    @Test
+    void aBodyBlankUpToTheLimitIsNoValueAsInGo() throws IOException {
+        // Go's decoder sees the limit as the end: io.EOF, no response
+        Reading r = read(" ".repeat(LIMIT + 10));
+        assertThat(r.ending()).isEqualTo(Ending.BODY_END);
+        assertThat(r.bytes()).hasSize(LIMIT);
+    }
+
+    @Test
     void aScalarNeedsTheByteAfterItAsInGo() throws IOException {
         Reading number = FirstJsonValue.read(chunks("12", "34", " ", "<never read>"), -1, LIMIT);
         assertThat(text(number)).isEqualTo("1234");
