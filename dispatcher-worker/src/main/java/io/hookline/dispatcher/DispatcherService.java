@@ -108,13 +108,17 @@ public final class DispatcherService implements HooklineService {
             }
             started = true;
             tuning = DispatcherTuning.from(config);
+            // Mattermost ignores such entries silently; a warning saves an admin a wrong guess
+            tuning.allowList().ignored().forEach(e -> LOG.warn("{} entry '{}' {}",
+                    DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), e.text(), e.reading()));
             Topics topics = TopicSettings.topics(config);
             DispatcherMetrics metrics = new DispatcherMetrics(registry);
             Clock clock = Clock.systemUTC();
             CallbackTargets targets = new CallbackTargets(AddressPolicy.withOwnAddresses(tuning.allowList()));
             client = new CallbackClient(
                     CallbackClient.Options.of(tuning.connectTimeout(), tuning.requestTimeout(),
-                            tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory),
+                            tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory)
+                            .with(tuning.userAgent(), tuning.insecureTls()),
                     targets, clock);
             try {
                 producer = new KafkaProducer<>(producerProperties());

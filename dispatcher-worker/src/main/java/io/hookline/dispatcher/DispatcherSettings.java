@@ -6,20 +6,27 @@ import java.util.List;
 
 /**
  * The configuration keys the dispatcher reads. Its tuning keys start with {@code hookline.dispatcher.}; the keys that
- * mirror Mattermost's settings (timeouts, SSRF allow-list) keep Mattermost's names; the shared keys it honours are
- * listed in {@link #SHARED}.
+ * mirror Mattermost's settings (timeouts, SSRF allow-list, insecure TLS) keep Mattermost's names; the shared keys it
+ * honours are listed in {@link #SHARED}.
  */
 public final class DispatcherSettings {
 
     public static final ConfigKey ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS = ConfigKey.of(
             "hookline.allowed-untrusted-internal-connections", "",
-            "Mattermost AllowedUntrustedInternalConnections: host names, IPs and CIDRs (spaces or commas) that "
-                    + "callbacks may reach although they are internal");
+            "Mattermost AllowedUntrustedInternalConnections (spaces or commas): a host name trusts callback URLs "
+                    + "with that host, an IP only URLs written with that IP, a CIDR any internal address inside it, "
+                    + "also resolved ones; an entry that can match nothing is ignored with a warning");
     public static final ConfigKey OUTGOING_INTEGRATION_REQUESTS_TIMEOUT = ConfigKey.of(
             "hookline.outgoing-integration-requests-timeout", "30",
             "Mattermost OutgoingIntegrationRequestsTimeout: seconds one callback request may take in all");
     public static final ConfigKey CONNECT_TIMEOUT = ConfigKey.of("hookline.connect-timeout", "3",
             "seconds to open a connection (TCP and TLS) to a callback URL");
+    public static final ConfigKey ENABLE_INSECURE_OUTGOING_CONNECTIONS = ConfigKey.of(
+            "hookline.enable-insecure-outgoing-connections", "false",
+            "Mattermost EnableInsecureOutgoingConnections: true to skip verifying the TLS certificates and host "
+                    + "names of HTTPS callback URLs (logged as a warning at start-up)");
+    public static final ConfigKey USER_AGENT = ConfigKey.of("hookline.user-agent", "Mattermost-Bot/1.1",
+            "User-Agent header of callback requests; the default is Mattermost's");
     public static final ConfigKey MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.max-in-flight", "512",
             "first attempts in flight at once per worker process");
     public static final ConfigKey MAX_IN_FLIGHT_PER_HOST = ConfigKey.of("hookline.dispatcher.max-in-flight-per-host",
@@ -52,9 +59,12 @@ public final class DispatcherSettings {
     public static final List<ConfigKey> OWN = List.of(MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_HOST, RETRY_MAX_IN_FLIGHT,
             RETRY_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING, MAX_QUEUED_PER_HOST, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
 
-    /** The keys named after Mattermost's settings of the same meaning (and the connect timeout beside them). */
+    /**
+     * The keys named after Mattermost's settings of the same meaning (and beside them the connect timeout and the
+     * User-Agent, which Mattermost fixes).
+     */
     public static final List<ConfigKey> MATTERMOST = List.of(ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS,
-            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT, CONNECT_TIMEOUT);
+            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT, CONNECT_TIMEOUT, ENABLE_INSECURE_OUTGOING_CONNECTIONS, USER_AGENT);
 
     /** Shared keys the dispatcher honours. */
     public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX);

@@ -20,7 +20,9 @@ public record DispatcherTuning(
         Duration connectTimeout,
         Duration requestTimeout,
         Duration shutdownGrace,
-        AllowList allowList) {
+        AllowList allowList,
+        String userAgent,
+        boolean insecureTls) {
 
     public static DispatcherTuning from(HooklineConfig config) {
         return new DispatcherTuning(
@@ -37,7 +39,19 @@ public record DispatcherTuning(
                 config.getPositiveDuration(DispatcherSettings.CONNECT_TIMEOUT),
                 config.getPositiveDuration(DispatcherSettings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT),
                 config.getDuration(DispatcherSettings.SHUTDOWN_GRACE),
-                AllowList.parse(config.get(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS)));
+                AllowList.parse(config.get(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS)),
+                userAgent(config),
+                config.getBoolean(DispatcherSettings.ENABLE_INSECURE_OUTGOING_CONNECTIONS));
+    }
+
+    /** A header value: OkHttp refuses control characters only when sending, so refuse them here, at start. */
+    private static String userAgent(HooklineConfig config) {
+        String value = config.get(DispatcherSettings.USER_AGENT);
+        if (value == null || value.isBlank() || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c >= 0x7f)) {
+            throw new IllegalArgumentException(DispatcherSettings.USER_AGENT.name()
+                    + " must be a non-empty header value of printable ASCII");
+        }
+        return value;
     }
 
     private static int positive(HooklineConfig config, ConfigKey key) {

@@ -183,7 +183,7 @@ class DispatcherServiceTest {
         assertThat(body.get("file_ids").asText()).isEqualTo("f1,f2");
         assertThat(okRequest.getHeaders().get("webhook-id")).isEqualTo(TestTriggers.id("d-ok"));
         assertThat(okRequest.getHeaders().get("webhook-signature")).startsWith("v1,");
-        assertThat(okRequest.getHeaders().get("User-Agent")).startsWith("Hookline/");
+        assertThat(okRequest.getHeaders().get("User-Agent")).isEqualTo("Mattermost-Bot/1.1");
 
         // the poison record is the only dead letter: the failed delivery is its outcome above, nothing more
         List<ConsumerRecord<byte[], byte[]>> letters;

@@ -3,6 +3,7 @@ package io.hookline.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.dispatcher.ssrf.AllowList;
 import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.HooklineConfig;
 import java.time.Duration;
@@ -25,8 +26,21 @@ class DispatcherSettingsTest {
         assertThat(t.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(t.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(t.maxInFlight()).isGreaterThan(t.maxInFlightPerHost());
-        assertThat(t.allowList().hosts()).isEmpty();
-        assertThat(t.allowList().ranges()).isEmpty();
+        assertThat(t.allowList().entries()).isEmpty();
+        assertThat(t.userAgent()).isEqualTo("Mattermost-Bot/1.1");
+        assertThat(t.insecureTls()).isFalse();
+        DispatcherTuning changed = DispatcherTuning.from(HooklineConfig.of(Map.of("hookline.user-agent", "Acme/2",
+                "hookline.enable-insecure-outgoing-connections", "true")));
+        assertThat(changed.userAgent()).isEqualTo("Acme/2");
+        assertThat(changed.insecureTls()).isTrue();
+    }
+
+    @Test
+    void anAllowListEntryThatCanMatchNothingIsIgnoredAndStartUpGoesOn() {
+        DispatcherTuning t = DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.allowed-untrusted-internal-connections", "10.0.0.0/40, 127.0.0.1")));
+        assertThat(t.allowList().ignored()).extracting(AllowList.Entry::text).containsExactly("10.0.0.0/40");
+        assertThat(t.allowList().trustsHost("127.0.0.1")).isTrue();
     }
 
     @Test
@@ -36,8 +50,10 @@ class DispatcherSettingsTest {
         assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
                 "hookline.dispatcher.shutdown-grace", "later")))).hasMessageContaining("shutdown-grace");
         assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
-                "hookline.allowed-untrusted-internal-connections", "10.0.0.0/40"))))
-                .hasMessageContaining("10.0.0.0/40");
+                "hookline.user-agent", "Acme\r\nX-Injected: 1")))).hasMessageContaining("hookline.user-agent");
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.enable-insecure-outgoing-connections", "yes"))))
+                .hasMessageContaining("hookline.enable-insecure-outgoing-connections");
         assertThatThrownBy(() -> new DispatcherService(HooklineConfig.of(Map.of(
                 "hookline.connect-timeout", "0"))).start()).hasMessageContaining("hookline.connect-timeout");
     }

@@ -48,8 +48,8 @@ class CommandLineTest {
                 "Not-An-Id", "--callback-url", "ftp://example.com/x", "--display-name", "x".repeat(65));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(r.err()).contains("nothing was written")
-                .contains("team_id: must be 26 lowercase letters or digits")
-                .contains("creator_id: must be 26 lowercase letters or digits")
+                .contains("team_id: must be 26 bytes (UTF-8) of Unicode letters or numbers")
+                .contains("creator_id: must be 26 bytes (UTF-8) of Unicode letters or numbers")
                 .contains("callback_urls: 'ftp://example.com/x' is not an http:// or https:// URL")
                 .contains("display_name: must be at most 64 bytes, got 65")
                 .contains("trigger_words: at least one trigger word is required when channel_id is empty");
@@ -154,7 +154,8 @@ class CommandLineTest {
             CliRun.Result r = CliRun.run(args);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(r.err()).as(String.join(" ", args))
-                    .isEqualTo("error: ID: a hook id is 26 lowercase letters or digits, got 'Not-A-Hook'\n");
+                    .isEqualTo("error: ID: a hook id is 26 bytes (UTF-8) of Unicode letters or numbers, "
+                            + "got 'Not-A-Hook'\n");
         }
     }
 
@@ -191,6 +192,11 @@ class CommandLineTest {
                 .contains("hookline.topic.posts=chat-posts    # env HOOKLINE_TOPIC_POSTS")
                 .contains("hookline.topic.dead-letters=dead-letters    # default")
                 .contains("sasl.jaas.config=").doesNotContain("hunter2");
+        CliRun.Result allowed = CliRun.run("config", "--set",
+                "hookline.allowed-untrusted-internal-connections=db, 127.0.0.1 10.0.0.0/8 10.0.0.0/40");
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).contains("#   db -> host: ", "#   127.0.0.1 -> IP: ", "#   10.0.0.0/8 -> CIDR: ",
+                "#   10.0.0.0/40 -> ignored: ");
         CliRun.Result reference = CliRun.run("config", "--reference");
         assertThat(reference.out()).contains("| `hookline.topic.posts` | `HOOKLINE_TOPIC_POSTS` |");
     }

@@ -71,9 +71,10 @@ class RedeliverOnBrokerTest {
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1")
                 .with("hookline.dispatcher.retry-delays", "100ms");
         Topics topics = isolated.topics();
+        // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry allows
+        String url = "http://127.0.0.1:" + callback.getPort() + "/pong";
         CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
-                CHANNEL, "--trigger-word", "ping", "--callback-url", callback.url("/pong").toString(),
-                "--creator-id", BOT));
+                CHANNEL, "--trigger-word", "ping", "--callback-url", url, "--creator-id", BOT));
         assertThat(created.exitCode()).as(created.toString()).isZero();
         OutgoingWebhook hook = Json.mapper().readValue(created.out(), OutgoingWebhook.class);
         services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);

@@ -50,10 +50,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /**
- * A hook's token and signing secret never show up in a log line, a dead letter's headers, a delivery outcome or a post
- * command, on the paths most likely to leak them: a callback that succeeds, one that fails finally (400), and a hook
- * record the matcher rejects (dead-lettered with a reason). Every log event of the run is captured unmasked (Hookline
- * at TRACE, everything else at INFO), so a leak is found at its source, not hidden by the layouts' masking.
+ * A hook's token, signing secret and callback URL password never show up in a log line, a meter, a dead letter's
+ * headers, a delivery outcome or a post command, on the paths most likely to leak them: a callback that succeeds, one
+ * that fails finally (400), and a hook record the matcher rejects (dead-lettered with a reason). Every log event of the
+ * run is captured unmasked (Hookline at TRACE, everything else at INFO), so a leak is found at its source, not hidden
+ * by the layouts' masking.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class SecretsNeverLoggedOnBrokerTest {
@@ -62,11 +63,14 @@ class SecretsNeverLoggedOnBrokerTest {
     private static final String SECRET_BASE64 = Base64.getEncoder().encodeToString(
             "leak-me-not-leak-me-not-leak-me!".getBytes(StandardCharsets.UTF_8));
     private static final String SECRET = "whsec_" + SECRET_BASE64;
+    /** The password of the callback URLs, which go only into Authorization: Basic. */
+    private static final String URL_PASSWORD = "urlpassw0rdurlpassw0rd";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Test
     void tokenAndSigningSecretAppearNowhere(KafkaBroker broker) throws Exception {
         Capture capture = new Capture();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
         Logger hookline = logback.getLogger("io.hookline");
@@ -93,9 +97,11 @@ class SecretsNeverLoggedOnBrokerTest {
             HooklineConfig config = new IsolatedConfig(broker)
                     .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1").provisioned();
             Topics topics = TopicSettings.topics(config);
+            // the literal IP, as allowed: MockWebServer's own URLs name "localhost", which only a CIDR entry allows
+            String base = "http://127.0.0.1:" + callback.getPort();
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), TOKEN, 1_764_150_000_000L, 1_764_150_000_000L, 0,
                     BOT, CHANNEL, TEAM, List.of("ping"), OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH,
-                    List.of(callback.url("/ok").toString(), callback.url("/bad").toString()), "Pong bot", "", 
+                    List.of(withPassword(base + "/ok"), withPassword(base + "/bad")), "Pong bot", "", 
                     "application/json", "", "", SECRET);
             // invalid (no callback URL): the matcher's audit dead-letters it with a reason
             OutgoingWebhook broken = hook.withId(Ids.newId()).withTriggerWords(List.of("pong"))
@@ -109,7 +115,7 @@ class SecretsNeverLoggedOnBrokerTest {
                         Json.mapper().writeValueAsString(hook))).get();
                 producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), broken.id(),
                         Json.mapper().writeValueAsString(broken))).get();
-                services.start(Stage.createAll(List.of(Stage.values()), config, new SimpleMeterRegistry()), WAIT);
+                services.start(Stage.createAll(List.of(Stage.values()), config, metrics), WAIT);
                 producer.send(new ProducerRecord<>(topics.posts().name(), CHANNEL,
                         Json.mapper().writeValueAsString(ping))).get();
             }
@@ -119,6 +125,8 @@ class SecretsNeverLoggedOnBrokerTest {
                 RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
                 assertThat(request).as("callback request %s", i).isNotNull();
                 requestBodies.add(request.getBody().utf8());
+                assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+                        .encodeToString(("relay:" + URL_PASSWORD).getBytes(StandardCharsets.UTF_8)));
             }
             assertThat(requestBodies).as("the callbacks did get the token: the test knows what to look for")
                     .allSatisfy(body -> assertThat(body).contains(TOKEN));
@@ -143,18 +151,24 @@ class SecretsNeverLoggedOnBrokerTest {
                 }
             }
             assertThat(places).anySatisfy(p -> assertThat(p).startsWith("dead-letter header hookline.dlq.reason="));
+            metrics.getMeters().forEach(m -> places.add("meter " + m.getId()));
+            assertThat(places).anySatisfy(p -> assertThat(p).contains("relay:****@"));
             List<String> logs = capture.lines();
             assertThat(logs).as("the run was logged").anySatisfy(l -> assertThat(l).contains("dispatcher started"));
             places.addAll(logs);
             for (String place : places) {
                 assertThat(place).doesNotContain(TOKEN).doesNotContain(SECRET_BASE64)
-                        .doesNotContain(SECRET_BASE64.substring(0, 16));
+                        .doesNotContain(SECRET_BASE64.substring(0, 16)).doesNotContain(URL_PASSWORD);
             }
         } finally {
             root.detachAppender(capture);
             hookline.setLevel(hooklineLevel);
             root.setLevel(rootLevel);
         }
+    }
+
+    private static String withPassword(String url) {
+        return url.replace("http://", "http://relay:" + URL_PASSWORD + "@");
     }
 
     /** Every event as raw text: level, logger, formatted message, arguments, MDC and the whole throwable. */

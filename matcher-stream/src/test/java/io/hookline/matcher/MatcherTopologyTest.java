@@ -287,7 +287,7 @@ class MatcherTopologyTest {
             assertThat(dl.topic()).isEqualTo(driver.topics().webhookConfigs().name());
             assertThat(dl.partition()).isZero();
             assertThat(dl.offset()).isEqualTo(1);
-            assertThat(dl.reason()).contains("token: must be exactly 26 characters")
+            assertThat(dl.reason()).contains("token: must be exactly 26 bytes")
                     .contains("callback_urls: 'ftp://127.0.0.1/x' is not an http:// or https:// URL")
                     .doesNotContain("leaky-token");
         }

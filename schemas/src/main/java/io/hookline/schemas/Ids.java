@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 
 /**
  * Mattermost-style ids: 26 characters of Mattermost's base32 alphabet, from 16 bytes. Random ids for new objects,
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
 public final class Ids {
 
     private static final char[] ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769".toCharArray();
-    private static final Pattern VALID = Pattern.compile("[a-z0-9]{26}");
+    private static final int LENGTH = 26;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {
@@ -45,9 +44,28 @@ public final class Ids {
         }
     }
 
-    /** Mattermost's {@code model.IsValidId}: exactly 26 lowercase letters or digits. */
+    /** What {@link #isValid} requires, for error messages. */
+    public static final String RULE = "26 bytes (UTF-8) of Unicode letters or numbers";
+
+    /**
+     * Mattermost's {@code model.IsValidId}: 26 bytes in UTF-8, each character a Unicode letter or number (Go's
+     * {@code unicode.IsLetter}/{@code IsNumber}). Generated ids are lowercase base32, but Mattermost accepts any such
+     * id, upper case and non-ASCII included, so Hookline does too.
+     */
     public static boolean isValid(String id) {
-        return id != null && VALID.matcher(id).matches();
+        if (id == null || id.getBytes(StandardCharsets.UTF_8).length != LENGTH) {
+            return false;
+        }
+        return id.codePoints().allMatch(Ids::isLetterOrNumber);
+    }
+
+    private static boolean isLetterOrNumber(int codePoint) {
+        if (Character.isLetter(codePoint)) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** 16 bytes in the base32 alphabet without padding: 26 characters. */

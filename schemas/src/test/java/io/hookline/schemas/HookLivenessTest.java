@@ -59,7 +59,7 @@ class HookLivenessTest {
     void anInvalidHookIsRejectedWithEveryViolationButNeverItsTokenAndKeepsTheParsedRecord() {
         OutgoingWebhook invalid = HOOK.withToken("short-secret-token").withTriggerWhen(2);
         HookState state = HookLiveness.decide(HOOK.id(), bytes(invalid));
-        assertThat(reason(state)).contains("invalid hook " + HOOK.id()).contains("token: must be exactly 26 characters")
+        assertThat(reason(state)).contains("invalid hook " + HOOK.id()).contains("token: must be exactly 26 bytes")
                 .contains("trigger_when").doesNotContain("short-secret-token");
         assertThat(((HookState.Rejected) state).parsed()).contains(invalid);
         assertThat(state.hookId()).isEqualTo(HOOK.id());

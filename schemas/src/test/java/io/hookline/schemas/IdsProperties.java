@@ -39,9 +39,15 @@ class IdsProperties {
     @Example
     void validityFollowsMattermost() {
         assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxyz")).isTrue();
-        assertThat(Ids.isValid("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).isFalse();
+        assertThat(Ids.isValid("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).as("upper case").isTrue();
         assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxy")).isFalse();
         assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxy-")).isFalse();
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxy_")).isFalse();
+        // the length is in UTF-8 bytes: é is two, so 24 + é is 26 bytes and 25 + é is 27
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwx\u00e9")).isTrue();
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwxy\u00e9")).isFalse();
+        // any Unicode number: ARABIC-INDIC DIGIT THREE (two bytes)
+        assertThat(Ids.isValid("abcdefghijklmnopqrstuvwx\u0663")).isTrue();
         assertThat(Ids.isValid(null)).isFalse();
     }
 }

@@ -58,10 +58,12 @@ class JsonSchemasTest {
     }
 
     @Test
-    void hookSchemaRejectsBadTriggerWhen() {
+    void hookSchemaAcceptsTriggerWhenUpToOne() {
         ObjectNode hook = Json.mapper().valueToTree(Samples.hook());
         hook.put("trigger_when", 2);
         assertThat(schemas.problems(JsonSchemas.OUTGOING_WEBHOOK, hook)).isNotEmpty();
+        hook.put("trigger_when", -1);
+        assertThat(schemas.problems(JsonSchemas.OUTGOING_WEBHOOK, hook)).as("negative matches no word").isEmpty();
     }
 
     @Test

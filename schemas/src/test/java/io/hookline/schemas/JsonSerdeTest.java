@@ -101,6 +101,22 @@ class JsonSerdeTest {
     }
 
     @Test
+    void redactedTriggerAndMaskedHookKeepCallbackUrlsWithoutTheirPassword() {
+        String url = "https://relay:hunter2@hooks.example.com/in";
+        WebhookTrigger t = Samples.trigger();
+        WebhookTrigger withCredentials = new WebhookTrigger(t.deliveryId(), t.hookId(), url, t.contentType(),
+                t.signingSecrets(), t.hookDisplayName(), t.creatorId(), t.username(), t.iconUrl(), t.rootId(),
+                t.payload(), t.triggeredAt());
+        WebhookTrigger redacted = withCredentials.redacted();
+        assertThat(redacted.callbackUrl()).isEqualTo("https://relay:****@hooks.example.com/in");
+        assertThat(redacted.deliveryId()).isEqualTo(t.deliveryId());
+        OutgoingWebhook hook = Samples.hook().withCallbackUrls(List.of(url, "https://other.example.com/"));
+        assertThat(hook.masked().callbackUrls()).containsExactly("https://relay:****@hooks.example.com/in",
+                "https://other.example.com/");
+        assertThat(hook.masked().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
     void triggerKnowsItsKeyAndThread() {
         WebhookTrigger t = Samples.trigger();
         assertThat(t.partitionKey()).isEqualTo(Samples.HOOK + ":" + Samples.CHANNEL);

@@ -22,14 +22,26 @@ class OutgoingWebhookValidatorTest {
     void idsMustBeMattermostIds() {
         assertThat(fields(with(VALID, "id", "short"))).containsExactly("id");
         assertThat(fields(with(VALID, "creator_id", ""))).containsExactly("creator_id");
-        assertThat(fields(with(VALID, "team_id", "UPPERCASEUPPERCASEUPPERCAS"))).containsExactly("team_id");
+        assertThat(fields(with(VALID, "team_id", "abcdefghijklmnopqrstuvwxy-"))).containsExactly("team_id");
         assertThat(fields(with(VALID, "channel_id", "x"))).containsExactly("channel_id");
+        assertThat(OutgoingWebhookValidator.violations(with(VALID, "id", "short")))
+                .containsExactly(new Violation("id", "must be 26 bytes (UTF-8) of Unicode letters or numbers"));
     }
 
     @Test
-    void tokenMustBe26Characters() {
+    void idsAcceptWhatMattermostAccepts() {
+        assertThat(fields(with(VALID, "team_id", "UPPERCASEUPPERCASEUPPERCAS"))).isEmpty();
+        // 24 letters and a two-byte letter: 26 bytes
+        assertThat(fields(with(VALID, "creator_id", "abcdefghijklmnopqrstuvwx\u00e9"))).isEmpty();
+    }
+
+    @Test
+    void tokenMustBe26Bytes() {
         assertThat(OutgoingWebhookValidator.violations(with(VALID, "token", "abc")))
-                .containsExactly(new Violation("token", "must be exactly 26 characters, got 3"));
+                .containsExactly(new Violation("token", "must be exactly 26 bytes (UTF-8), got 3"));
+        assertThat(fields(with(VALID, "token", "\u00e9".repeat(13)))).as("13 two-byte characters").isEmpty();
+        assertThat(fields(with(VALID, "token", "\u00e9".repeat(26)))).as("26 characters, 52 bytes")
+                .containsExactly("token");
     }
 
     @Test
@@ -67,9 +79,20 @@ class OutgoingWebhookValidatorTest {
     }
 
     @Test
-    void triggerWhenIsZeroOrOne() {
-        OutgoingWebhook h = VALID.withTriggerWhen(2);
-        assertThat(fields(h)).containsExactly("trigger_when");
+    void callbackUrlsAreValidWhereMattermostAcceptsThem() {
+        assertThat(fields(urls(List.of("http://my_service:8080/hook", "http://b\u00fccher.example/hook",
+                "http://h.example/a|b/{id}?q=c d\\e")))).isEmpty();
+        assertThat(OutgoingWebhookValidator.violations(urls(List.of("http://h.example/a%zz"))))
+                .containsExactly(new Violation("callback_urls", "'http://h.example/a%zz' is not an http:// or "
+                        + "https:// URL with a host (Go's url.ParseRequestURI)"));
+    }
+
+    @Test
+    void triggerWhenIsAtMostOne() {
+        assertThat(fields(VALID.withTriggerWhen(2))).containsExactly("trigger_when");
+        assertThat(fields(VALID.withTriggerWhen(1))).isEmpty();
+        assertThat(fields(VALID.withTriggerWhen(-1))).as("negative: valid, matches no word").isEmpty();
+        assertThat(fields(VALID.withTriggerWhen(Integer.MIN_VALUE))).isEmpty();
     }
 
     @Test

@@ -5,9 +5,9 @@ import io.hookline.dispatcher.request.SigningSecret;
 import io.hookline.dispatcher.request.StandardWebhookSigner;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
+import io.hookline.schemas.hook.CallbackUrlCredentials;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -30,7 +29,6 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,32 +36,50 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body, headers), a Standard
- * Webhooks signature when the hook has secrets, the SSRF guard on every address, no redirects, a connect timeout and
- * a whole-request timeout, and a successful response read only until its first JSON value is complete (as
- * Mattermost's decoder reads it), within {@link #MAX_RESPONSE_BYTES}.
+ * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body, headers, URL credentials as
+ * Basic authorization), a Standard Webhooks signature when the hook has secrets, the SSRF guard on every address, no
+ * redirects, a connect timeout and a whole-request timeout, and a successful response read only until its first JSON
+ * value is complete (as Mattermost's decoder reads it), within {@link #MAX_RESPONSE_BYTES}.
  */
 public final class CallbackClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackClient.class);
 
     /** Mattermost's {@code MaxIntegrationResponseSize}. */
     public static final int MAX_RESPONSE_BYTES = 1 << 20;
     /** How much of a response body an attempt record keeps. */
     public static final int EXCERPT_BYTES = 2048;
 
+    /** What Mattermost's outgoing webhooks send as {@code User-Agent}. */
+    public static final String MATTERMOST_USER_AGENT = "Mattermost-Bot/1.1";
+
     /**
      * @param maxRequests     upper bound of calls OkHttp runs at once (the dispatcher's budgets are smaller)
+     * @param userAgent       the {@code User-Agent} header
+     * @param insecureTls     Mattermost's {@code EnableInsecureOutgoingConnections}: certificates and host names of
+     *                        HTTPS callbacks are not verified
      * @param socketFactory   null for the platform's; tests pass one that watches every connect
      */
-    public record Options(Duration connectTimeout, Duration requestTimeout, int maxRequests,
-                          VettingDns.Resolver resolver, SocketFactory socketFactory) {
+    public record Options(Duration connectTimeout, Duration requestTimeout, int maxRequests, String userAgent,
+                          boolean insecureTls, VettingDns.Resolver resolver, SocketFactory socketFactory) {
+        /** Mattermost's request identity and verified TLS. */
         public static Options of(Duration connectTimeout, Duration requestTimeout, int maxRequests) {
-            return new Options(connectTimeout, requestTimeout, maxRequests, okhttp3.Dns.SYSTEM::lookup, null);
+            return new Options(connectTimeout, requestTimeout, maxRequests, MATTERMOST_USER_AGENT, false,
+                    okhttp3.Dns.SYSTEM::lookup, null);
         }
 
         public Options with(VettingDns.Resolver resolver, SocketFactory socketFactory) {
-            return new Options(connectTimeout, requestTimeout, maxRequests, resolver, socketFactory);
+            return new Options(connectTimeout, requestTimeout, maxRequests, userAgent, insecureTls, resolver,
+                    socketFactory);
+        }
+
+        public Options with(String userAgent, boolean insecureTls) {
+            return new Options(connectTimeout, requestTimeout, maxRequests, userAgent, insecureTls, resolver,
+                    socketFactory);
         }
     }
 
@@ -80,7 +96,7 @@ public final class CallbackClient implements AutoCloseable {
     public CallbackClient(Options options, CallbackTargets targets, Clock clock) {
         this.targets = targets;
         this.clock = clock;
-        this.userAgent = "Hookline/" + version();
+        this.userAgent = options.userAgent();
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
@@ -106,11 +122,12 @@ public final class CallbackClient implements AutoCloseable {
         if (options.socketFactory() != null) {
             builder.socketFactory(options.socketFactory());
         }
+        if (options.insecureTls()) {
+            InsecureTls.apply(builder);
+            LOG.warn("TLS certificates and host names of callback URLs are not verified (insecure outgoing "
+                    + "connections are enabled)");
+        }
         this.http = builder.build();
-    }
-
-    public String userAgent() {
-        return userAgent;
     }
 
     /** Sends one attempt of {@code trigger}; the future never fails, failures are results. */
@@ -140,7 +157,7 @@ public final class CallbackClient implements AutoCloseable {
     }
 
     private Request buildRequest(WebhookTrigger trigger, long now) throws RefusedException {
-        HttpUrl url = targets.target(trigger.callbackUrl()).url();
+        CallbackTargets.Target target = targets.target(trigger.callbackUrl());
         if (trigger.payload() == null) {
             throw new RefusedException(FailureKind.INVALID_REQUEST, "trigger has no payload");
         }
@@ -152,10 +169,13 @@ public final class CallbackClient implements AutoCloseable {
         }
         CallbackBody body = CallbackBody.of(trigger.contentType(), trigger.payload());
         Request.Builder b = new Request.Builder()
-                .url(url)
+                .url(target.url())
                 .header("Accept", CallbackBody.JSON)
                 .header("User-Agent", userAgent)
                 .post(RequestBody.create(body.bytes(), CallbackBody.JSON.equals(body.contentType()) ? JSON : FORM));
+        if (target.authorization() != null) {
+            b.header("Authorization", target.authorization());
+        }
         if (!secrets.isEmpty()) {
             long ts = now / 1000;
             b.header(StandardWebhookSigner.ID_HEADER, trigger.deliveryId())
@@ -223,7 +243,7 @@ public final class CallbackClient implements AutoCloseable {
         if (kindOf(e) == FailureKind.FORBIDDEN_ADDRESS) {
             return ForbiddenAddressException.MESSAGE;
         }
-        String m = e.getMessage();
+        String m = CallbackUrlCredentials.maskedIn(e.getMessage());
         String kind = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) ? "timeout"
                 : e.getClass().getSimpleName();
         return m == null || m.isBlank() || m.equals(kind) ? kind : kind + ": " + m;
@@ -231,19 +251,6 @@ public final class CallbackClient implements AutoCloseable {
 
     private static long elapsedMs(long t0) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    }
-
-    private static String version() {
-        Properties p = new Properties();
-        try (InputStream in = CallbackClient.class.getResourceAsStream("/io/hookline/dispatcher/dispatcher.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            // fall through to the default
-        }
-        String v = p.getProperty("version", "");
-        return v.isBlank() || v.startsWith("${") ? "dev" : v;
     }
 
     @Override

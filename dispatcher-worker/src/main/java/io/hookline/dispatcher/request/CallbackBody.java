@@ -1,12 +1,6 @@
 package io.hookline.dispatcher.request;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.trigger.WebhookPayload;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,13 +25,13 @@ public record CallbackBody(String contentType, byte[] bytes) {
 
     /** Where the twelve fields go: JSON writes the timestamp as a number, the form as text in seconds. */
     private interface Fields {
-        void text(String name, String value) throws IOException;
+        void text(String name, String value);
 
-        void timestamp(long millis) throws IOException;
+        void timestamp(long millis);
     }
 
     /** Mattermost's twelve fields, in its order (the JSON keeps it; the form sorts). */
-    private static void write(WebhookPayload p, Fields out) throws IOException {
+    private static void write(WebhookPayload p, Fields out) {
         out.text("token", p.token());
         out.text("team_id", p.teamId());
         out.text("team_domain", p.teamDomain());
@@ -52,54 +46,131 @@ public record CallbackBody(String contentType, byte[] bytes) {
         out.text("file_ids", p.fileIds());
     }
 
-    /** Written field by field with a generator: building a tree first cost twice as much per delivery. */
+    /**
+     * Written by hand as Go's {@code encoding/json} writes a struct (Go 1.22 and later, which Mattermost builds with):
+     * Jackson escapes differently ({@code <}, {@code >}, {@code &}, U+2028, U+2029 raw, upper-case hex), and a receiver
+     * that compares bytes or signs them must see what Mattermost sends.
+     */
     static CallbackBody json(WebhookPayload p) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            write(p, new Fields() {
-                @Override
-                public void text(String name, String value) throws IOException {
-                    g.writeStringField(name, value);
+        StringBuilder out = new StringBuilder(512).append('{');
+        write(p, new Fields() {
+            @Override
+            public void text(String name, String value) {
+                if (out.length() > 1) {
+                    out.append(',');
                 }
+                out.append('"').append(name).append("\":");
+                goJsonString(out, value);
+            }
 
-                @Override
-                public void timestamp(long millis) throws IOException {
-                    g.writeNumberField("timestamp", millis);
-                }
-            });
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("strings and a number always serialise to memory", e);
-        }
-        return new CallbackBody(JSON, out.toByteArray());
+            @Override
+            public void timestamp(long millis) {
+                out.append(",\"timestamp\":").append(millis);
+            }
+        });
+        out.append('}');
+        return new CallbackBody(JSON, goString(out).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Go's {@code url.Values.Encode}: keys sorted, keys and values through {@code url.QueryEscape}. */
     static CallbackBody form(WebhookPayload p) {
         Map<String, String> fields = new TreeMap<>();
-        try {
-            write(p, new Fields() {
-                @Override
-                public void text(String name, String value) {
-                    fields.put(name, value);
-                }
+        write(p, new Fields() {
+            @Override
+            public void text(String name, String value) {
+                fields.put(name, value);
+            }
 
-                @Override
-                public void timestamp(long millis) {
-                    fields.put("timestamp", Long.toString(millis / 1000));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("a map does not fail", e);
-        }
-        StringBuilder out = new StringBuilder();
+            @Override
+            public void timestamp(long millis) {
+                fields.put("timestamp", Long.toString(millis / 1000));
+            }
+        });
+        StringBuilder out = new StringBuilder(512);
         fields.forEach((k, v) -> {
             if (out.length() > 0) {
                 out.append('&');
             }
-            out.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            queryEscape(out, k);
+            out.append('=');
+            queryEscape(out, v);
         });
-        return new CallbackBody(FORM, out.toString().getBytes(StandardCharsets.UTF_8));
+        return new CallbackBody(FORM, out.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
+    /** Go's {@code encodeState.string} with HTML escaping on, as {@code json.Marshal} uses it. */
+    private static void goJsonString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"', '\\' -> out.append('\\').append(c);
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(out, c);
+                default -> {
+                    if (c < 0x20) {
+                        unicodeEscape(out, c);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static void unicodeEscape(StringBuilder out, char c) {
+        out.append("\\u").append(HEX_LOWER[c >> 12]).append(HEX_LOWER[(c >> 8) & 0xF])
+                .append(HEX_LOWER[(c >> 4) & 0xF]).append(HEX_LOWER[c & 0xF]);
+    }
+
+    /** Go's {@code url.QueryEscape} over the UTF-8 bytes: only {@code A-Za-z0-9-_.~} stay, a space becomes +. */
+    private static void queryEscape(StringBuilder out, String s) {
+        for (byte b : goString(s).getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append((char) c);
+            } else if (c == ' ') {
+                out.append('+');
+            } else {
+                out.append('%').append(HEX_UPPER[c >> 4]).append(HEX_UPPER[c & 0xF]);
+            }
+        }
+    }
+
+    /**
+     * The text as a Go string holds it: Mattermost's JSON decoder turns an unpaired surrogate ({@code "\\ud800"})
+     * into U+FFFD, where Java keeps the lone char (and its UTF-8 encoder would write {@code ?}).
+     */
+    private static String goString(CharSequence s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            boolean lone = Character.isSurrogate(c);
+            if (lone && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? s.toString() : out.toString();
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The SSRF decision, free of I/O: may a callback to {@code host} connect to {@code address}? Refused are the
  * {@link ReservedRanges}, the worker's own addresses, and the IPv4-mapped IPv6 form of any of them, unless the
- * {@link AllowList} trusts the host name or contains the address.
+ * {@link AllowList} trusts the host as written in the URL (a host name or IP entry) or a CIDR entry contains the
+ * address.
  */
 public final class AddressPolicy {
 
@@ -32,11 +33,12 @@ public final class AddressPolicy {
         return new AddressPolicy(allowList, interfaceAddresses());
     }
 
+    /** Whether a callback to {@code host}, as written in its URL, may connect wherever the host leads. */
     public boolean trustsHost(String host) {
         return allowList.trustsHost(host);
     }
 
-    /** Whether connecting to {@code address} is allowed (the host name is not trusted). */
+    /** Whether connecting to {@code address} is allowed when the host is not trusted: global, or in a CIDR entry. */
     public boolean allows(InetAddress address) {
         byte[] bytes = canonical(address.getAddress());
         boolean internal = isReserved(bytes) || ownAddresses.contains(Arrays.toString(bytes));

@@ -11,9 +11,14 @@ import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
 import io.hookline.dispatcher.ssrf.VettingDns;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.trigger.WebhookTrigger;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -22,6 +27,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -29,6 +36,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CallbackClientTest {
 
@@ -57,9 +65,14 @@ class CallbackClientTest {
 
     private CallbackClient client(String allowList, VettingDns.Resolver resolver, List<InetAddress> forbidden,
                                   Duration timeout) {
+        return client(allowList, resolver, forbidden, timeout, CallbackClient.MATTERMOST_USER_AGENT, false);
+    }
+
+    private CallbackClient client(String allowList, VettingDns.Resolver resolver, List<InetAddress> forbidden,
+                                  Duration timeout, String userAgent, boolean insecureTls) {
         sockets = new WatchingSocketFactory(forbidden);
         client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(1), timeout, 16)
-                .with(resolver, sockets),
+                .with(resolver, sockets).with(userAgent, insecureTls),
                 new CallbackTargets(new AddressPolicy(AllowList.parse(allowList), Set.of())), Clock.systemUTC());
         return client;
     }
@@ -96,7 +109,8 @@ class CallbackClientTest {
         assertThat(req.getUrl().queryParameter("x")).isEqualTo("1");
         assertThat(req.getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(req.getHeaders().get("Accept")).isEqualTo("application/json");
-        assertThat(req.getHeaders().get("User-Agent")).isEqualTo("Hookline/0.1.0-SNAPSHOT");
+        assertThat(req.getHeaders().get("User-Agent")).isEqualTo("Mattermost-Bot/1.1");
+        assertThat(req.getHeaders().get("Authorization")).isNull();
         byte[] body = req.getBody().toByteArray();
         JsonNode json = Json.mapper().readTree(body);
         assertThat(json.get("token").asText()).isEqualTo("tok3n26charsxxxxxxxxxxxxxx");
@@ -202,10 +216,7 @@ class CallbackClientTest {
     @Test
     void refusedConnectionIsRetryable() throws Exception {
         loopbackAllowed();
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = closedPort();
         AttemptResult r = send(TestTriggers.trigger("http://127.0.0.1:" + closedPort + "/", "application/json",
                 List.of()));
         assertThat(r.failure()).isEqualTo(FailureKind.CONNECT);
@@ -270,6 +281,108 @@ class CallbackClientTest {
         assertThat(badSecret.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(badSecret.error()).doesNotContain("secretvalue");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theUserAgentIsConfigurable() throws Exception {
+        client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(), Duration.ofSeconds(5),
+                "Acme-Relay/2", false);
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        send(TestTriggers.trigger(url(), "application/json", List.of()));
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("User-Agent")).isEqualTo("Acme-Relay/2");
+    }
+
+    @Test
+    void urlCredentialsGoOnlyIntoBasicAuthorizationAsGoSendsThem() throws Exception {
+        loopbackAllowed();
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        String withCredentials = "http://us%40er:p%40ss+w@127.0.0.1:" + server.getPort() + "/hook?x=1";
+        AttemptResult r = send(TestTriggers.trigger(withCredentials, "application/json", List.of()));
+        assertThat(r.httpStatus()).isEqualTo(200);
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        // Go: base64("us@er:p@ss+w"), the escapes decoded and + kept
+        assertThat(req.getHeaders().get("Authorization")).isEqualTo("Basic "
+                + Base64.getEncoder().encodeToString("us@er:p@ss+w".getBytes(StandardCharsets.UTF_8)));
+        assertThat(req.getTarget()).isEqualTo("/hook?x=1");
+        assertThat(req.getHeaders().get("Host")).isEqualTo("127.0.0.1:" + server.getPort());
+        assertThat(req.getHeaders().toString()).doesNotContain("p%40ss").doesNotContain("p@ss");
+        assertThat(req.getBody().utf8()).doesNotContain("p%40ss").doesNotContain("p@ss");
+    }
+
+    @Test
+    void aFailedAttemptWithCredentialsNeverNamesThePassword() throws Exception {
+        loopbackAllowed();
+        int closedPort = closedPort();
+        AttemptResult refused = send(TestTriggers.trigger("http://user:hunter2@127.0.0.1:" + closedPort + "/",
+                "application/json", List.of()));
+        assertThat(refused.failure()).isEqualTo(FailureKind.CONNECT);
+        assertThat(refused.error()).isNotNull().doesNotContain("hunter2");
+        AttemptResult badEscape = send(TestTriggers.trigger("http://user:hunter2%zz@127.0.0.1:" + server.getPort()
+                + "/", "application/json", List.of()));
+        assertThat(badEscape.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
+        assertThat(badEscape.error()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void selfSignedHttpsFailsUnlessInsecureConnectionsAreEnabledWhichWarnsOnce(@TempDir Path dir) throws Exception {
+        server.close();
+        server = new MockWebServer();
+        server.useHttps(selfSigned(dir).getSocketFactory());
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        String https = "https://127.0.0.1:" + server.getPort() + "/hook";
+
+        loopbackAllowed();
+        AttemptResult verified = send(TestTriggers.trigger(https, "application/json", List.of()));
+        assertThat(verified.httpStatus()).isNull();
+        assertThat(verified.error()).contains("SSLHandshakeException");
+        assertThat(Verdict.of(verified)).isNotEqualTo(Verdict.SUCCEEDED);
+        client.close();
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            client("127.0.0.1", host -> List.of(InetAddress.getByName("127.0.0.1")), List.of(),
+                    Duration.ofSeconds(5), CallbackClient.MATTERMOST_USER_AGENT, true);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).containsOnlyOnce("WARN")
+                .contains("TLS certificates and host names of callback URLs are not verified");
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        // the certificate names callback.invalid, not 127.0.0.1: host names are not checked either
+        AttemptResult insecure = send(TestTriggers.trigger(https, "application/json", List.of()));
+        assertThat(insecure.httpStatus()).isEqualTo(200);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHandshake()).isNotNull();
+    }
+
+    /** A loopback port nothing listens on any more. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A server context with a fresh self-signed certificate for another host name, made by the JDK's keytool. */
+    private static SSLContext selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("callback.p12");
+        char[] password = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "callback", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=callback.invalid", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     /** An independent Standard Webhooks verifier, written from the spec. */

@@ -21,6 +21,19 @@ class CallbackTargetsTest {
     }
 
     @Test
+    void credentialsLeaveTheUrlForTheAuthorizationAndNeverReachTheDestination() throws Exception {
+        // the destination is the per-host budget's key and the metrics' host label
+        assertThat(targets.destination("https://user:s3cret@hooks.example.com:8443/a")).isEqualTo(
+                "hooks.example.com:8443");
+        CallbackTargets.Target target = targets.target("https://user:s3cret@hooks.example.com:8443/a");
+        assertThat(target.url().toString()).isEqualTo("https://hooks.example.com:8443/a");
+        assertThat(target.authorization()).isEqualTo("Basic dXNlcjpzM2NyZXQ=");
+        assertThat(targets.target("https://hooks.example.com/a").authorization()).isNull();
+        assertThatThrownBy(() -> targets.target("https://user:s3cret%zz@hooks.example.com/a"))
+                .isInstanceOf(RefusedException.class).hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void anAcceptedUrlIsParsedOnceForBudgetsAndRequests() throws Exception {
         String url = "https://hooks.example.com/a";
         targets.destination(url);

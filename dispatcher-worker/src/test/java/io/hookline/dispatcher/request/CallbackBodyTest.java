@@ -3,7 +3,6 @@ package io.hookline.dispatcher.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.dispatcher.TestTriggers;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.trigger.WebhookPayload;
@@ -33,19 +32,43 @@ class CallbackBodyTest {
         assertThat(json.get("text").asText()).isEqualTo("bug login fails & more");
     }
 
+    /** The values of {@code go-bodies.go}, whose output ({@code go-body.json}, {@code go-body.form}) is Go's. */
+    static final String TRICKY = "a b+c&d=e~f*g'h(i)j!k/l?m#n%o\"p<q>r\\s\tt\nu\r\u0001\u001f\u007f "
+            + "\u00e9 \u65e5\u672c \ud83d\ude00 \u2028\u2029 ;:@$,[]{}|^` -_.";
+    static final WebhookPayload TRICKY_PAYLOAD = new WebhookPayload("t<o>&k", "team", "dom", "chan", "town-square",
+            1764150000123L, "user", "\u00e9l\u00e8ve", "post", TRICKY, "a", "f1,f2");
+
     @Test
-    void jsonBytesAreWhatTheSharedMapperWritesForTheSameFields() throws Exception {
-        // text with quotes, a backslash, a control character and non-ASCII: the escaping must match the mapper's
-        WebhookPayload p = new WebhookPayload("tok", "team", "dom", "chan", "town", 42L, "user", "\u00e9l\u00e8ve",
-                "post", "say \"hi\" \\ to\u0001 \u2603 \ud83d\ude00", "say", "");
-        ObjectNode expected = Json.mapper().createObjectNode();
-        expected.put("token", "tok").put("team_id", "team").put("team_domain", "dom").put("channel_id", "chan")
-                .put("channel_name", "town").put("timestamp", 42L).put("user_id", "user")
-                .put("user_name", "\u00e9l\u00e8ve").put("post_id", "post")
-                .put("text", "say \"hi\" \\ to\u0001 \u2603 \ud83d\ude00").put("trigger_word", "say")
-                .put("file_ids", "");
+    void jsonBytesAreGoEncodingJsonBytes() throws Exception {
+        assertThat(CallbackBody.of("application/json", TRICKY_PAYLOAD).bytes()).isEqualTo(goOutput("go-body.json"));
+    }
+
+    @Test
+    void formBytesAreGoUrlValuesEncodeBytes() throws Exception {
+        assertThat(CallbackBody.of("", TRICKY_PAYLOAD).bytes()).isEqualTo(goOutput("go-body.form"));
+    }
+
+    @Test
+    void jsonEscapesBackspaceAndFormFeedShortAsGo122Does() {
+        // Mattermost builds with Go 1.22+, whose encoder writes \b and \f (older Go wrote \u0008 and \u000c)
+        WebhookPayload p = new WebhookPayload("", "", "", "", "", 0, "", "", "", "\b\f\u000b", "", "");
         assertThat(new String(CallbackBody.of("application/json", p).bytes(), StandardCharsets.UTF_8))
-                .isEqualTo(new String(Json.mapper().writeValueAsBytes(expected), StandardCharsets.UTF_8));
+                .contains("\"text\":\"\\b\\f\\u000b\"");
+    }
+
+    @Test
+    void anUnpairedSurrogateIsSentAsTheReplacementCharacterAsGoDecodedIt() {
+        WebhookPayload p = new WebhookPayload("", "", "", "", "", 0, "", "", "", "x\ud800y\udc00", "", "");
+        assertThat(new String(CallbackBody.of("application/json", p).bytes(), StandardCharsets.UTF_8))
+                .contains("\"text\":\"x\ufffdy\ufffd\"");
+        assertThat(new String(CallbackBody.of("", p).bytes(), StandardCharsets.US_ASCII))
+                .contains("text=x%EF%BF%BDy%EF%BF%BD&");
+    }
+
+    private static byte[] goOutput(String name) throws Exception {
+        try (var in = CallbackBodyTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -55,20 +55,30 @@ class AddressPolicyTest {
         InetAddress own = InetAddress.getByName("8.8.4.4");
         AddressPolicy p = new AddressPolicy(AllowList.NONE, Set.of(own));
         assertThat(p.allows(own)).isFalse();
-        assertThat(new AddressPolicy(AllowList.parse("8.8.4.4"), Set.of(own)).allows(own)).isTrue();
+        assertThat(new AddressPolicy(AllowList.parse("8.8.4.4/32"), Set.of(own)).allows(own)).isTrue();
+        AddressPolicy listedIp = new AddressPolicy(AllowList.parse("8.8.4.4"), Set.of(own));
+        assertThat(listedIp.allows(own)).as("an IP entry allows no resolved address").isFalse();
+        assertThat(listedIp.trustsHost("8.8.4.4")).as("only the URL written with it").isTrue();
     }
 
     @Test
     void allowListHasMattermostsMeaning() throws Exception {
-        AllowList list = AllowList.parse(" internal.example.com,10.1.0.0/16  192.168.5.5 ,fd00::/8");
-        assertThat(list.hosts()).containsExactly("internal.example.com");
+        AllowList list = AllowList.parse(" internal.example.com,10.1.0.0/16  192.168.5.5 ,fd00::/8,::1");
+        assertThat(list.entries()).extracting(AllowList.Entry::kind).containsExactly(AllowList.Kind.HOST,
+                AllowList.Kind.CIDR, AllowList.Kind.IP, AllowList.Kind.CIDR, AllowList.Kind.IP);
         AddressPolicy p = new AddressPolicy(list, Set.of());
+        // a host entry: the URL's host name, whatever it resolves to
         assertThat(p.trustsHost("INTERNAL.example.com")).isTrue();
         assertThat(p.trustsHost("other.example.com")).isFalse();
+        // an IP entry: only a URL written with that literal address
+        assertThat(p.trustsHost("192.168.5.5")).isTrue();
+        assertThat(p.trustsHost("::1")).isTrue();
+        assertThat(p.trustsHost("192.168.5.6")).isFalse();
+        assertThat(p.allows(InetAddress.getByName("192.168.5.5"))).as("not what a host name resolves to").isFalse();
+        assertThat(p.allows(InetAddress.getByName("::1"))).isFalse();
+        // a CIDR entry: any address inside, resolved or literal
         assertThat(p.allows(InetAddress.getByName("10.1.2.3"))).isTrue();
         assertThat(p.allows(InetAddress.getByName("10.2.0.1"))).isFalse();
-        assertThat(p.allows(InetAddress.getByName("192.168.5.5"))).isTrue();
-        assertThat(p.allows(InetAddress.getByName("192.168.5.6"))).isFalse();
         assertThat(p.allows(InetAddress.getByName("fd12::1"))).isTrue();
         assertThat(p.allows(InetAddress.getByName("fc00::1"))).isFalse();
         // a trusted host name keeps every resolved address, an untrusted one only the vetted ones
@@ -78,9 +88,36 @@ class AddressPolicyTest {
     }
 
     @Test
-    void badCidrIsAnErrorNamingIt() {
-        assertThatThrownBy(() -> AllowList.parse("10.0.0.0/33")).hasMessageContaining("10.0.0.0/33");
-        assertThatThrownBy(() -> AllowList.parse("nonsense/8")).hasMessageContaining("nonsense/8");
+    void withLoopbackListedByIpLocalhostStaysForbidden() throws Exception {
+        AddressPolicy p = new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of());
+        VettingDns dns = new VettingDns(host -> List.of(InetAddress.getByName("127.0.0.1")), p);
+        assertThatThrownBy(() -> dns.lookup("localhost")).isInstanceOf(ForbiddenAddressException.class);
+        assertThat(p.trustsHost("127.0.0.1")).isTrue();
+        VettingDns named = new VettingDns(host -> List.of(InetAddress.getByName("127.0.0.1")),
+                new AddressPolicy(AllowList.parse("127.0.0.1 localhost"), Set.of()));
+        assertThat(named.lookup("localhost")).containsExactly(InetAddress.getByName("127.0.0.1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/40", "nonsense/8", "::1/129", "010.0.0.1/8", "[::1]",
+        "localhost:8080", "http://hooks.example", "b\u00fccher.example", "hooks|example"})
+    void anEntryThatCanMatchNothingIsIgnoredNotAnError(String entry) {
+        AllowList list = AllowList.parse("hooks.example " + entry);
+        assertThat(list.ignored()).extracting(AllowList.Entry::text).containsExactly(entry);
+        assertThat(list.ignored().get(0).reading()).startsWith("ignored: ");
+        assertThat(list.trustsHost("hooks.example")).isTrue();
+    }
+
+    @Test
+    void eachEntrySaysHowItWasRead() {
+        assertThat(AllowList.parse("db 127.0.0.1 10.0.0.0/8 10.0.0.0/40").entries())
+                .extracting(AllowList.Entry::reading).containsExactly(
+                        "host: callback URLs with this host name, whatever it resolves to",
+                        "IP: callback URLs written with this address (not host names that resolve to it; list a "
+                                + "CIDR such as 127.0.0.1/32 for those)",
+                        "CIDR: any address in 10.0.0.0/8, also those a host name resolves to",
+                        "ignored: neither a host name, an IP address nor a CIDR block (ADDRESS/BITS, BITS at most "
+                                + "32 for IPv4 and 128 for IPv6)");
         assertThat(AllowList.parse("  ")).isEqualTo(AllowList.NONE);
     }
 

@@ -2,8 +2,10 @@ package io.hookline.cli.deliveries;
 
 import io.hookline.matcher.trigger.TriggerFactory;
 import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.hook.CallbackUrlCredentials;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.trigger.WebhookTrigger;
+import java.util.List;
 
 /**
  * The trigger of a redelivery: the failed delivery's post (payload, thread) and callback URL, with the hook as it is
@@ -27,10 +29,18 @@ final class RedeliveryTrigger {
             throw new IllegalArgumentException("it was a delivery of hook " + old.hookId() + ", not of hook "
                     + hook.id());
         }
-        if (!hook.callbackUrls().contains(old.callbackUrl())) {
+        // the outcome carries the URL with its password masked: the hook's URL of that masked form is the one
+        List<String> matching = hook.callbackUrls().stream().distinct()
+                .filter(u -> CallbackUrlCredentials.masked(u).equals(CallbackUrlCredentials.masked(old.callbackUrl())))
+                .toList();
+        if (matching.isEmpty()) {
             throw new IllegalArgumentException("its callback URL is no longer one of hook " + hook.id()
                     + "'s callback URLs");
         }
-        return TriggerFactory.trigger(hook, redeliveryId, old.callbackUrl(), old.rootId(), old.payload(), now);
+        if (matching.size() > 1) {
+            throw new IllegalArgumentException("hook " + hook.id() + " has several callback URLs that differ only in "
+                    + "their password, so which one failed is unknown");
+        }
+        return TriggerFactory.trigger(hook, redeliveryId, matching.get(0), old.rootId(), old.payload(), now);
     }
 }

@@ -36,7 +36,7 @@ enum HookOutput {
         out.printf(ROW, "ID", "STATUS", "TEAM", "CHANNEL", "WHEN", "TRIGGER WORDS", "CALLBACK URLS / REASON");
         for (HookState state : hooks) {
             if (state instanceof HookState.Live live) {
-                OutgoingWebhook h = live.hook();
+                OutgoingWebhook h = live.hook().masked();
                 out.printf(ROW, h.id(), LIVE, h.teamId(), h.channelId().isEmpty() ? "(any)" : h.channelId(),
                         h.triggerWhen() == OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH ? "starts-with" : "exact",
                         String.join(",", h.triggerWords()), String.join(" ", h.callbackUrls()));

@@ -40,7 +40,7 @@ final class HookRules {
     static String requireId(String id) {
         String trimmed = id.trim();
         if (!Ids.isValid(trimmed)) {
-            throw new CliFailure("ID: a hook id is 26 lowercase letters or digits, got '" + id + "'");
+            throw new CliFailure("ID: a hook id is " + Ids.RULE + ", got '" + id + "'");
         }
         return trimmed;
     }

@@ -1,5 +1,6 @@
 package io.hookline.cli.logging;
 
+import io.hookline.schemas.hook.CallbackUrlCredentials;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
  * Defence in depth for log lines: hides what looks like a hook's token or signing secret even if some code (ours, a
  * library's exception message) puts one into a message. The sources are meant to never log them; this catches the
  * slip. Masks Standard Webhooks secrets ({@code whsec_...}), JSON fields named like a token or secret, and
- * {@code token=...} as in Mattermost's form-encoded request body.
+ * {@code token=...} as in Mattermost's form-encoded request body, and the password of any URL (a callback URL's
+ * credentials).
  */
 final class SecretMask {
 
@@ -29,6 +31,7 @@ final class SecretMask {
         }
         String masked = SIGNING_SECRET.matcher(text).replaceAll(OutgoingWebhook.SIGNING_SECRET_PREFIX + MASK);
         masked = JSON_SECRET_FIELD.matcher(masked).replaceAll("$1" + MASK + "$2");
-        return FORM_TOKEN.matcher(masked).replaceAll("$1" + MASK);
+        masked = FORM_TOKEN.matcher(masked).replaceAll("$1" + MASK);
+        return CallbackUrlCredentials.maskedIn(masked);
     }
 }

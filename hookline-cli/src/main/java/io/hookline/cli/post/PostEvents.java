@@ -37,7 +37,7 @@ final class PostEvents {
         requireId(problems, "--team-id", f.teamId());
         requireId(problems, "--user-id", f.userId());
         if (!f.rootId().isEmpty() && !Ids.isValid(f.rootId())) {
-            problems.add("--root-id: must be empty or 26 lowercase letters or digits, got '" + f.rootId() + "'");
+            problems.add("--root-id: must be empty or " + Ids.RULE + ", got '" + f.rootId() + "'");
         }
         if (!List.of(Channel.OPEN, Channel.PRIVATE, Channel.DIRECT, Channel.GROUP).contains(f.channelType())) {
             problems.add("--channel-type: must be O (public), P (private), D (direct) or G (group), got '"
@@ -67,7 +67,7 @@ final class PostEvents {
 
     private static void requireId(List<String> problems, String option, String value) {
         if (!Ids.isValid(value)) {
-            problems.add(option + ": must be 26 lowercase letters or digits (a Mattermost id), got '" + value + "'");
+            problems.add(option + ": must be " + Ids.RULE + " (a Mattermost id), got '" + value + "'");
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.schemas.hook.CallbackUrlCredentials;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +25,8 @@ import org.apache.kafka.common.header.Header;
  * A value that is JSON is embedded as JSON; otherwise it is a string, with {@code "value_encoding": "text"} for UTF-8
  * text or {@code "base64"} for other bytes (keys and header values likewise, as {@code key_encoding} and
  * base64-prefixed strings). Fields that hold secrets ({@code token}, {@code signing_secret},
- * {@code previous_signing_secret} of a rotation, {@code signing_secrets}) are masked unless the caller asks to see them.
+ * {@code previous_signing_secret} of a rotation, {@code signing_secrets}) are masked unless the caller asks to see
+ * them, and so is the password of any URL in a text (callback URLs carry credentials).
  */
 public final class RecordFormatter {
 
@@ -63,7 +65,8 @@ public final class RecordFormatter {
                 line.set("value", showSecrets ? json : masked(json));
             } else {
                 Decoded value = decode(r.value());
-                line.put("value", value.text);
+                line.put("value", showSecrets || value.encoding != null ? value.text
+                        : CallbackUrlCredentials.maskedIn(value.text));
                 line.put("value_encoding", value.encoding == null ? "text" : value.encoding);
             }
         }
@@ -91,14 +94,27 @@ public final class RecordFormatter {
                 Map.Entry<String, JsonNode> f = fields.next();
                 if (SECRET_FIELDS.contains(f.getKey()) && !isEmpty(f.getValue())) {
                     f.setValue(maskOf(f.getValue()));
+                } else if (f.getValue().isTextual()) {
+                    f.setValue(withUrlPasswordsMasked(f.getValue()));
                 } else {
                     masked(f.getValue());
                 }
             }
         } else if (node instanceof ArrayNode array) {
-            array.forEach(RecordFormatter::masked);
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, withUrlPasswordsMasked(array.get(i)));
+                } else {
+                    masked(array.get(i));
+                }
+            }
         }
         return node;
+    }
+
+    /** Callback URLs (a hook's, a trigger's) and any other URL in a text keep their user name, not the password. */
+    private static JsonNode withUrlPasswordsMasked(JsonNode text) {
+        return Json.mapper().getNodeFactory().textNode(CallbackUrlCredentials.maskedIn(text.asText()));
     }
 
     private static JsonNode maskOf(JsonNode secret) {

@@ -121,6 +121,22 @@ class FailedDeliveriesTest {
     }
 
     @Test
+    void aFailureWithAMaskedCallbackUrlIsRedeliveredToTheHooksRealUrl() {
+        String real = "http://relay:hunter2@127.0.0.1:8065/pong";
+        DeliveryOutcome failed = outcome("a", HOOK, DeliveryOutcome.FAILED, 100);
+        WebhookTrigger masked = new WebhookTrigger("a", HOOK, real, "application/json", List.of(), "Old name",
+                "creator", "", "", "", failed.trigger().payload(), 1L).redacted();
+        DeliveryOutcome maskedFailure = new DeliveryOutcome("a", masked, DeliveryOutcome.FAILED, 500, null, null,
+                "HTTP 500", List.of(), 100);
+        assertThat(maskedFailure.trigger().callbackUrl()).isEqualTo("http://relay:****@127.0.0.1:8065/pong");
+        assertThat(RedeliveryTrigger.of(maskedFailure, "new", hook(List.of(URL, real)), 1L).callbackUrl())
+                .isEqualTo(real);
+        assertThatThrownBy(() -> RedeliveryTrigger.of(maskedFailure, "new",
+                hook(List.of(real, "http://relay:other@127.0.0.1:8065/pong")), 1L))
+                .hasMessageContaining("differ only in their password");
+    }
+
+    @Test
     void aFailureWhoseCallbackUrlTheHookNoLongerHasIsNotRedelivered() {
         DeliveryOutcome failed = outcome("a", HOOK, DeliveryOutcome.FAILED, 100);
         assertThatThrownBy(() -> RedeliveryTrigger.of(failed, "new", hook(List.of("http://127.0.0.1:1/other")), 1L))

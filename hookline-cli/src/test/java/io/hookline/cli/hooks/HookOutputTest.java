@@ -44,6 +44,15 @@ class HookOutputTest {
     }
 
     @Test
+    void callbackUrlPasswordsAreMaskedInTheTableAndTheJson() throws Exception {
+        OutgoingWebhook hook = HOOK.withCallbackUrls(List.of("https://relay:hunter2@a.example/h"));
+        String table = print(HookOutput.table, List.of(new HookState.Live(hook)));
+        assertThat(table).contains("https://relay:****@a.example/h").doesNotContain("hunter2");
+        String json = print(HookOutput.json, List.of(new HookState.Live(hook)));
+        assertThat(json).contains("https://relay:****@a.example/h").doesNotContain("hunter2");
+    }
+
+    @Test
     void jsonCarriesTheStatusAndARejectedHookOnlyItsIdAndReason() throws Exception {
         String out = print(HookOutput.json, List.of(new HookState.Live(HOOK), REJECTED));
         List<String> lines = out.lines().toList();

@@ -95,6 +95,12 @@ class LayoutsTest {
         assertThat(SecretMask.mask("{\"token\":\"abc\\\"def\"}")).isEqualTo("{\"token\":\"****\"}");
     }
 
+    @Test
+    void secretMaskHidesTheCallbackUrlPassword() {
+        assertThat(SecretMask.mask("delivery 7 to https://relay:hunter2@example.com/hook failed"))
+                .isEqualTo("delivery 7 to https://relay:****@example.com/hook failed");
+    }
+
     private Layout<ILoggingEvent> layout(Layout<ILoggingEvent> layout) {
         layout.setContext(context);
         layout.start();

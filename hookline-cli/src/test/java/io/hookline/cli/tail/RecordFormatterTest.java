@@ -87,6 +87,25 @@ class RecordFormatterTest {
     }
 
     @Test
+    void callbackUrlPasswordsAreMaskedInHooksTriggersAndTextUnlessAskedFor() throws Exception {
+        String value = "{\"callback_urls\":[\"https://relay:hunter2@h.example/in\",\"https://h.example/x\"],"
+                + "\"trigger\":{\"callback_url\":\"http://k3y@h.example/in\"},\"error\":\"POST https://u:hunter2@h/ "
+                + "failed\"}";
+        JsonNode masked = line(new RecordFormatter(false), record(utf8("k"), utf8(value), new RecordHeaders()))
+                .get("value");
+        assertThat(masked.toString()).doesNotContain("hunter2", "k3y");
+        assertThat(masked.get("callback_urls").get(0).asText()).isEqualTo("https://relay:****@h.example/in");
+        assertThat(masked.get("callback_urls").get(1).asText()).isEqualTo("https://h.example/x");
+        assertThat(masked.get("trigger").get("callback_url").asText()).isEqualTo("http://****@h.example/in");
+        JsonNode text = line(new RecordFormatter(false), record(utf8("k"), utf8("not json https://u:hunter2@h/"),
+                new RecordHeaders()));
+        assertThat(text.get("value").asText()).isEqualTo("not json https://u:****@h/");
+        JsonNode shown = line(new RecordFormatter(true), record(utf8("k"), utf8(value), new RecordHeaders()))
+                .get("value");
+        assertThat(shown.get("callback_urls").get(0).asText()).isEqualTo("https://relay:hunter2@h.example/in");
+    }
+
+    @Test
     void theReplacedSecretOfARotationIsMaskedToo() throws Exception {
         String value = "{\"signing_secret\":\"whsec_new\",\"previous_signing_secret\":\"whsec_old\","
                 + "\"previous_signing_secret_expires_at\":1764150000000}";

@@ -53,7 +53,7 @@ final class TeamHooks {
                     }
                 }
             }
-            // any other trigger_when never fires on words, as in Mattermost (validation rejects it anyway)
+            // any other trigger_when (a negative one is valid) never fires on words, as in Mattermost
         }
         channelOnly.replaceAll((c, list) -> List.copyOf(list));
         exactWords.replaceAll((w, list) -> List.copyOf(list));

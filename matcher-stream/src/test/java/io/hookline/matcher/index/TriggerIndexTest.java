@@ -49,6 +49,15 @@ class TriggerIndexTest {
     }
 
     @Test
+    void aNegativeTriggerWhenMatchesNoWordButAChannelHookWithoutWordsStillFires() {
+        index.put(Hooks.hook("n").displayName("n").words("bug").when(-1).build());
+        index.put(Hooks.hook("m").displayName("m").channel(CHANNEL).words("bug").when(-1).build());
+        index.put(Hooks.hook("c").displayName("c").channel(CHANNEL).when(-1).build());
+        assertThat(words(TEAM, CHANNEL, "bug")).containsExactly("c=");
+        assertThat(words(TEAM, CHANNEL, "")).containsExactly("c=");
+    }
+
+    @Test
     void channelAndWordsMustBothHold() {
         index.put(Hooks.hook("d").displayName("d").channel(CHANNEL).words("deploy").build());
         assertThat(words(TEAM, CHANNEL, "deploy")).containsExactly("d=deploy");

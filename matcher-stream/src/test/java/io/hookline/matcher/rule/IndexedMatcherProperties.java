@@ -109,7 +109,7 @@ class IndexedMatcherProperties {
         Arbitrary<String> teams = Arbitraries.frequency(Tuple.of(4, Posts.TEAM), Tuple.of(1, Posts.OTHER_TEAM));
         Arbitrary<String> channels = Arbitraries.of("", "", Posts.CHANNEL, Posts.OTHER_CHANNEL);
         Arbitrary<List<String>> words = words().list().ofMinSize(0).ofMaxSize(3);
-        Arbitrary<Integer> when = Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(5, 1), Tuple.of(1, 2));
+        Arbitrary<Integer> when = Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(5, 1), Tuple.of(1, 2), Tuple.of(1, -1));
         Arbitrary<Long> updatedAt = Arbitraries.longs().between(1_700_000_000_000L, 1_700_000_001_000L);
         return Combinators.combine(names, teams, channels, words, when, updatedAt)
                 .as((name, team, channel, ws, w, updated) -> Hooks.hook(name).team(team).channel(channel).words(ws)

@@ -28,8 +28,19 @@ public final class ResponsePostBuilder {
     public static final String PROP_ATTACHMENTS = "attachments";
     public static final String TYPE_SLACK_ATTACHMENT = "slack_attachment";
 
+    /**
+     * Response props not copied: those the webhook path sets itself, and those Mattermost's {@code CreatePost} strips
+     * ({@code add_channel_member}, {@code force_notification}) or recomputes from the message ({@code channel_mentions}).
+     */
     private static final Set<String> NOT_COPIED = Set.of(PostProps.FROM_WEBHOOK, PROP_OVERRIDE_USERNAME,
-            PROP_OVERRIDE_ICON_URL, PROP_ATTACHMENTS);
+            PROP_OVERRIDE_ICON_URL, PROP_ATTACHMENTS, "add_channel_member", "force_notification", "channel_mentions");
+
+    /**
+     * The types Mattermost's {@code Post.IsValid} knows besides {@code system_...} (refused on the webhook path) and
+     * {@code custom_...}.
+     */
+    private static final Set<String> KNOWN_TYPES = Set.of("", TYPE_SLACK_ATTACHMENT, "me", "reminder",
+            "add_bot_teams_channels", "burn_on_read", "card");
 
     private final PostOverrides overrides;
     private final AttachmentSanitizer sanitizer = new AttachmentSanitizer();
@@ -101,18 +112,16 @@ public final class ResponsePostBuilder {
     }
 
     /**
-     * Mattermost refuses {@code system_} types on this path and any type its {@code Post.IsValid} does not know; of the
-     * rest, only "", {@code slack_attachment} and {@code custom_...} are meant for integrations (the other known types,
-     * such as {@code me} or {@code reminder}, carry server-side meaning), so those three are what Hookline accepts.
+     * Mattermost refuses {@code system_} types on this path, then any type its {@code Post.IsValid} does not know.
      */
     static String postType(WebhookResponse response) {
         String type = response.type();
         if (type.startsWith("system_")) {
             throw new ResponseFormatException("type '" + clip(type) + "' is reserved for system messages");
         }
-        if (!(type.isEmpty() || type.equals(TYPE_SLACK_ATTACHMENT) || type.startsWith("custom_"))) {
-            throw new ResponseFormatException("type '" + clip(type) + "' is not allowed: use \"\", slack_attachment "
-                    + "or a custom_ type");
+        if (!(KNOWN_TYPES.contains(type) || type.startsWith("custom_"))) {
+            throw new ResponseFormatException("type '" + clip(type) + "' is not a Mattermost post type: use \"\", "
+                    + "slack_attachment, me, reminder, add_bot_teams_channels, burn_on_read, card or a custom_ type");
         }
         if (type.isEmpty() && !response.attachments().isEmpty()) {
             return TYPE_SLACK_ATTACHMENT;

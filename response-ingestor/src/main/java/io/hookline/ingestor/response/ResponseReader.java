@@ -2,9 +2,7 @@ package io.hookline.ingestor.response;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
 import java.util.List;
@@ -19,9 +17,6 @@ import java.util.Optional;
  */
 public final class ResponseReader {
 
-    private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     /**
      * The response, or empty when the body holds no JSON value.
      *
@@ -31,28 +26,29 @@ public final class ResponseReader {
         if (body == null) {
             return Optional.empty();
         }
-        JsonNode root;
+        BodyTree tree;
         try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
             }
-            root = TREE.readValue(parser);
+            tree = BodyTree.read(parser);
         } catch (JsonProcessingException e) {
             throw new ResponseFormatException("the response body is not valid JSON: " + JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new ResponseFormatException("the response body cannot be read: " + e.getMessage(), e);
         }
-        return Optional.of(decode(root));
+        return Optional.of(decode(tree));
     }
 
-    private static WebhookResponse decode(JsonNode root) {
+    private static WebhookResponse decode(BodyTree tree) {
+        JsonNode root = tree.root();
         if (root == null || root.isNull()) {
             return new WebhookResponse(null, "", "", Map.of(), List.of(), "", "", null);
         }
         if (!root.isObject()) {
             throw new ResponseFormatException("the response body must be a JSON object, got " + GoFields.describe(root));
         }
-        GoFields r = GoFields.of(root, "");
+        GoFields r = GoFields.root(tree);
         return new WebhookResponse(
                 r.optionalString("text"),
                 r.string("username"),
@@ -61,13 +57,13 @@ public final class ResponseReader {
                 r.structs("attachments", ResponseReader::attachment),
                 r.string("type"),
                 r.string("response_type"),
-                priority(r.struct("priority")));
+                r.struct("priority", ResponseReader::priority));
     }
 
     private static WebhookResponse.Priority priority(GoFields p) {
-        if (p == null) {
-            return null;
-        }
+        // PostPriority's PostId and ChannelId carry no JSON name, so Go matches them by their field names.
+        p.string("PostId");
+        p.string("ChannelId");
         return new WebhookResponse.Priority(p.optionalString("priority"), p.optionalBool("requested_ack"),
                 p.optionalBool("persistent_notifications"));
     }
@@ -93,13 +89,13 @@ public final class ResponseReader {
                 a.string("thumb_url"),
                 a.string("footer"),
                 a.string("footer_icon"),
-                a.get("ts"),
+                a.any("ts"),
                 a.structs("actions", ResponseReader::action));
     }
 
     /** Null for a JSON null element: it is left out. */
     private static MessageAttachment.Field field(GoFields f) {
-        return f == null ? null : new MessageAttachment.Field(f.string("title"), f.get("value"), f.slackBool("short"));
+        return f == null ? null : new MessageAttachment.Field(f.string("title"), f.any("value"), f.slackBool("short"));
     }
 
     /** Null for a JSON null element: it is left out. */
@@ -107,9 +103,10 @@ public final class ResponseReader {
         if (a == null) {
             return null;
         }
+        a.string("cookie"); // set by the chat server, never kept, but Go still checks its type
         return new MessageAttachment.Action(a.string("id"), a.string("type"), a.string("name"), a.bool("disabled"),
                 a.string("style"), a.string("data_source"), a.structs("options", ResponseReader::option),
-                a.string("default_option"), integration(a.struct("integration")));
+                a.string("default_option"), a.struct("integration", ResponseReader::integration));
     }
 
     private static MessageAttachment.Option option(GoFields o) {
@@ -119,9 +116,6 @@ public final class ResponseReader {
     }
 
     private static MessageAttachment.Integration integration(GoFields i) {
-        if (i == null) {
-            return null;
-        }
         return new MessageAttachment.Integration(i.string("url"), i.map("context"));
     }
 }

@@ -69,7 +69,7 @@ public final class AttachmentSanitizer {
                 Map<String, Object> fm = new LinkedHashMap<>();
                 fm.put("title", f.title());
                 if (f.value() != null) {
-                    fm.put("value", SlackText.attachmentText(stringify(f.value())));
+                    fm.put("value", SlackText.attachmentText(GoValueFormat.of(f.value())));
                 }
                 fm.put("short", f.isShort());
                 fields.add(fm);
@@ -180,21 +180,6 @@ public final class AttachmentSanitizer {
         }
         m.put("integration", integration);
         return m;
-    }
-
-    /**
-     * Mattermost stringifies field values with Go's {@code %v}; for strings, whole numbers and booleans that is their
-     * JSON text, which is what is used here for every value (Go would print {@code 1e+06} for a million and a map
-     * syntax for objects; JSON text is the readable equivalent).
-     */
-    static String stringify(JsonNode value) {
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isNumber() || value.isBoolean()) {
-            return value.asText();
-        }
-        return value.toString();
     }
 
     private static void put(Map<String, Object> m, String key, String value) {

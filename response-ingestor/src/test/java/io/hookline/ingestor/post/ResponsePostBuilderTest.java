@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.ingestor.response.ResponseFormatException;
 import io.hookline.ingestor.response.ResponseReader;
 import io.hookline.ingestor.response.WebhookResponse;
+import io.hookline.ingestor.testing.CommandSchema;
 import io.hookline.ingestor.testing.Fixtures;
+import io.hookline.schemas.command.CommandOrigin;
 import io.hookline.schemas.command.CommandPost;
+import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.List;
@@ -127,12 +130,45 @@ class ResponsePostBuilderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"me", "reminder", "bogus", "Custom_x"})
+    @ValueSource(strings = {"me", "reminder", "add_bot_teams_channels", "burn_on_read", "card", "custom_", "custom_poll"})
+    void everyTypeMattermostKnowsForANewPostIsKeptAndFitsTheContract(String type) {
+        CommandPost post = single(OFF, "{\"text\": \"a\", \"type\": \"" + type + "\"}");
+        assertThat(post.type()).isEqualTo(type);
+        CommandSchema.assertValid(new PostCommand(Ids.newId(), PostCommand.CREATE_POST, null, post,
+                new CommandOrigin("h", POST_ID, "https://c.example/", "d")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bogus", "Custom_x", "Me", "slack_attachments", "system", "ephemeral"})
     void otherTypesRejectTheResponse(String type) {
         assertThatThrownBy(() -> new ResponsePostBuilder(OFF).build(
                 response("{\"text\": \"a\", \"type\": \"" + type + "\"}"), Fixtures.trigger()))
                 .isInstanceOf(ResponseFormatException.class)
-                .hasMessageContaining("is not allowed");
+                .hasMessageStartingWith("type '" + type + "' is not a Mattermost post type");
+    }
+
+    @Test
+    void propsMattermostStripsOrRecomputesOnCreateAreNotCopied() {
+        CommandPost post = single(OFF, """
+                {"text": "a", "props": {"add_channel_member": {"user_ids": ["x"]}, "force_notification": true,
+                 "channel_mentions": {"town-square": {"display_name": "Town"}}, "kept": 1}}
+                """);
+        assertThat(post.props()).containsOnlyKeys("from_webhook", "webhook_display_name", "kept");
+    }
+
+    @Test
+    void aNullAttachmentIsDroppedAndTheRestIsPosted() {
+        // Mattermost's handler dereferences the null attachment and fails; Hookline posts the rest.
+        PostPlan plan = new ResponsePostBuilder(OFF).build(response(
+                "{\"text\": \"a\", \"attachments\": [null, {\"title\": \"T\"}, null]}"), Fixtures.trigger());
+        assertThat(plan.parts()).singleElement().satisfies(post -> {
+            assertThat(post.message()).isEqualTo("a");
+            assertThat(post.props().get("attachments")).isEqualTo(List.of(Map.of("title", "T")));
+        });
+        CommandPost onlyNull = single(OFF, "{\"text\": \"a\", \"attachments\": [null]}");
+        assertThat(onlyNull.message()).isEqualTo("a");
+        assertThat(onlyNull.type()).isEmpty();
+        assertThat(onlyNull.props()).doesNotContainKey("attachments");
     }
 
     @Test

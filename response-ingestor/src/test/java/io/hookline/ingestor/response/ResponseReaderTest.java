@@ -3,6 +3,7 @@ package io.hookline.ingestor.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +68,39 @@ class ResponseReaderTest {
                 .orElseThrow();
         assertThat(r.text()).isEqualTo("second");
         assertThat(r.isComment()).isTrue();
+    }
+
+    /** Each expectation is what Go decoded from the same body (src/test/go/decode, go-decode.tsv). */
+    @Test
+    void aRepeatedKeyIsDecodedAgainIntoTheSameFieldLikeGo() {
+        assertThat(reader.read("{\"text\": \"a\", \"text\": null}").orElseThrow().text()).isNull();
+        assertThat(reader.read("{\"username\": \"a\", \"username\": null}").orElseThrow().username())
+                .isEqualTo("a");
+        assertThat(reader.read("{\"props\": {\"a\": 1}, \"props\": {\"b\": 2}}").orElseThrow().props())
+                .isEqualTo(Map.of("a", 1, "b", 2));
+        assertThat(reader.read("{\"props\": {\"a\": 1}, \"props\": null, \"props\": {\"b\": 2}}").orElseThrow()
+                .props()).isEqualTo(Map.of("b", 2));
+        assertThat(reader.read("{\"priority\": {\"priority\": \"urgent\"}, \"priority\": {\"requested_ack\": true}}")
+                .orElseThrow().priority()).isEqualTo(new WebhookResponse.Priority("urgent", true, null));
+        assertThat(reader.read("{\"priority\": {\"priority\": \"urgent\"}, \"priority\": null}").orElseThrow()
+                .priority()).isNull();
+        MessageAttachment merged = reader.read("{\"attachments\": [{\"title\": \"t\", \"fields\": [{\"title\": \"f\"}]}],"
+                + " \"attachments\": [{\"text\": \"x\"}]}").orElseThrow().attachments().get(0);
+        assertThat(merged.title()).isEqualTo("t");
+        assertThat(merged.text()).isEqualTo("x");
+        assertThat(merged.fields()).extracting(MessageAttachment.Field::title).containsExactly("f");
+        assertThat(reader.read("{\"attachments\": [{\"title\": \"t\"}, {\"title\": \"u\"}], \"attachments\": [null]}")
+                .orElseThrow().attachments()).isEmpty();
+    }
+
+    @Test
+    void everyOccurrenceOfARepeatedKeyIsTypeChecked() {
+        assertThatThrownBy(() -> reader.read("{\"text\": 5, \"text\": \"a\"}"))
+                .hasMessage("text must be a string, got a number");
+        assertThatThrownBy(() -> reader.read("{\"attachments\": [{\"fields\": [{\"short\": 1}]}], \"attachments\": []}"))
+                .hasMessage("attachments[0].fields[0].short must be true, false, \"true\" or \"false\", got a number");
+        assertThatThrownBy(() -> reader.read("{\"props\": {\"a\": 1e400, \"a\": 1}}"))
+                .hasMessage("props holds a number too large for a float64");
     }
 
     @Test

@@ -91,9 +91,11 @@ public record OutgoingWebhook(
         return ContentTypes.JSON.equals(contentType);
     }
 
-    /** This hook with every secret replaced, for logs, listings and error messages. */
+    /** This hook with every secret replaced (callback URL passwords too), for logs, listings and error messages. */
     public OutgoingWebhook masked() {
-        return withToken(token.isEmpty() ? "" : "****").withSigningSecrets(
+        return withToken(token.isEmpty() ? "" : "****")
+                .withCallbackUrls(callbackUrls.stream().map(CallbackUrlCredentials::masked).toList())
+                .withSigningSecrets(
                 signingSecret == null ? null : SIGNING_SECRET_PREFIX + "****",
                 previousSigningSecret == null ? null : SIGNING_SECRET_PREFIX + "****", previousSigningSecretExpiresAt);
     }

@@ -1,8 +1,6 @@
 package io.hookline.schemas.hook;
 
 import io.hookline.schemas.Ids;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,10 +40,11 @@ public final class OutgoingWebhookValidator {
         Objects.requireNonNull(hook, "hook");
         List<Violation> v = new ArrayList<>();
         if (!Ids.isValid(hook.id())) {
-            v.add(new Violation("id", "must be 26 lowercase letters or digits"));
+            v.add(new Violation("id", "must be " + Ids.RULE));
         }
-        if (hook.token().length() != TOKEN_LENGTH) {
-            v.add(new Violation("token", "must be exactly 26 characters, got " + hook.token().length()));
+        int tokenBytes = hook.token().getBytes(StandardCharsets.UTF_8).length;
+        if (tokenBytes != TOKEN_LENGTH) {
+            v.add(new Violation("token", "must be exactly 26 bytes (UTF-8), got " + tokenBytes));
         }
         if (hook.createAt() == 0) {
             v.add(new Violation("create_at", "must be set (epoch milliseconds)"));
@@ -54,13 +53,13 @@ public final class OutgoingWebhookValidator {
             v.add(new Violation("update_at", "must be set (epoch milliseconds)"));
         }
         if (!Ids.isValid(hook.creatorId())) {
-            v.add(new Violation("creator_id", "must be 26 lowercase letters or digits"));
+            v.add(new Violation("creator_id", "must be " + Ids.RULE));
         }
         if (!hook.channelId().isEmpty() && !Ids.isValid(hook.channelId())) {
-            v.add(new Violation("channel_id", "must be empty or 26 lowercase letters or digits"));
+            v.add(new Violation("channel_id", "must be empty or " + Ids.RULE));
         }
         if (!Ids.isValid(hook.teamId())) {
-            v.add(new Violation("team_id", "must be 26 lowercase letters or digits"));
+            v.add(new Violation("team_id", "must be " + Ids.RULE));
         }
         if (goListBytes(hook.triggerWords()) > MAX_LIST_BYTES) {
             v.add(new Violation("trigger_words", "must be at most " + MAX_LIST_BYTES + " bytes in all"));
@@ -78,8 +77,9 @@ public final class OutgoingWebhookValidator {
             v.add(new Violation("callback_urls", "must be at most " + MAX_LIST_BYTES + " bytes in all"));
         }
         for (String url : hook.callbackUrls()) {
-            if (!isHttpUrl(url)) {
-                v.add(new Violation("callback_urls", "'" + url + "' is not an http:// or https:// URL with a host"));
+            if (!CallbackUrl.isValid(url)) {
+                v.add(new Violation("callback_urls", "'" + url + "' is not an http:// or https:// URL with a host "
+                        + "(Go's url.ParseRequestURI)"));
             }
         }
         maxBytes(v, "display_name", hook.displayName(), MAX_DISPLAY_NAME);
@@ -87,10 +87,10 @@ public final class OutgoingWebhookValidator {
         maxBytes(v, "content_type", hook.contentType(), MAX_CONTENT_TYPE);
         maxBytes(v, "username", hook.username(), MAX_USERNAME);
         maxBytes(v, "icon_url", hook.iconUrl(), MAX_ICON_URL);
-        if (hook.triggerWhen() != OutgoingWebhook.TRIGGER_WORDS_EXACT_MATCH
-                && hook.triggerWhen() != OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH) {
-            v.add(new Violation("trigger_when", "must be 0 (first word equals) or 1 (first word starts with), got "
-                    + hook.triggerWhen()));
+        // Mattermost only checks the upper bound: a negative value is valid and matches no trigger word
+        if (hook.triggerWhen() > OutgoingWebhook.TRIGGER_WORDS_STARTS_WITH) {
+            v.add(new Violation("trigger_when", "must be at most 1 (0: first word equals, 1: first word starts with, "
+                    + "negative: no word matches), got " + hook.triggerWhen()));
         }
         if (hook.channelId().isEmpty() && hook.triggerWords().isEmpty()) {
             v.add(new Violation("trigger_words", "at least one trigger word is required when channel_id is empty"));
@@ -174,17 +174,5 @@ public final class OutgoingWebhookValidator {
             bytes += s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
         }
         return bytes;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.hookline.schemas.trigger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hookline.schemas.Ids;
+import io.hookline.schemas.hook.CallbackUrlCredentials;
 import java.util.List;
 
 /**
@@ -74,10 +75,14 @@ public record WebhookTrigger(
         return rootId.isEmpty() ? payload.postId() : rootId;
     }
 
-    /** This trigger with the token and signing secrets removed: what delivery outcomes carry. */
+    /**
+     * This trigger with the token and signing secrets removed and the callback URL's password masked: what delivery
+     * outcomes carry. The masked URL still names the endpoint; the delivery id, made from the real URL, stays.
+     */
     public WebhookTrigger redacted() {
-        return new WebhookTrigger(deliveryId, hookId, callbackUrl, contentType, List.of(), hookDisplayName, creatorId,
-                username, iconUrl, rootId, payload == null ? null : payload.withoutToken(), triggeredAt);
+        return new WebhookTrigger(deliveryId, hookId, CallbackUrlCredentials.masked(callbackUrl), contentType,
+                List.of(), hookDisplayName, creatorId, username, iconUrl, rootId,
+                payload == null ? null : payload.withoutToken(), triggeredAt);
     }
 
     private static String orEmpty(String s) {
