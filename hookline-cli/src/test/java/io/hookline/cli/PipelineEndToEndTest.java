@@ -300,9 +300,9 @@ class PipelineEndToEndTest {
         IsolatedConfig isolated = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1")
                 .with(DispatcherSettings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT.name(), "5");
+        String url = "http://127.0.0.1:" + callback.getPort() + "/first";
         CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
-                CHANNEL, "--trigger-word", "ping", "--callback-url", callback.url("/first").toString(),
-                "--creator-id", BOT));
+                CHANNEL, "--trigger-word", "ping", "--callback-url", url, "--creator-id", BOT));
         assertThat(created.exitCode()).as(created.toString()).isZero();
         services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);
         CliRun.Result post = CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL,

@@ -61,7 +61,8 @@ class CallbackClientBodyTest {
 
     @Test
     void aValueWhoseBodyEndsAfterTheTimeoutIsReadAndItsConnectionClosed() throws Exception {
-        try (HeldOpenServer held = new HeldOpenServer("Content-Length: 100000000", "  {\"te", "xt\":\"pong\"} {\"tail")) {
+        try (HeldOpenServer held = new HeldOpenServer("Content-Length: 100000000", "  {\"te", "xt\":\"pong\"}",
+                " {\"tail")) {
             AttemptResult r = send(held.port());
             assertThat(r.failure()).isEqualTo(FailureKind.NONE);
             assertThat(body(r)).isEqualTo(VALUE);
