@@ -17,6 +17,7 @@ import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.serde.JsonSchemas;
@@ -35,6 +36,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -279,6 +281,47 @@ class PipelineEndToEndTest {
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.signingSecret()));
         assertThat(WebhookSignatures.of(byPath.get("/grace-over"))).doesNotContain(
                 WebhookSignatures.expected(byPath.get("/grace-over"), graceOver.previousSigningSecret()));
+    }
+
+    /**
+     * Mattermost reads only the first JSON value of a response: a value complete before the timeout is a post though
+     * the body's end would come long after it, and what follows the value is never read. Only that value goes to
+     * {@code webhook-responses}.
+     */
+    @Test
+    void aFirstValueCompleteBeforeTheTimeoutIsAPostThoughTheBodyEndsMuchLater(KafkaBroker broker) throws Exception {
+        String value = "{\"text\": \"first\"}";
+        Buffer body = new Buffer().writeUtf8(value + " {\"text\": \"second\"}");
+        body.write(new byte[1 << 20]);
+        // 64 bytes every 100 ms: the value arrives at once, the whole body would take half an hour
+        callback.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(body).throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
+        callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        IsolatedConfig isolated = new IsolatedConfig(broker)
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1")
+                .with(DispatcherSettings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT.name(), "5");
+        String url = "http://127.0.0.1:" + callback.getPort() + "/first";
+        CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
+                CHANNEL, "--trigger-word", "ping", "--callback-url", url, "--creator-id", BOT));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);
+        CliRun.Result post = CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL,
+                "--user-id", ALICE, "--message", "ping"));
+        assertThat(post.exitCode()).as(post.toString()).isZero();
+
+        Topics topics = TopicSettings.topics(isolated.config());
+        List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.postCommands().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+        assertThat(Json.mapper().readValue(commands.get(0).value(), PostCommand.class).post().message())
+                .isEqualTo("first");
+        List<ConsumerRecord<String, String>> outcomes = TopicRecords.readUntil(broker.bootstrapServers(),
+                topics.webhookResponses().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+        DeliveryOutcome outcome = Json.mapper().readValue(outcomes.get(0).value(), DeliveryOutcome.class);
+        assertThat(outcome.status()).isEqualTo(DeliveryOutcome.SUCCEEDED);
+        assertThat(outcome.responseBody()).isEqualTo(value);
+        assertThat(outcome.attempts()).hasSize(1);
+        assertThat(outcome.attempts().get(0).latencyMs()).isLessThan(5_000L);
+        assertThat(callback.getRequestCount()).isEqualTo(1);
     }
 
     /** Starts the callback server on loopback, answering {@code {"text": "pong"}} to the next {@code times} calls. */

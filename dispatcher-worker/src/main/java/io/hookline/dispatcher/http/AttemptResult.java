@@ -6,7 +6,8 @@ import java.time.Duration;
  * What one HTTP attempt produced.
  *
  * @param httpStatus   the status code, null when no response arrived
- * @param body         the response body (whole for a 2xx within the limit, else its first bytes), never null
+ * @param body         for a 2xx, exactly its first JSON value (or, when it holds none, what was read of it); else
+ *                     its first bytes; never null
  * @param contentType  the response's Content-Type, null when absent
  * @param error        a description of the failure, null when a response arrived
  * @param retryAfter   the Retry-After the receiver asked for, null when none

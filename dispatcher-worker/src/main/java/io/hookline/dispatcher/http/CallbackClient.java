@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body with the hook's token,
  * headers, URL credentials as Basic authorization), a Standard Webhooks signature when the hook has secrets, the SSRF
- * guard on every address, no redirects, a connect timeout and a whole-request timeout, and a response body read up to
- * {@link #MAX_RESPONSE_BYTES} and never further.
+ * guard on every address, no redirects, a connect timeout and a whole-request timeout, and a successful response read
+ * only until its first JSON value is complete (as Mattermost's decoder reads it), within {@link #MAX_RESPONSE_BYTES}.
  */
 public final class CallbackClient implements AutoCloseable {
 
@@ -153,7 +154,7 @@ public final class CallbackClient implements AutoCloseable {
 
             @Override
             public void onResponse(Call call, Response response) {
-                result.complete(read(response, startedAt, t0));
+                result.complete(read(call, response, startedAt, t0));
             }
         });
         return result;
@@ -189,7 +190,7 @@ public final class CallbackClient implements AutoCloseable {
         return b.build();
     }
 
-    private static AttemptResult read(Response response, long startedAt, long t0) {
+    private static AttemptResult read(Call call, Response response, long startedAt, long t0) {
         int status = response.code();
         String contentType = response.header("Content-Type");
         java.time.Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), java.time.Instant.now());
@@ -197,15 +198,19 @@ public final class CallbackClient implements AutoCloseable {
         try (response; ResponseBody body = response.body()) {
             BufferedSource source = body.source();
             if (success) {
-                if (source.request(MAX_RESPONSE_BYTES + 1L)) {
-                    byte[] excerpt = source.getBuffer().readByteArray(EXCERPT_BYTES);
-                    return new AttemptResult(startedAt, elapsedMs(t0), status, excerpt, contentType,
-                            FailureKind.RESPONSE_TOO_LARGE, "response too large (more than " + MAX_RESPONSE_BYTES
-                            + " bytes)", retryAfter);
+                FirstJsonValue.Reading reading = FirstJsonValue.read(source, body.contentLength(), MAX_RESPONSE_BYTES);
+                if (reading.unread()) {
+                    // as Go's client: the connection is closed, not drained of what follows the value
+                    call.cancel();
                 }
-                byte[] bytes = source.getBuffer().readByteArray();
-                return new AttemptResult(startedAt, elapsedMs(t0), status, bytes, contentType, FailureKind.NONE,
-                        null, retryAfter);
+                if (reading.ending() == FirstJsonValue.Ending.TOO_LARGE) {
+                    byte[] excerpt = Arrays.copyOf(reading.bytes(), Math.min(EXCERPT_BYTES, reading.bytes().length));
+                    return new AttemptResult(startedAt, elapsedMs(t0), status, excerpt, contentType,
+                            FailureKind.RESPONSE_TOO_LARGE, "response too large: no complete JSON value in its first "
+                            + MAX_RESPONSE_BYTES + " bytes", retryAfter);
+                }
+                return new AttemptResult(startedAt, elapsedMs(t0), status, reading.bytes(), contentType,
+                        FailureKind.NONE, null, retryAfter);
             }
             source.request(EXCERPT_BYTES);
             byte[] excerpt = source.getBuffer().readByteArray(Math.min(EXCERPT_BYTES, source.getBuffer().size()));

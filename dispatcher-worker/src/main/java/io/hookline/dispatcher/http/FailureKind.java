@@ -12,7 +12,7 @@ public enum FailureKind {
     IO,
     /** The SSRF guard refused every address of the host. */
     FORBIDDEN_ADDRESS,
-    /** A successful response whose body exceeds the 1 MiB limit. */
+    /** A successful response whose first JSON value is not complete within the 1 MiB limit. */
     RESPONSE_TOO_LARGE,
     /**
      * Not attempted: too many deliveries to the host were already waiting, so this one went straight to the retry

@@ -177,17 +177,21 @@ class CallbackClientTest {
     }
 
     @Test
-    void bodyUpToOneMebibyteIsReadAndMoreIsAFailureWithoutReadingIt() throws Exception {
+    void aFirstValueUpToOneMebibyteIsReadAndALongerOneIsAFailureWithoutReadingIt() throws Exception {
         loopbackAllowed();
         byte[] exact = new byte[CallbackClient.MAX_RESPONSE_BYTES];
+        java.util.Arrays.fill(exact, (byte) 'a');
+        exact[0] = '"';
+        exact[exact.length - 1] = '"';
         server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(exact)).build());
         AttemptResult ok = send(url(), "application/json", List.of());
         assertThat(ok.failure()).isEqualTo(FailureKind.NONE);
         assertThat(ok.body()).hasSize(CallbackClient.MAX_RESPONSE_BYTES);
 
-        // 64 MiB: far more than the limit; the client must stop reading at 1 MiB + 1
-        Buffer huge = new Buffer();
+        // 64 MiB of one unfinished string: far more than the limit; the client must stop reading at 1 MiB
+        Buffer huge = new Buffer().writeUtf8("\"");
         byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'a');
         for (int i = 0; i < 64; i++) {
             huge.write(chunk);
         }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Decodes a callback's body as Mattermost does ({@code json.NewDecoder(body).Decode(&OutgoingWebhookResponse)}):
  * an empty or blank body is no response at all; only the first JSON value is read (trailing bytes are ignored, as Go's
- * decoder ignores them); a known field of the wrong JSON type makes the whole body invalid.
+ * decoder ignores them: the dispatcher now records only that value, earlier versions recorded what followed too);
+ * a known field of the wrong JSON type makes the whole body invalid.
  */
 public final class ResponseReader {
 
