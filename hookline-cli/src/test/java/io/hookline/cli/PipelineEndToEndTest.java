@@ -16,6 +16,7 @@ import io.hookline.runtime.config.Settings;
 import io.hookline.kafkatest.Await;
 import io.hookline.kafkatest.KafkaBroker;
 import io.hookline.kafkatest.KafkaBrokerExtension;
+import io.hookline.kafkatest.SelfSignedTls;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
@@ -27,6 +28,7 @@ import io.hookline.schemas.post.User;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -48,6 +50,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walking skeleton end to end: the real broker, matcher, dispatcher and ingestor in process, a real HTTP callback
@@ -390,6 +393,37 @@ class PipelineEndToEndTest {
         assertThat(command.origin().callbackUrl()).as("the URL as stored").isEqualTo(url);
         // both hooks were matched against the same post, so a request for the other one would have come by now
         assertThat(callback.takeRequest(5, TimeUnit.SECONDS)).as("the hook with trigger_when -1 and a word").isNull();
+    }
+
+    /**
+     * {@code hookline.enable-insecure-outgoing-connections}, Mattermost's {@code EnableInsecureOutgoingConnections}:
+     * with it on, a callback whose certificate no one vouches for is called and its answer posted (with it off the
+     * handshake fails: {@code CallbackClientTest}).
+     */
+    @Test
+    void withInsecureConnectionsOnASelfSignedHttpsCallbackIsCalledAndItsAnswerPosted(KafkaBroker broker,
+            @TempDir Path dir) throws Exception {
+        callback.useHttps(SelfSignedTls.serverContext(dir).getSocketFactory());
+        startCallbackAnsweringPong(1);
+        IsolatedConfig isolated = new IsolatedConfig(broker)
+                .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1")
+                .with(DispatcherSettings.ENABLE_INSECURE_OUTGOING_CONNECTIONS.name(), "true");
+        CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
+                CHANNEL, "--trigger-word", "ping", "--callback-url",
+                "https://127.0.0.1:" + callback.getPort() + "/hook", "--creator-id", BOT));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        services.start(Stage.createAll(List.of(Stage.values()), isolated.config()), WAIT);
+        CliRun.Result post = CliRun.run(isolated.args("post", "--team-id", TEAM, "--channel-id", CHANNEL,
+                "--user-id", ALICE, "--message", "ping"));
+        assertThat(post.exitCode()).as(post.toString()).isZero();
+
+        RecordedRequest request = callback.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(request).as("callback request over TLS within %s", WAIT).isNotNull();
+        assertThat(request.getHandshake()).as("the request came over TLS").isNotNull();
+        List<ConsumerRecord<String, String>> commands = TopicRecords.readUntil(broker.bootstrapServers(),
+                isolated.topics().postCommands().name(), new StringDeserializer(), WAIT, seen -> !seen.isEmpty());
+        assertThat(Json.mapper().readTree(commands.get(0).value()).get("post").get("message").asText())
+                .isEqualTo("pong");
     }
 
     /** Creates a hook with the CLI, rotates its secret with {@code grace}, and returns it with both secrets. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.dispatcher.TestTriggers;
+import io.hookline.kafkatest.SelfSignedTls;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.AllowList;
 import io.hookline.dispatcher.ssrf.ForbiddenAddressException;
@@ -15,9 +16,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,8 +25,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -328,7 +325,7 @@ class CallbackClientTest {
     void selfSignedHttpsFailsUnlessInsecureConnectionsAreEnabledWhichWarnsOnce(@TempDir Path dir) throws Exception {
         server.close();
         server = new MockWebServer();
-        server.useHttps(selfSigned(dir).getSocketFactory());
+        server.useHttps(SelfSignedTls.serverContext(dir).getSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         String https = "https://127.0.0.1:" + server.getPort() + "/hook";
 
@@ -362,28 +359,6 @@ class CallbackClientTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         }
-    }
-
-    /** A server context with a fresh self-signed certificate for another host name, made by the JDK's keytool. */
-    private static SSLContext selfSigned(Path dir) throws Exception {
-        Path store = dir.resolve("callback.p12");
-        char[] password = "changeit".toCharArray();
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "callback", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=callback.invalid", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(keytool.waitFor()).as(output).isZero();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(store)) {
-            keys.load(in, password);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
     }
 
     /** An independent Standard Webhooks verifier, written from the spec. */
