@@ -4,6 +4,7 @@ import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.hooks.HookStore;
+import io.hookline.cli.hooks.HookTable;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.Progress;
 import io.hookline.cli.kafka.TopicReader;
@@ -81,7 +82,7 @@ public final class RedeliverCommand extends HooklineSubcommand {
         FailedDeliveries log = read(clients, topics.webhookResponses());
 
         long now = clock.millis();
-        Map<String, OutgoingWebhook> live = new HashMap<>();
+        HookTable table = null; // read once, and only when a failure is to be redelivered
         Map<String, String> notLive = new HashMap<>();
         List<Redelivery> redeliveries = new ArrayList<>();
         int planned = 0;
@@ -97,7 +98,10 @@ public final class RedeliverCommand extends HooklineSubcommand {
             } else if (plan instanceof FailedDeliveries.Redeliver r) {
                 String failedId = r.failed().deliveryId();
                 String hookOf = r.failed().trigger() == null ? "" : r.failed().trigger().hookId();
-                OutgoingWebhook hook = liveHook(hooks, hookOf, live, notLive);
+                if (table == null) {
+                    table = hooks.read();
+                }
+                OutgoingWebhook hook = liveHook(hooks, table, hookOf, notLive);
                 if (hook == null) {
                     err().println("skipped delivery " + failedId + ": hook " + hookOf + " is not live: "
                             + notLive.get(hookOf));
@@ -169,20 +173,15 @@ public final class RedeliverCommand extends HooklineSubcommand {
         return log;
     }
 
-    /** The live hook {@code id}, read once per hook; null with the reason in {@code notLive} when there is none. */
-    private static OutgoingWebhook liveHook(HookStore hooks, String id, Map<String, OutgoingWebhook> live,
+    /** The live hook {@code id}; null with the reason in {@code notLive} when there is none. */
+    private static OutgoingWebhook liveHook(HookStore hooks, HookTable table, String id,
                                             Map<String, String> notLive) {
-        if (!live.containsKey(id) && !notLive.containsKey(id)) {
-            try {
-                live.put(id, hooks.live(id));
-            } catch (CliFailure e) {
-                if (e.getCause() != null) {
-                    throw e; // Kafka failed (Unreachable): that says nothing about the hook
-                }
-                notLive.put(id, e.getMessage());
-            }
+        try {
+            return hooks.liveIn(table, id);
+        } catch (CliFailure e) {
+            notLive.put(id, e.getMessage());
+            return null;
         }
-        return live.get(id);
     }
 
     /** Publishes each new trigger keyed by its partition key and prints where it went. */

@@ -4,21 +4,16 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicSetup;
-import io.hookline.cli.kafka.Unreachable;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 
 /** The {@code webhook-configs} topic as the hooks commands use it: read the table, write one hook keyed by its id. */
 public final class HookStore {
@@ -52,7 +47,14 @@ public final class HookStore {
 
     /** The live hook {@code id}, or a failure naming it (and, when it is rejected, why). */
     public OutgoingWebhook live(String id) {
-        HookTable table = read();
+        return liveIn(read(), id);
+    }
+
+    /**
+     * The live hook {@code id} of {@code table}, read once by a caller that looks up many hooks, or a failure naming
+     * it (and, when it is rejected, why).
+     */
+    public OutgoingWebhook liveIn(HookTable table, String id) {
         if (table.state(id).orElse(null) instanceof HookState.Live live) {
             return live.hook();
         }
@@ -138,16 +140,7 @@ public final class HookStore {
 
     /** Writes {@code hook} (null: a tombstone) keyed by {@code id} and waits until the broker has it. */
     private void write(String id, OutgoingWebhook hook) {
-        try (KafkaProducer<String, OutgoingWebhook> producer =
-                     clients.producer(topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), id, hook)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), (Exception) e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing hook " + id, e);
-        }
+        clients.send(topic.keySerde().serializer(), topic.valueSerde().serializer(),
+                List.of(new ProducerRecord<>(topic.name(), id, hook)), written -> { }, "hook " + id);
     }
 }
