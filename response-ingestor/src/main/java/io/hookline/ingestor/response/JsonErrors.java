@@ -15,12 +15,7 @@ public final class JsonErrors {
     }
 
     public static String describe(JsonProcessingException e) {
-        return scrub(e.getOriginalMessage()) + at(e.getLocation());
-    }
-
-    /** {@code message} fit for a dead-letter header: see {@link DeadLetter#withoutQuotedInput}. */
-    public static String scrub(String message) {
-        return DeadLetter.withoutQuotedInput(message);
+        return DeadLetter.withoutQuotedInput(e.getOriginalMessage()) + at(e.getLocation());
     }
 
     private static String at(JsonLocation location) {

@@ -2,7 +2,6 @@ package io.hookline.ingestor.stream;
 
 import io.hookline.ingestor.outcome.Handling;
 import io.hookline.ingestor.outcome.OutcomeHandler;
-import io.hookline.ingestor.response.JsonErrors;
 import io.hookline.runtime.streams.ProcessingResult;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.deadletter.DeadLetter;
@@ -63,7 +62,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
         try {
             outcome = outcomes.deserialize(topic(), record.value());
         } catch (SerializationException e) {
-            deadLetter(record, JsonErrors.scrub(e.getMessage()));
+            deadLetter(record, DeadLetter.withoutQuotedInput(e.getMessage()));
             return;
         }
         if (outcome == null) {
