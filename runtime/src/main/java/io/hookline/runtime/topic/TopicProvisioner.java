@@ -45,7 +45,8 @@ public final class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> topic : topics) {
                 if (!existing.contains(topic.name())) {
-                    NewTopic t = new NewTopic(topic.name(), Optional.of(partitions),
+                    NewTopic t = new NewTopic(topic.name(),
+                            Optional.of(topic.partitions() > 0 ? topic.partitions() : partitions),
                             replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor));
                     if (topic.compacted()) {
                         t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

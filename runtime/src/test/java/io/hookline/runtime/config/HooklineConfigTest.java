@@ -121,7 +121,9 @@ class HooklineConfigTest {
         assertThat(topics.webhookConfigs().compacted()).isTrue();
         assertThat(topics.byName("posts")).isSameAs(topics.posts());
         assertThat(topics.byName("chat-posts")).isSameAs(topics.posts());
-        assertThat(topics.all()).hasSize(7);
+        assertThat(topics.all()).hasSize(9);
+        assertThat(topics.integrationSecrets().partitions()).isEqualTo(1);
+        assertThat(topics.integrationSecrets().compacted()).isTrue();
         assertThatThrownBy(() -> TopicSettings.topics(HooklineConfig.of(Map.of("hookline.topic.posts", " "))))
                 .hasMessageContaining("posts");
     }

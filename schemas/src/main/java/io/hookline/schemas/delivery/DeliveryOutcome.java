@@ -2,6 +2,7 @@ package io.hookline.schemas.delivery;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hookline.schemas.trigger.WebhookTrigger;
+import io.hookline.schemas.interaction.InteractionCall;
 import java.util.List;
 
 /**
@@ -17,6 +18,9 @@ import java.util.List;
  * @param completedAt        epoch milliseconds
  * @param hookGone           true when it failed because its hook was gone at send time (deleted, not live, unknown,
  *                           or no longer calling this URL): a withdrawn hook's failures are not announced in the chat
+ * @param interaction        for the call of an interaction (a click, a dialog submission or lookup) instead of a webhook
+ *                           delivery: the interaction and what it resolved to; {@code trigger} is then null, the key is
+ *                           the channel id, the delivery id is the interaction's id, and only HTTP 200 is a success
  */
 public record DeliveryOutcome(
         String deliveryId,
@@ -28,7 +32,8 @@ public record DeliveryOutcome(
         String error,
         List<DeliveryAttempt> attempts,
         long completedAt,
-        boolean hookGone) {
+        boolean hookGone,
+        InteractionCall interaction) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
@@ -42,7 +47,29 @@ public record DeliveryOutcome(
                            String responseBody, String responseContentType, String error,
                            List<DeliveryAttempt> attempts, long completedAt) {
         this(deliveryId, trigger, status, httpStatus, responseBody, responseContentType, error, attempts, completedAt,
-                false);
+                false, null);
+    }
+
+    /** An outcome of a delivery: {@code hookGone} when its hook was gone at send time. */
+    public DeliveryOutcome(String deliveryId, WebhookTrigger trigger, String status, Integer httpStatus,
+                           String responseBody, String responseContentType, String error,
+                           List<DeliveryAttempt> attempts, long completedAt, boolean hookGone) {
+        this(deliveryId, trigger, status, httpStatus, responseBody, responseContentType, error, attempts, completedAt,
+                hookGone, null);
+    }
+
+    /** The outcome of calling an integration for an interaction ({@code call.event().id()} is the delivery id). */
+    public static DeliveryOutcome ofInteraction(InteractionCall call, String status, Integer httpStatus,
+                                                String responseBody, String responseContentType, String error,
+                                                List<DeliveryAttempt> attempts, long completedAt) {
+        return new DeliveryOutcome(call.event().id(), null, status, httpStatus, responseBody, responseContentType,
+                error, attempts, completedAt, false, call);
+    }
+
+    /** Whether this is the outcome of an interaction rather than of a webhook delivery. */
+    @JsonIgnore
+    public boolean isInteraction() {
+        return interaction != null;
     }
 
     @JsonIgnore
