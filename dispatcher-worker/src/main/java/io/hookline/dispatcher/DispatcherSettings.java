@@ -16,9 +16,6 @@ public final class DispatcherSettings {
             "Mattermost AllowedUntrustedInternalConnections (spaces or commas): a host name trusts callback URLs "
                     + "with that host, an IP only URLs written with that IP, a CIDR any internal address inside it, "
                     + "also resolved ones; an entry that can match nothing is ignored with a warning");
-    public static final ConfigKey OUTGOING_INTEGRATION_REQUESTS_TIMEOUT = ConfigKey.of(
-            "hookline.outgoing-integration-requests-timeout", "30",
-            "Mattermost OutgoingIntegrationRequestsTimeout: seconds one callback request may take in all");
     public static final ConfigKey CONNECT_TIMEOUT = ConfigKey.of("hookline.connect-timeout", "3",
             "seconds to open a connection (TCP and TLS) to a callback URL");
     public static final ConfigKey ENABLE_INSECURE_OUTGOING_CONNECTIONS = ConfigKey.of(
@@ -64,10 +61,11 @@ public final class DispatcherSettings {
      * User-Agent, which Mattermost fixes).
      */
     public static final List<ConfigKey> MATTERMOST = List.of(ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS,
-            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT, CONNECT_TIMEOUT, ENABLE_INSECURE_OUTGOING_CONNECTIONS, USER_AGENT);
+            CONNECT_TIMEOUT, ENABLE_INSECURE_OUTGOING_CONNECTIONS, USER_AGENT);
 
     /** Shared keys the dispatcher honours. */
-    public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX);
+    public static final List<ConfigKey> SHARED = List.of(Settings.BOOTSTRAP_SERVERS, Settings.APPLICATION_ID_PREFIX,
+            Settings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT);
 
     /** Every key the dispatcher reads (its own first), for {@code hookline config}-style listings. */
     public static final List<ConfigKey> ALL = concat(concat(OWN, MATTERMOST), SHARED);

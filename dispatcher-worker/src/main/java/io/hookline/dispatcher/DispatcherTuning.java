@@ -1,5 +1,6 @@
 package io.hookline.dispatcher;
 
+import io.hookline.runtime.config.Settings;
 import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.dispatcher.retry.RetrySchedule;
@@ -37,7 +38,7 @@ public record DispatcherTuning(
                         fraction(config, DispatcherSettings.RETRY_JITTER),
                         config.getDuration(DispatcherSettings.RETRY_AFTER_MAX)),
                 config.getPositiveDuration(DispatcherSettings.CONNECT_TIMEOUT),
-                config.getPositiveDuration(DispatcherSettings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT),
+                config.getPositiveDuration(Settings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT),
                 config.getDuration(DispatcherSettings.SHUTDOWN_GRACE),
                 AllowList.parse(config.get(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS)),
                 userAgent(config),

@@ -302,7 +302,7 @@ class PipelineEndToEndTest {
         callback.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
         IsolatedConfig isolated = new IsolatedConfig(broker)
                 .with(DispatcherSettings.ALLOWED_UNTRUSTED_INTERNAL_CONNECTIONS.name(), "127.0.0.1")
-                .with(DispatcherSettings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT.name(), "5");
+                .with(Settings.OUTGOING_INTEGRATION_REQUESTS_TIMEOUT.name(), "5");
         String url = "http://127.0.0.1:" + callback.getPort() + "/first";
         CliRun.Result created = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id",
                 CHANNEL, "--trigger-word", "ping", "--callback-url", url, "--creator-id", BOT));

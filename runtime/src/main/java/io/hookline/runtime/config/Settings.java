@@ -20,8 +20,13 @@ public final class Settings {
     public static final ConfigKey TOPIC_REPLICATION_FACTOR = ConfigKey.of("hookline.topic-replication-factor", "-1",
             "replication factor of each topic Hookline creates (-1: the broker's default)");
 
+    public static final ConfigKey OUTGOING_INTEGRATION_REQUESTS_TIMEOUT = ConfigKey.of(
+            "hookline.outgoing-integration-requests-timeout", "30",
+            "Mattermost OutgoingIntegrationRequestsTimeout: seconds one callback, click, dialog or lookup request may "
+                    + "take in all, and how long a trigger id stays valid");
+
     public static final List<ConfigKey> ALL = List.of(BOOTSTRAP_SERVERS, PROCESSING_GUARANTEE, APPLICATION_ID_PREFIX,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, OUTGOING_INTEGRATION_REQUESTS_TIMEOUT);
 
     private Settings() {
     }
