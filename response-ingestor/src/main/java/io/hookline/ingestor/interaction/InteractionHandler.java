@@ -17,6 +17,7 @@ import java.util.List;
 public final class InteractionHandler {
 
     private final PostActionAnswers actions;
+    private final DialogAnswers dialogs = new DialogAnswers();
 
     public InteractionHandler(EphemeralPosts ephemerals) {
         this.actions = new PostActionAnswers(ephemerals);
@@ -36,6 +37,10 @@ public final class InteractionHandler {
         List<PostCommand> commands;
         if (event.isPostAction()) {
             commands = actions.answer(outcome);
+        } else if (event.isDialogSubmission()) {
+            commands = List.of(dialogs.submission(outcome));
+        } else if (event.isDialogLookup()) {
+            commands = List.of(dialogs.lookup(outcome));
         } else {
             return new Handling.Reject("interaction type '" + event.type() + "' is not post_action, "
                     + "dialog_submission or dialog_lookup");

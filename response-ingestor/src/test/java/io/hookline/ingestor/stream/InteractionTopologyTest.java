@@ -99,6 +99,20 @@ class InteractionTopologyTest {
     }
 
     @Test
+    void aDialogSubmissionIsAnsweredOnceWithItsResponse() {
+        DeliveryOutcome outcome = Interactions.dialogAnswered(Interactions.submission(), 200,
+                "{\"errors\": {\"summary\": \"Too short\"}}");
+        pipe(outcome);
+        pipe(outcome);
+        assertThat(commands.readRecordsToList()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(Fixtures.CHANNEL_ID);
+            assertThat(r.value().type()).isEqualTo(PostCommand.DIALOG_RESULT);
+            assertThat(r.value().dialogResponse().toString()).isEqualTo("{\"errors\":{\"summary\":\"Too short\"}}");
+            CommandSchema.assertValid(r.value());
+        });
+    }
+
+    @Test
     void webhookAndInteractionOutcomesShareTheStreamAndTheDedup() {
         pipe(Fixtures.succeeded("{\"text\": \"pong\"}"));
         pipe(Interactions.answered("{}"));

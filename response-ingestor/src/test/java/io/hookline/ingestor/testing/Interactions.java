@@ -105,6 +105,29 @@ public final class Interactions {
         return new Team(Fixtures.TEAM_ID, "engineering", "Engineering");
     }
 
+    /** A dialog submitted by the clicker from the test channel. */
+    public static InteractionEvent submission() {
+        return InteractionEvent.dialogSubmission(EVENT_ID, "http://127.0.0.1:9/dialog", "new-ticket", "step1",
+                Map.of("summary", "Disk full"), false, "", clicker(), channel(), team());
+    }
+
+    /** A dynamic select asking for options. */
+    public static InteractionEvent lookup() {
+        return InteractionEvent.dialogLookup(EVENT_ID, "http://127.0.0.1:9/options", "new-ticket", "step1",
+                Map.of("query", "ali", "selected_field", "assignee"), clicker(), channel(), team());
+    }
+
+    /** The dialog's integration answered {@code status} with {@code body} (failed when not 200). */
+    public static DeliveryOutcome dialogAnswered(InteractionEvent event, int status, String body) {
+        return outcome(new InteractionCall(event, null, "", null), status == 200 ? DeliveryOutcome.SUCCEEDED
+                : DeliveryOutcome.FAILED, status, status == 200 ? body : null, status == 200 ? null : "HTTP " + status);
+    }
+
+    /** The dialog's call failed: {@code status} null when no response arrived, 200 when its body did not come whole. */
+    public static DeliveryOutcome dialogFailed(InteractionEvent event, Integer status, String error) {
+        return outcome(new InteractionCall(event, null, "", null), DeliveryOutcome.FAILED, status, null, error);
+    }
+
     /** The integration answered 200 with {@code body} to a click on the stored post. */
     public static DeliveryOutcome answered(String body) {
         return answered(click(storedPost()), body);
