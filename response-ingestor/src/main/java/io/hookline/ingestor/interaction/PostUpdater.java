@@ -23,7 +23,8 @@ import java.util.Map;
  *   <li>props: absent or null keeps the original ones; present (even {@code {}}) replaces them all, then the three
  *       retain keys get their original values back, or are removed when the original had none;
  *       {@code add_channel_member} and {@code force_notification} are always stripped;</li>
- *   <li>message and file ids are replaced, even when omitted (then "" and none);</li>
+ *   <li>message and file ids are replaced, even when omitted (then "" and none); a new message gets its
+ *       hashtags;</li>
  *   <li>{@code metadata} is the update's when present (without embeds), else kept;</li>
  *   <li>everything else ({@code is_pinned}, {@code has_reactions}, {@code type}, {@code user_id},
  *       {@code channel_id}, {@code root_id}, {@code create_at}, ...) is the original's;</li>
@@ -73,8 +74,9 @@ final class PostUpdater {
         props.remove("force_notification");
 
         String message = update.message();
+        boolean messageChanged = !message.equals(text(original.get(MESSAGE)));
         List<String> fileIds = update.fileIds() == null ? List.of() : List.copyOf(update.fileIds());
-        boolean edited = !message.equals(text(original.get(MESSAGE)))
+        boolean edited = messageChanged
                 || !sameJson(orEmptyList(original.get(FILE_IDS)), fileIds)
                 || !sameJson(orEmptyList(originalProps.get(ResponsePostBuilder.PROP_ATTACHMENTS)),
                         orEmptyList(props.get(ResponsePostBuilder.PROP_ATTACHMENTS)));
@@ -97,6 +99,9 @@ final class PostUpdater {
         Map<String, Object> post = new LinkedHashMap<>(original);
         post.put("id", postId);
         post.put(MESSAGE, message);
+        if (messageChanged) {
+            post.put("hashtags", Hashtags.of(message));
+        }
         post.put(PROPS, props);
         post.put(FILE_IDS, fileIds);
         if (update.metadata() != null) {

@@ -103,6 +103,15 @@ class PostUpdaterTest {
     }
 
     @Test
+    void aNewMessageGetsItsHashtagsAndAnUnchangedOneKeepsThem() {
+        assertThat(updated("{\"message\": \"Voted #lunch (#pizza).\"}").get("hashtags")).isEqualTo("#lunch #pizza");
+        Map<String, Object> original = Interactions.storedPost();
+        original.put("hashtags", "#kept");
+        PostUpdater.Result same = apply(original, "{\"message\": \"Lunch?\"}");
+        assertThat(same.post().get("hashtags")).isEqualTo("#kept");
+    }
+
+    @Test
     void anOmittedMessageEmptiesThePost() {
         Map<String, Object> post = updated("{\"file_ids\": [\"file1\"]}");
         assertThat(post.get("message")).isEqualTo("");
