@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The interaction commands and outcomes, made by the real factories and serialised as on the topic, against the schemas. */
+/** Interaction commands and outcomes from the real factories, serialised as on the topic, against the schemas. */
 class InteractionCommandSchemaTest {
 
     private static final String INTERACTION = Ids.deterministic("interaction");

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Mattermost's {@code model.ParseHashtags}: the {@code hashtags} field a post gets when an update changes its message.
  * Words are split on Go's {@code unicode.IsSpace}; surrounding punctuation is trimmed, repeated leading {@code #}s
- * become one, and what is left is a hashtag when it is {@code #}, a letter, then letters, digits, {@code -_.}, ending on
- * a letter or digit. The result is cut at a word boundary within 1000 bytes. The patterns are Go's, with Go's
+ * become one, and what is left is a hashtag when it is {@code #}, a letter, then letters, digits, {@code -_.},
+ * ending on a letter or digit. The result is cut at a word boundary within 1000 bytes. The patterns are Go's, with Go's
  * {@code \s} (ASCII, no vertical tab) spelled out.
  */
 final class Hashtags {

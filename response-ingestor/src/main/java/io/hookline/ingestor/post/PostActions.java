@@ -20,7 +20,7 @@ public final class PostActions {
 
     /** What to make of one action: given a copy of it, return the action to keep. */
     @FunctionalInterface
-    public interface Rewrite {
+    interface Rewrite {
         Map<String, Object> apply(int attachmentIndex, int actionIndex, Map<String, Object> action);
     }
 
@@ -44,7 +44,7 @@ public final class PostActions {
     }
 
     /** Whether {@code props} holds at least one action. */
-    public static boolean any(Map<String, Object> props) {
+    static boolean any(Map<String, Object> props) {
         boolean[] found = {false};
         rewrite(props, (a, i, action) -> {
             found[0] = true;
@@ -58,7 +58,7 @@ public final class PostActions {
      * itself is left as it was. Attachments and actions that are not JSON objects are left as they are (null actions
      * dropped).
      */
-    public static Map<String, Object> rewrite(Map<String, Object> props, Rewrite rewrite) {
+    static Map<String, Object> rewrite(Map<String, Object> props, Rewrite rewrite) {
         Map<String, Object> out = new LinkedHashMap<>(props);
         if (!(props.get(ResponsePostBuilder.PROP_ATTACHMENTS) instanceof List<?> attachments)) {
             return out;

@@ -24,7 +24,8 @@ public record PostActionIntegrationResponse(PostUpdate update, String ephemeralT
 
     /**
      * The fields of the {@code update} post Mattermost's non-safe {@code UpdatePost} takes from it; every other field
-     * of the update is decoded (a wrong type still makes the answer invalid) and then ignored, as Mattermost ignores it.
+     * of the update is decoded (a wrong type still makes the answer invalid) and then ignored, as Mattermost ignores
+     * it.
      *
      * @param message  "" when omitted: an update without a message empties the post's
      * @param props    null when absent or null (the original props are kept); otherwise they replace all props

@@ -32,7 +32,9 @@ public final class ResponseStream {
     private ResponseStream() {
     }
 
-    /** @param secrets the cluster's integration secrets: the cookies of ephemeral posts' actions are sealed with them */
+    /**
+     * @param secrets the cluster's integration secrets: the cookies of ephemeral posts' actions are sealed with them
+     */
     public static void addTo(StreamsBuilder builder, HooklineConfig config, Topics topics,
                              IntegrationSecrets secrets) {
         boolean notices = config.getBoolean(IngestorSettings.FAILURE_NOTICES);

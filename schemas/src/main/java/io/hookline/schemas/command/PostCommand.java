@@ -59,8 +59,8 @@ public record PostCommand(
 
     /** This command with {@code post} instead of its own (the chat server's preparation of an ephemeral post). */
     public PostCommand withPost(CommandPost post) {
-        return new PostCommand(id, type, userId, post, origin, interactionId, updatedPost, actionResponse, error, dialog,
-                dialogResponse, lookupResponse);
+        return new PostCommand(id, type, userId, post, origin, interactionId, updatedPost, actionResponse, error,
+                dialog, dialogResponse, lookupResponse);
     }
 
     /** An ephemeral post answering an interaction (an action's {@code ephemeral_text}). */
