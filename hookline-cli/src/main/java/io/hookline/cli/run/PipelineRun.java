@@ -63,9 +63,12 @@ final class PipelineRun {
                 }
                 group.start(services, startupTimeout);
                 starting = false;
+                StringBuilder endpoints = new StringBuilder();
+                services.forEach(s -> s.endpoints().forEach((name, url) -> endpoints.append("; ").append(name)
+                        .append('=').append(url)));
                 out.println("ready: " + String.join(", ", stages.stream().map(Stage::command).toList())
                         + (stages.size() == 1 ? " is" : " are") + " running; bootstrap.servers="
-                        + config.get(Settings.BOOTSTRAP_SERVERS)
+                        + config.get(Settings.BOOTSTRAP_SERVERS) + endpoints
                         + (ops == null ? "" : "; /health and /metrics on " + ops.url()) + readySuffix);
                 out.flush();
                 int exit = RunUntilStopped.await(stop, () -> {
