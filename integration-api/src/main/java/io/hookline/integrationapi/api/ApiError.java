@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * {@code EnableDeveloper} is on; Hookline has no such mode, so only errors whose detail Mattermost always sends (the
  * 404 of an unknown API path) carry one.
  */
-public record ApiError(String id, String message, String detailedError, String requestId, int statusCode) {
+record ApiError(String id, String message, String detailedError, String requestId, int statusCode) {
 
     public ApiError {
         id = id == null ? "" : id;
@@ -23,17 +23,17 @@ public record ApiError(String id, String message, String detailedError, String r
     }
 
     /** The answer for an {@link AppError} of the contract, its detail withheld as Mattermost does by default. */
-    public static ApiError of(AppError error, String requestId) {
+    static ApiError of(AppError error, String requestId) {
         return new ApiError(error.id(), error.message(), "", requestId, error.statusCode());
     }
 
     /** The HTTP status: Mattermost answers 500 for an error without one. */
-    public int httpStatus() {
+    int httpStatus() {
         return statusCode == 0 ? 500 : statusCode;
     }
 
     /** The JSON body, HTML-safe like Go's encoder ({@code <}, {@code >}, {@code &} as {@code \u003c} ...). */
-    public byte[] json() {
+    byte[] json() {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("id", id);
         o.put("message", message);

@@ -1,7 +1,6 @@
 package io.hookline.integrationapi.api;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * One HTTP request as the API sees it. The body is read only by a route that wants it, so that an unknown path never
@@ -21,17 +20,6 @@ public record ApiRequest(String method, String path, String rawQuery, Body body)
          * @throws IOException when the connection fails while reading
          */
         byte[] readAtMost(int limit) throws TooLarge, IOException;
-
-        /** A body already in memory. */
-        static Body of(byte[] bytes) {
-            byte[] copy = bytes.clone();
-            return limit -> {
-                if (copy.length > limit) {
-                    throw new TooLarge(limit);
-                }
-                return Arrays.copyOf(copy, copy.length);
-            };
-        }
     }
 
     /** A body over the limit. */

@@ -141,6 +141,8 @@ class IntegrationApiHttpTest {
         assertThat(summary.get("subtype").asText()).isEmpty();
         assertThat(summary.get("options").isNull()).isTrue();
         assertThat(d.get("elements").get(1).get("default").asText()).isEqualTo("false");
+        assertThat(Json.mapper().readTree(Json.mapper().writeValueAsBytes(command)).get("dialog"))
+                .as("the record on post-commands keeps Go's zero values").isEqualTo(dialog);
         assertThat(Json.mapper().writeValueAsString(command)).as("no part of the signed trigger id")
                 .doesNotContain(body.substring(16, 60));
     }
