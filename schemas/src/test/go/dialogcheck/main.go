@@ -1,6 +1,9 @@
 // Prints how Go's encoding/json and time.Parse treat the cases DialogJsonTest and DialogValidatorTest pin down, so
 // that the Java expectations can be compared with Go by hand: go run . (not needed by the Java tests).
 // The structs restate the JSON shape of Mattermost's v11.6 dialog model (field order and tags).
+// Mattermost builds with a current Go; two answers differ on the Go 1.19 of Debian bookworm, and the tests follow
+// current Go: since 1.22 \b and \f are written short (1.19: \u0008, \u000c), and since 1.20 time.Parse rejects an
+// offset hour above 24 (1.19 accepts +25:00).
 package main
 
 import (
