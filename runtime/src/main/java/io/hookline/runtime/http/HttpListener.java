@@ -65,10 +65,15 @@ public final class HttpListener {
 
     /** An unstarted server on exactly {@code address} (port 0: any free port). */
     public static HttpServer create(InetSocketAddress address) throws IOException {
+        return create(address, BACKLOG);
+    }
+
+    /** As {@link #create(InetSocketAddress)}, with a backlog for bursts of connections (load generators). */
+    public static HttpServer create(InetSocketAddress address, int backlog) throws IOException {
         // Without TCP_NODELAY the JDK server stalls responses ~40 ms on delayed ACKs (about 1.4k requests/s instead
         // of 30k); the property is read when the first HttpServer is created, so it is set before every creation.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        return HttpServer.create(address, BACKLOG);
+        return HttpServer.create(address, backlog);
     }
 
     /** A URL to reach {@code server} from this machine (loopback when it listens on every address). */
