@@ -139,7 +139,8 @@ final class ExampleIntegration implements AutoCloseable {
             }
         } catch (IOException e) {
             print.accept("could not open the dialog (trigger " + trigger + "): " + dialogsOpen + " unreachable ("
-                    + e + "); is the integration API running?");
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "); is the integration API running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

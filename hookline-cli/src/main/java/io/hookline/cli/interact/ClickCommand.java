@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
 public final class ClickCommand extends InteractSubcommand {
 
     @Option(names = "--post", required = true, paramLabel = "POST_COMMAND_ID",
-            description = "The id of the create_post (or ephemeral_post) command whose post is clicked.")
+            description = "The id of the create_post (or ephemeral_post) command whose post is clicked; last: the "
+                    + "newest create_post.")
     String post;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -95,7 +96,7 @@ public final class ClickCommand extends InteractSubcommand {
             Clicks.Clicked clicked = Clicks.clicked(post.trim(), commands);
             Map<String, Object> action = Clicks.action(clicked.props(), which.name, which.id);
             String selected = Clicks.selectedOption(action, option);
-            PostEvent trigger = needsTrigger() ? triggeringPost(clients, topics, commands) : null;
+            PostEvent trigger = needsTrigger() ? triggeringPost(clients, topics, clicked.commandId(), commands) : null;
             Channel channel = channel(clicked.channelId(), trigger);
             Team team = team(trigger);
             InteractionEvent event = Clicks.event(newInteractionId(), clicked, action, selected,
@@ -110,9 +111,10 @@ public final class ClickCommand extends InteractSubcommand {
     }
 
     /** The post event that triggered the hook whose answer is the clicked post: it names the channel and team. */
-    private PostEvent triggeringPost(KafkaClients clients, Topics topics, List<LoggedCommand> commands) {
+    private static PostEvent triggeringPost(KafkaClients clients, Topics topics, String postCommandId,
+                                            List<LoggedCommand> commands) {
         CommandOrigin origin = commands.stream().map(LoggedCommand::command)
-                .filter(c -> post.trim().equals(c.id()) && c.origin() != null).map(PostCommand::origin)
+                .filter(c -> postCommandId.equals(c.id()) && c.origin() != null).map(PostCommand::origin)
                 .findFirst().orElse(null);
         if (origin == null || origin.postId() == null || origin.postId().isEmpty()) {
             return null;

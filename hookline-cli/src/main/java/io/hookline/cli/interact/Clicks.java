@@ -26,27 +26,33 @@ final class Clicks {
      * The clicked post: a stored post (rebuilt with every update), or an ephemeral post, whose actions carry the
      * cookie the click sends instead of the post.
      *
+     * @param commandId the id of the command that made the post
      * @param stored    the post as stored; null for an ephemeral post
      * @param props     the props holding the attachments and their actions
      */
-    record Clicked(Map<String, Object> stored, Map<String, Object> props, String channelId) {
+    record Clicked(String commandId, Map<String, Object> stored, Map<String, Object> props, String channelId) {
 
         boolean ephemeral() {
             return stored == null;
         }
     }
 
-    /** The post {@code postCommandId} names, as the chat server knows it after every command in {@code log}. */
-    static Clicked clicked(String postCommandId, List<LoggedCommand> log) {
+    /**
+     * The post {@code postCommandIdOrLast} names ({@code last}: the newest create_post), as the chat server knows it
+     * after every command in {@code log}.
+     */
+    static Clicked clicked(String postCommandIdOrLast, List<LoggedCommand> log) {
+        String postCommandId = LoggedCommand.resolve(postCommandIdOrLast, PostCommand.CREATE_POST, log);
         for (LoggedCommand logged : log) {
             PostCommand c = logged.command();
             if (postCommandId.equals(c.id()) && PostCommand.EPHEMERAL_POST.equals(c.type())) {
-                return new Clicked(null, c.post() == null ? Map.of() : c.post().props(),
+                return new Clicked(c.id(), null, c.post() == null ? Map.of() : c.post().props(),
                         c.post() == null ? "" : c.post().channelId());
             }
         }
         Map<String, Object> stored = StoredPosts.find(postCommandId, log);
-        return new Clicked(stored, asMap(stored.get("props")), String.valueOf(stored.get("channel_id")));
+        return new Clicked(postCommandId, stored, asMap(stored.get("props")),
+                Objects.toString(stored.get("channel_id"), ""));
     }
 
     /**

@@ -68,7 +68,7 @@ abstract class InteractSubcommand extends HooklineSubcommand {
         }
     }
 
-    private static void print(PrintWriter out, PostCommand command) {
+    private void print(PrintWriter out, PostCommand command) {
         try {
             out.println(Json.mapper().writeValueAsString(command));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -76,5 +76,9 @@ abstract class InteractSubcommand extends HooklineSubcommand {
         }
         // answers are watched live, often piped
         out.flush();
+        if (PostCommand.OPEN_DIALOG.equals(command.type()) && command.dialog() != null) {
+            err().println(Submissions.hint(command));
+            err().flush();
+        }
     }
 }

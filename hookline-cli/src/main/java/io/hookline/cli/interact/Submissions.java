@@ -22,8 +22,13 @@ final class Submissions {
     private Submissions() {
     }
 
-    /** The {@code open_dialog} command {@code id}. @throws CliFailure when {@code log} has none with that id */
-    static PostCommand openDialog(String id, List<LoggedCommand> log) {
+    /**
+     * The {@code open_dialog} command {@code idOrLast} ({@code last}: the newest).
+     *
+     * @throws CliFailure when {@code log} has none with that id
+     */
+    static PostCommand openDialog(String idOrLast, List<LoggedCommand> log) {
+        String id = LoggedCommand.resolve(idOrLast, PostCommand.OPEN_DIALOG, log);
         for (LoggedCommand logged : log) {
             PostCommand c = logged.command();
             if (id.equals(c.id())) {
@@ -53,8 +58,7 @@ final class Submissions {
                 }
             }
         }
-        String own = openDialog.interactionId();
-        return own == null || own.isEmpty() ? null : own;
+        return null;
     }
 
     /**
@@ -104,6 +108,18 @@ final class Submissions {
     /** Whether the integration wants to hear about a cancel; otherwise the client sends nothing. */
     static boolean notifiesOnCancel(PostCommand openDialog) {
         return openDialog.dialog().path("dialog").path("notify_on_cancel").asBoolean(false);
+    }
+
+    /** What to do with a dialog just opened, for the person trying it out. */
+    static String hint(PostCommand openDialog) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode e : openDialog.dialog().path("dialog").path("elements")) {
+            names.add(e.path("name").asText() + " (" + e.path("type").asText() + ")");
+        }
+        return "dialog \"" + openDialog.dialog().path("dialog").path("title").asText() + "\" opened for user "
+                + openDialog.userId() + " with fields " + String.join(", ", names) + ": submit it with "
+                + "`hookline interact submit --dialog " + openDialog.id() + " --field NAME=VALUE ...`, or cancel it "
+                + "with `--cancel`";
     }
 
     private static Object typed(String name, JsonNode element, String value) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 public final class SubmitCommand extends InteractSubcommand {
 
     @Option(names = "--dialog", required = true, paramLabel = "OPEN_DIALOG_COMMAND_ID",
-            description = "The id of the open_dialog command that opened the dialog.")
+            description = "The id of the open_dialog command that opened the dialog; last: the newest.")
     String dialog;
 
     @Option(names = "--field", paramLabel = "NAME=VALUE", description = "A field's value (repeatable).")
@@ -84,7 +84,7 @@ public final class SubmitCommand extends InteractSubcommand {
             Map<String, Object> submission = cancel ? Map.of() : Submissions.values(open.dialog(), fields);
             InteractionEvent click = openingClick(clients, topics, open, commands);
             InteractionEvent event = Submissions.event(newInteractionId(), open, submission, cancel,
-                    user(open, click), channel(click), team(click));
+                    user(open, click), channel(open, click), team(click));
             return publishAndPrintAnswers(clients, topics.interactions(), log, event, PostCommand.DIALOG_RESULT,
                     Duration.ZERO);
         }
@@ -110,14 +110,14 @@ public final class SubmitCommand extends InteractSubcommand {
         return new User(id, name);
     }
 
-    private Channel channel(InteractionEvent click) {
+    private Channel channel(PostCommand open, InteractionEvent click) {
         Channel known = click != null ? click.channel() : null;
         if (channelId != null && (known == null || !channelId.trim().equals(known.id()))) {
             Team team = team(click);
             return new Channel(channelId.trim(), "", "", Channel.OPEN, team == null ? "" : team.id());
         }
         if (known == null) {
-            throw new CliFailure("cannot tell which channel dialog " + dialog.trim() + " was opened in (no click on "
+            throw new CliFailure("cannot tell which channel dialog " + open.id() + " was opened in (no click on "
                     + "interactions gave its trigger id): give --channel-id and --team-id");
         }
         return known;

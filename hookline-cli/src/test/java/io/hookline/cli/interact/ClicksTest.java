@@ -74,6 +74,20 @@ class ClicksTest {
     }
 
     @Test
+    void lastIsTheNewestCreatedPostByBrokerTime() throws Exception {
+        LoggedCommand newer = new LoggedCommand(new PostCommand("newer", PostCommand.CREATE_POST, null,
+                new CommandPost(CHANNEL, "", "b", "newer", "", Map.of(), null), null), 1_764_150_000_001L);
+        LoggedCommand dialog = new LoggedCommand(PostCommand.openDialog("d", "", "u", Json.mapper().readTree("{}")),
+                1_764_150_000_002L);
+        // read in another order than written: partitions are read one after the other
+        Clicks.Clicked clicked = Clicks.clicked("last", List.of(newer, created(), dialog));
+        assertThat(clicked.commandId()).isEqualTo("newer");
+        assertThat(clicked.stored()).containsEntry("message", "newer");
+        assertThatThrownBy(() -> Clicks.clicked("last", List.of(dialog)))
+                .hasMessage("no create_post command on post-commands yet (1 commands read)");
+    }
+
+    @Test
     void anUnknownPostOrACommandOfAnotherTypeIsAClearError() throws Exception {
         assertThatThrownBy(() -> StoredPosts.find("nope", List.of(created()))).isInstanceOf(CliFailure.class)
                 .hasMessage("no create_post command with id nope on post-commands (1 commands read); "

@@ -73,6 +73,11 @@ class SubmissionsTest {
         assertThatThrownBy(() -> Submissions.openDialog("nope", List.of(open)))
                 .hasMessage("no open_dialog command with id nope on post-commands (1 commands read); "
                         + "`hookline tail post-commands` lists them");
+        assertThat(Submissions.openDialog("last", List.of(open))).isSameAs(open.command());
+        assertThat(Submissions.hint(open.command())).isEqualTo("dialog \"Create ticket\" opened for user " + BOB
+                + " with fields summary (text), priority (radio), assignee (select), labels (select), urgent (bool), "
+                + "notes (textarea): submit it with `hookline interact submit --dialog opendialog0000000000000001 "
+                + "--field NAME=VALUE ...`, or cancel it with `--cancel`");
         LoggedCommand result = new LoggedCommand(PostCommand.dialogResult("res", "i", BOB, null, null), 1);
         assertThatThrownBy(() -> Submissions.openDialog("res", List.of(result)))
                 .hasMessageContaining("is a dialog_result, not an open_dialog");
