@@ -47,7 +47,7 @@ public final class ClickCommand extends InteractSubcommand {
     /** The action, by its label or by its id. */
     static final class Which {
         @Option(names = "--action", required = true, paramLabel = "NAME",
-                description = "The button's label or the menu's name (first match when names repeat).")
+                description = "The button's label or the menu's name (when several share it: --action-id).")
         String name;
 
         @Option(names = "--action-id", required = true, paramLabel = "ID", description = "The action's id.")

@@ -42,13 +42,13 @@ abstract class InteractSubcommand extends HooklineSubcommand {
         out.println(event.id());
         out.flush();
         err().println("published " + event.type() + " " + event.id() + " on " + interactions.name()
-                + "; waiting up to " + wait.toSeconds() + "s for the answer on post-commands");
+                + "; waiting up to " + shown(wait) + " for the answer on post-commands");
         err().flush();
         Answers answers = new Answers(event.id(), resultType);
         log.follow(c -> answers.offer(c).forEach(a -> print(out, a)), answers::resultSeen, wait);
         if (!answers.resultSeen()) {
             throw new CliFailure("no " + resultType + " for interaction " + event.id() + " on post-commands within "
-                    + wait.toSeconds() + "s: are the dispatcher and the ingestor running (`hookline up`)? The event "
+                    + shown(wait) + ": are the dispatcher and the ingestor running (`hookline up`)? The event "
                     + "stays on " + interactions.name() + " and is answered once they run.");
         }
         if (!answers.clientTriggerId().isEmpty() && !answers.dialogSeen() && !dialogWait.isZero()) {
@@ -60,6 +60,10 @@ abstract class InteractSubcommand extends HooklineSubcommand {
     /** A new interaction id, as Mattermost's server would make one. */
     static String newInteractionId() {
         return Ids.newId();
+    }
+
+    private static String shown(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     static void requireId(String option, String value) {
