@@ -34,18 +34,20 @@ public final class InteractionHandler {
             return new Handling.Reject(problem);
         }
         InteractionEvent event = outcome.interaction().event();
-        List<PostCommand> commands;
         if (event.isPostAction()) {
-            commands = actions.answer(outcome);
-        } else if (event.isDialogSubmission()) {
-            commands = List.of(dialogs.submission(outcome));
+            PostActionAnswers.Answer answer = actions.answer(outcome);
+            return new Handling.Publish(event.channel().id(), answer.commands(), answer.removed());
+        }
+        PostCommand command;
+        if (event.isDialogSubmission()) {
+            command = dialogs.submission(outcome);
         } else if (event.isDialogLookup()) {
-            commands = List.of(dialogs.lookup(outcome));
+            command = dialogs.lookup(outcome);
         } else {
             return new Handling.Reject("interaction type '" + event.type() + "' is not post_action, "
                     + "dialog_submission or dialog_lookup");
         }
-        return new Handling.Publish(event.channel().id(), commands, List.of());
+        return new Handling.Publish(event.channel().id(), List.of(command), List.of());
     }
 
     /**

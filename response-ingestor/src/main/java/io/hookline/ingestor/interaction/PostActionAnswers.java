@@ -1,5 +1,6 @@
 package io.hookline.ingestor.interaction;
 
+import io.hookline.ingestor.outcome.CommandSize;
 import io.hookline.ingestor.post.EphemeralPosts;
 import io.hookline.ingestor.response.ActionResponseReader;
 import io.hookline.ingestor.response.PostActionIntegrationResponse;
@@ -20,9 +21,23 @@ import java.util.List;
 /**
  * What a click's outcome becomes, in Mattermost's order ({@code DoPostActionWithCookie}): the post's update, then the
  * clicker's ephemeral text, then the clicker's answer. A refused click, a failed call or an answer Mattermost cannot
- * use gives the error answer alone; so does a refused update (no ephemeral text then, as in Mattermost).
+ * use gives the error answer alone; so does a refused update (no ephemeral text then, as in Mattermost), an update
+ * too large for a post command included: the click is answered, never dead-lettered for its size.
  */
 final class PostActionAnswers {
+
+    /** The commands answering a click and, in plain words, what sanitising removed from the answer. */
+    record Answer(List<PostCommand> commands, List<String> removed) {
+        Answer {
+            commands = List.copyOf(commands);
+            removed = List.copyOf(removed);
+        }
+
+        static Answer error(InteractionEvent event, AppError error) {
+            return new Answer(List.of(PostCommand.actionResult(InteractionHandler.commandId(event.id(), RESULT),
+                    event.id(), event.user().id(), null, error)), List.of());
+        }
+    }
 
     static final String UPDATE = "update";
     static final String EPHEMERAL = "ephemeral";
@@ -30,50 +45,60 @@ final class PostActionAnswers {
 
     private final ActionResponseReader reader = new ActionResponseReader();
     private final PostUpdater updater = new PostUpdater();
+    private final CommandSize sizes = new CommandSize();
     private final EphemeralPosts ephemerals;
 
     PostActionAnswers(EphemeralPosts ephemerals) {
         this.ephemerals = ephemerals;
     }
 
-    List<PostCommand> answer(DeliveryOutcome outcome) {
+    Answer answer(DeliveryOutcome outcome) {
         InteractionCall call = outcome.interaction();
         InteractionEvent event = call.event();
         if (call.refusal() != null) {
-            return List.of(error(event, call.refusal()));
+            return Answer.error(event, call.refusal());
         }
         String failure = InteractionHandler.failure(outcome);
         if (failure != null) {
-            return List.of(error(event, AppError.actionIntegration(failure)));
+            return Answer.error(event, AppError.actionIntegration(failure));
         }
         PostActionIntegrationResponse response;
         try {
             response = reader.read(outcome.responseBody());
         } catch (ResponseFormatException e) {
-            return List.of(error(event, AppError.actionIntegration(e.getMessage())));
+            return Answer.error(event, AppError.actionIntegration(e.getMessage()));
         }
         PostActionCookie action = call.action();
         List<PostCommand> commands = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         if (response.update() != null) {
             if (event.post() == null) {
                 // v11.6 looks the post up to update it; an ephemeral post is stored nowhere
-                return List.of(error(event, new AppError("app.post.get.app_error", "Unable to get the post.",
-                        "post " + action.postId() + " is ephemeral: only stored posts can be updated", 404)));
+                return Answer.error(event, new AppError("app.post.get.app_error", "Unable to get the post.",
+                        "post " + action.postId() + " is ephemeral: only stored posts can be updated", 404));
             }
             PostUpdater.Result updated = updater.apply(event.post(), response.update(), action, event.id(),
                     outcome.completedAt());
             if (updated.error() != null) {
-                return List.of(error(event, updated.error()));
+                return Answer.error(event, updated.error());
             }
-            commands.add(PostCommand.updatePost(InteractionHandler.commandId(event.id(), UPDATE), event.id(),
-                    updated.post()));
+            PostCommand update = PostCommand.updatePost(InteractionHandler.commandId(event.id(), UPDATE), event.id(),
+                    updated.post());
+            int bytes = sizes.bytes(update);
+            if (!CommandSize.fits(bytes)) {
+                return Answer.error(event, PostUpdater.tooLarge(updated.post(), bytes));
+            }
+            commands.add(update);
+            removed.addAll(updated.removed());
         }
         if (!response.ephemeralText().isEmpty()) {
-            commands.add(ephemerals.prepare(ephemeral(event, action, response)));
+            EphemeralPosts.Prepared ephemeral = ephemerals.prepare(ephemeral(event, action, response));
+            commands.add(ephemeral.command());
+            removed.addAll(ephemeral.removed());
         }
         commands.add(PostCommand.actionResult(InteractionHandler.commandId(event.id(), RESULT), event.id(),
                 event.user().id(), ActionResponse.ok(call.clientTriggerId()), null));
-        return commands;
+        return new Answer(commands, removed);
     }
 
     /**
@@ -91,10 +116,5 @@ final class PostActionAnswers {
                 new LinkedHashMap<>(action.retainProps()), null);
         return PostCommand.ephemeralPost(InteractionHandler.commandId(event.id(), EPHEMERAL), event.id(), clicker,
                 post);
-    }
-
-    private static PostCommand error(InteractionEvent event, AppError error) {
-        return PostCommand.actionResult(InteractionHandler.commandId(event.id(), RESULT), event.id(),
-                event.user().id(), null, error);
     }
 }

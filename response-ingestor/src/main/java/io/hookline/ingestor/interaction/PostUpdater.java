@@ -1,14 +1,17 @@
 package io.hookline.ingestor.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.ingestor.outcome.CommandSize;
 import io.hookline.ingestor.post.PostActions;
 import io.hookline.ingestor.post.PostLimits;
 import io.hookline.ingestor.post.PropsSize;
 import io.hookline.ingestor.post.ResponsePostBuilder;
+import io.hookline.ingestor.post.StoredAttachments;
 import io.hookline.ingestor.response.PostActionIntegrationResponse.PostUpdate;
 import io.hookline.schemas.interaction.AppError;
 import io.hookline.schemas.interaction.PostActionCookie;
 import io.hookline.schemas.serde.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,13 @@ import java.util.Map;
  *   <li>{@code metadata} is the update's when present (without embeds), else kept;</li>
  *   <li>everything else ({@code is_pinned}, {@code has_reactions}, {@code type}, {@code user_id},
  *       {@code channel_id}, {@code root_id}, {@code create_at}, ...) is the original's;</li>
+ *   <li>the update's attachments are stored as Mattermost stores them and sanitised ({@link StoredAttachments}: one
+ *       that does not decode is dropped, an invalid link, colour or action is removed and reported, the text is kept
+ *       as written); kept original props are the chat server's, already stored;</li>
  *   <li>actions without an id get one; {@code edit_at} is set when the message, the file ids or the attachments
  *       changed; {@code update_at} always;</li>
- *   <li>refused, as Mattermost refuses it: a deleted post, a system message, a message or props over the limits.</li>
+ *   <li>refused, as Mattermost refuses it: a deleted post, a system message, a message or props over the limits,
+ *       and (Hookline's limit) a post too large for a command ({@link #tooLarge}).</li>
  * </ul>
  */
 final class PostUpdater {
@@ -40,9 +47,23 @@ final class PostUpdater {
     static final String FILE_IDS = "file_ids";
     static final String METADATA = "metadata";
 
-    /** The post to store instead of the clicked one, or why Mattermost refuses the update. */
-    record Result(Map<String, Object> post, AppError error) {
+    private static final String MESSAGE_LENGTH = "model.post.is_valid.message_length.app_error";
+    private static final String MESSAGE_LENGTH_TEXT = "Post Message property is longer than the maximum permitted "
+            + "length.";
+    private static final String INVALID_PROPS = "model.post.is_valid.props.app_error";
+    private static final String INVALID_PROPS_TEXT = "Invalid props.";
+
+    /**
+     * The post to store instead of the clicked one, or why Mattermost refuses the update; and, in plain words, what
+     * sanitising removed from the update's attachments.
+     */
+    record Result(Map<String, Object> post, AppError error, List<String> removed) {
+        Result {
+            removed = List.copyOf(removed);
+        }
     }
+
+    private final StoredAttachments attachments = new StoredAttachments();
 
     /**
      * @param original      the clicked post as stored (Mattermost's post JSON)
@@ -63,10 +84,13 @@ final class PostUpdater {
         }
         Map<String, Object> originalProps = map(original.get(PROPS));
         Map<String, Object> props;
+        List<String> removed = List.of();
         if (update.props() == null) {
             props = new LinkedHashMap<>(originalProps);
         } else {
-            props = new LinkedHashMap<>(update.props());
+            StoredAttachments.Result stored = attachments.apply(update.props(), "update.props");
+            props = stored.props();
+            removed = stored.removed();
             props.putAll(action.retainProps());
             action.removeProps().forEach(props::remove);
         }
@@ -84,14 +108,13 @@ final class PostUpdater {
 
         int messageRunes = PropsSize.codePoints(message);
         if (messageRunes > PostLimits.MESSAGE_RUNES) {
-            return refused(new AppError("model.post.is_valid.message_length.app_error",
-                    "Post Message property is longer than the maximum permitted length.",
+            return refused(new AppError(MESSAGE_LENGTH, MESSAGE_LENGTH_TEXT,
                     "id=" + postId + ": the message is " + messageRunes + " runes, more than "
                             + PostLimits.MESSAGE_RUNES, 400));
         }
         int propsRunes = PropsSize.runes(props);
         if (propsRunes > PostLimits.PROPS_RUNES) {
-            return refused(new AppError("model.post.is_valid.props.app_error", "Invalid props.",
+            return refused(new AppError(INVALID_PROPS, INVALID_PROPS_TEXT,
                     "id=" + postId + ": the props are " + propsRunes + " runes of JSON, more than "
                             + PostLimits.PROPS_RUNES, 400));
         }
@@ -113,11 +136,36 @@ final class PostUpdater {
             post.put("edit_at", atMillis);
         }
         post.put("update_at", atMillis);
-        return new Result(post, null);
+        return new Result(post, null, removed);
+    }
+
+    /**
+     * Why an updated post too large for a post command cannot be stored, in Mattermost's words for a post it cannot
+     * save: the message-length error when the message is the largest part of it, else "Invalid props.". Mattermost
+     * has no such limit; without this answer the click would get none at all.
+     *
+     * @param post         the updated post, as {@link #apply} made it
+     * @param commandBytes the size of the command that would carry it
+     */
+    static AppError tooLarge(Map<String, Object> post, int commandBytes) {
+        int message = jsonBytes(post.get(MESSAGE));
+        int props = jsonBytes(post.get(PROPS));
+        int metadata = jsonBytes(post.get(METADATA));
+        String detail = "id=" + text(post.get("id")) + ": the updated post would be " + commandBytes + " bytes as a "
+                + "post command, more than the " + CommandSize.MAX_BYTES + " a Kafka record may have (message "
+                + message + " bytes, props " + props + " bytes, metadata " + metadata + " bytes)";
+        if (message > props && message > metadata) {
+            return new AppError(MESSAGE_LENGTH, MESSAGE_LENGTH_TEXT, detail, 400);
+        }
+        return new AppError(INVALID_PROPS, INVALID_PROPS_TEXT, detail, 400);
     }
 
     private static Result refused(AppError error) {
-        return new Result(null, error);
+        return new Result(null, error, List.of());
+    }
+
+    private static int jsonBytes(Object value) {
+        return value == null ? 0 : Json.mapper().valueToTree(value).toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String text(Object value) {

@@ -72,10 +72,12 @@ public final class OutcomeHandler {
                 return new Handling.Nothing("the delivery failed and failure notices are turned off");
             }
             PostCommand command = notice.build(outcome);
-            return command == null
-                    ? new Handling.Nothing("the delivery failed and the triggering post has no valid author to tell")
-                    : new Handling.Publish(outcome.trigger().payload().channelId(),
-                            List.of(ephemerals.prepare(command)), List.of());
+            if (command == null) {
+                return new Handling.Nothing("the delivery failed and the triggering post has no valid author to tell");
+            }
+            EphemeralPosts.Prepared prepared = ephemerals.prepare(command);
+            return new Handling.Publish(outcome.trigger().payload().channelId(), List.of(prepared.command()),
+                    prepared.removed());
         }
         try {
             Optional<WebhookResponse> response = reader.read(outcome.responseBody());

@@ -12,9 +12,10 @@ import java.util.Map;
  *
  * <p>Every action without an id gets one derived from the id of what carries it (a command or an interaction) and
  * the action's position, so a replay gives the same ids. Ids already there are kept, even ones a v11.6 client cannot
- * click (its route takes {@code [A-Za-z0-9]+} only; generated ids are lowercase base32, so they always can). Null
- * actions are dropped, as Mattermost drops them; each action keeps its integration (the chat server hides it from
- * clients).
+ * click (its route takes {@code [A-Za-z0-9]+} only; generated ids are lowercase base32, so they always can). Each
+ * action keeps its integration (the chat server hides it from clients). The walk takes the attachments as they are:
+ * what Mattermost's decode on save drops (null actions, attachments that do not decode) is dropped before, by
+ * {@link StoredAttachments} or the webhook path's sanitiser.
  */
 public final class PostActions {
 
@@ -55,8 +56,7 @@ public final class PostActions {
 
     /**
      * A copy of {@code props} with each action replaced by what {@code rewrite} makes of a copy of it; {@code props}
-     * itself is left as it was. Attachments and actions that are not JSON objects are left as they are (null actions
-     * dropped).
+     * itself is left as it was. Attachments and actions that are not JSON objects are left as they are.
      */
     static Map<String, Object> rewrite(Map<String, Object> props, Rewrite rewrite) {
         Map<String, Object> out = new LinkedHashMap<>(props);
@@ -73,11 +73,7 @@ public final class PostActions {
             List<Object> actionsOut = new ArrayList<>(actions.size());
             for (int i = 0; i < actions.size(); i++) {
                 Object action = actions.get(i);
-                if (action instanceof Map<?, ?> actionMap) {
-                    actionsOut.add(rewrite.apply(a, i, copy(actionMap)));
-                } else if (action != null) {
-                    actionsOut.add(action);
-                }
+                actionsOut.add(action instanceof Map<?, ?> actionMap ? rewrite.apply(a, i, copy(actionMap)) : action);
             }
             Map<String, Object> attachmentOut = copy(map);
             attachmentOut.put("actions", actionsOut);

@@ -229,6 +229,58 @@ class PostActionAnswersTest {
         assertThat(((Handling.Reject) handler.handle(otherId)).reason()).contains("is not the interaction's id");
     }
 
+    @Test
+    void aHostileUpdateIsStoredWithoutWhatBreaksTheRulesAndTheRemovalsTravelWithTheAnswer() {
+        // given a click answered with an update carrying a javascript: link, a bad colour and an action without
+        // integration, and ephemeral text with a Slack link
+        Handling handling = handler.handle(Interactions.answered("{\"update\": {\"message\": \"Voted\", \"props\": "
+                + "{\"attachments\": [{\"title\": \"Poll\", \"title_link\": \"javascript:alert(1)\", \"color\": "
+                + "\"#12345\", \"actions\": [{\"type\": \"button\", \"name\": \"Lost\"}]}]}}, "
+                + "\"ephemeral_text\": \"See <https://poll.example.com/17|poll 17> <!channel>\"}"));
+
+        // then the update, the ephemeral and the result are all published, the update without them
+        Handling.Publish publish = (Handling.Publish) handling;
+        List<PostCommand> commands = publish.commands();
+        CommandSchema.assertAllValid(commands);
+        assertThat(commands).extracting(PostCommand::type).containsExactly(PostCommand.UPDATE_POST,
+                PostCommand.EPHEMERAL_POST, PostCommand.ACTION_RESULT);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) commands.get(0).updatedPost().get("props");
+        assertThat(props.get("attachments")).isEqualTo(List.of(Map.of("title", "Poll")));
+        assertThat(publish.removed()).containsExactly(
+                "update.props.attachments[0].color '#12345' is not good, warning, danger or #RRGGBB",
+                "update.props.attachments[0].title_link is not an http(s) URL",
+                "update.props.attachments[0].actions[0] removed: it has no integration");
+        // and the ephemeral text is what it always was: links made Markdown, nothing else touched
+        assertThat(commands.get(1).post().message())
+                .isEqualTo("See [poll 17](https://poll.example.com/17) <!channel>");
+        assertThat(commands.get(1).post().props()).isEqualTo(Map.of("from_webhook", "true", "override_username",
+                "pollbot"));
+        assertOk(commands.get(2));
+    }
+
+    @Test
+    void anUpdateTooLargeForAPostCommandIsAnsweredWithInvalidPropsAndNothingElse() {
+        // given an update within Mattermost's 800000-rune props limit but over the 1000000-byte command limit
+        AppError error = errorOf(Interactions.answered("{\"update\": {\"message\": \"m\", \"props\": {\"big\": \""
+                + "é".repeat(600000) + "\"}}, \"ephemeral_text\": \"hello\"}"));
+
+        // then the clicker gets Mattermost's error for a post it cannot save, and no update and no ephemeral go out
+        assertThat(error.id()).isEqualTo("model.post.is_valid.props.app_error");
+        assertThat(error.message()).isEqualTo("Invalid props.");
+        assertThat(error.statusCode()).isEqualTo(400);
+        assertThat(error.detailedError()).startsWith("id=" + CLICKED_POST_ID + ": the updated post would be ")
+                .contains("more than the 1000000");
+    }
+
+    @Test
+    void anUpdateJustUnderTheCommandLimitIsPublished() {
+        List<PostCommand> commands = commands(Interactions.answered("{\"update\": {\"props\": {\"big\": \""
+                + "x".repeat(790000) + "\"}}}"));
+        assertThat(commands).extracting(PostCommand::type).containsExactly(PostCommand.UPDATE_POST,
+                PostCommand.ACTION_RESULT);
+    }
+
     /** Readable ids for this test. */
     private static final class Ids {
         static String of(String name) {

@@ -190,4 +190,103 @@ class PostUpdaterTest {
         apply(original, "{\"props\": {\"attachments\": [{\"actions\": [{\"name\": \"n\"}]}]}, \"message\": \"m\"}");
         assertThat(original).isEqualTo(Interactions.storedPost());
     }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> attachments(Map<String, Object> post) {
+        return (List<Map<String, Object>>) props(post).get("attachments");
+    }
+
+    @Test
+    void anUpdatesAttachmentsLoseAHostileLinkABadColourAndAnActionWithoutIntegrationEachReported() {
+        // given an update whose attachment has a javascript: title link, a colour Mattermost does not know, and an
+        // action with nowhere to send a click, next to a valid action
+        PostUpdater.Result result = apply(Interactions.storedPost(), "{\"props\": {\"attachments\": [{"
+                + "\"title\": \"Poll\", \"title_link\": \"javascript:alert(document.cookie)\", \"color\": \"red\", "
+                + "\"text\": \"Voted\", \"actions\": [{\"type\": \"button\", \"name\": \"Lost\"}, "
+                + "{\"type\": \"button\", \"name\": \"Undo\", \"integration\": {\"url\": \"http://127.0.0.1:9/undo\"}}]}]}}");
+
+        // then the post is stored without them, the rest as sent, and each removal is reported in the sanitiser's words
+        assertThat(result.error()).isNull();
+        Map<String, Object> attachment = attachments(result.post()).get(0);
+        assertThat(attachment).doesNotContainKeys("title_link", "color").containsEntry("title", "Poll")
+                .containsEntry("text", "Voted");
+        assertThat(attachment.get("actions")).isEqualTo(List.of(Map.of("id", PostActions.generatedId(EVENT_ID, 0, 0),
+                "type", "button", "name", "Undo", "integration", Map.of("url", "http://127.0.0.1:9/undo"))));
+        assertThat(result.removed()).containsExactly(
+                "update.props.attachments[0].color 'red' is not good, warning, danger or #RRGGBB",
+                "update.props.attachments[0].title_link is not an http(s) URL",
+                "update.props.attachments[0].actions[0] removed: it has no integration");
+    }
+
+    @Test
+    void slackTextInAnUpdatesAttachmentIsStoredAsWritten() {
+        // given Slack markup that a webhook's answer would have rewritten, and a field value that is not a string
+        Map<String, Object> post = updated("{\"props\": {\"attachments\": [{\"pretext\": \"<!here> <https://a.example|A>\","
+                + " \"title\": \"<!all>\", \"text\": \"<!channel> see <https://b.example|B>\", \"fields\": [{\"title\": "
+                + "\"votes\", \"value\": 42, \"short\": true}, {\"title\": \"who\", \"value\": \"<!channel>\"}]}]}}");
+
+        // then nothing is rewritten or stringified: Mattermost runs no Slack processing on an action's update
+        assertThat(attachments(post).get(0)).containsEntry("pretext", "<!here> <https://a.example|A>")
+                .containsEntry("title", "<!all>").containsEntry("text", "<!channel> see <https://b.example|B>")
+                .containsEntry("fields", List.of(Map.of("title", "votes", "value", 42, "short", true),
+                        Map.of("title", "who", "value", "<!channel>", "short", false)));
+    }
+
+    @Test
+    void attachmentsThatDoNotDecodeAreDroppedAsMattermostDropsThemOnSave() {
+        // given attachments Go cannot decode into its typed attachment, a null one, and null actions and fields
+        PostUpdater.Result result = apply(Interactions.storedPost(), "{\"props\": {\"attachments\": ["
+                + "{\"id\": \"seven\", \"text\": \"bad id\"},"
+                + "{\"text\": \"kept\", \"fields\": [null], \"actions\": [null, {\"type\": \"button\", \"name\": \"Go\", "
+                + "\"integration\": {\"url\": \"http://127.0.0.1:9/go\"}}]},"
+                + "{\"fields\": [{\"title\": \"t\", \"short\": 3}]},"
+                + "null]}}");
+
+        // then only the decodable ones are stored (null as an empty one), ids counted in what is stored
+        assertThat(result.error()).isNull();
+        assertThat(attachments(result.post())).containsExactly(
+                Map.of("text", "kept", "actions", List.of(Map.of("id", PostActions.generatedId(EVENT_ID, 0, 0),
+                        "type", "button", "name", "Go", "integration", Map.of("url", "http://127.0.0.1:9/go")))),
+                Map.of());
+        assertThat(result.removed()).hasSize(2);
+        assertThat(result.removed().get(0)).startsWith("update.props.attachments[0] dropped")
+                .endsWith("id must be a whole number, got a string").doesNotContain("seven");
+        assertThat(result.removed().get(1)).startsWith("update.props.attachments[2] dropped")
+                .contains("fields[0].short must be");
+    }
+
+    @Test
+    void attachmentsThatAreNotAListAreStoredAsNull() {
+        PostUpdater.Result result = apply(Interactions.storedPost(), "{\"props\": {\"attachments\": \"<script>\"}}");
+        assertThat(props(result.post())).containsEntry("attachments", null);
+        assertThat(result.removed()).containsExactly(
+                "update.props.attachments is not a list: stored as null, as Mattermost stores it");
+    }
+
+    @Test
+    void keptOriginalPropsAreNotReworked() {
+        // given an update without props: the chat server's stored attachments stay exactly as they were
+        PostUpdater.Result result = apply(Interactions.storedPost(), "{\"message\": \"m\"}");
+        assertThat(result.removed()).isEmpty();
+        assertThat(props(result.post())).isEqualTo(props(Interactions.storedPost()));
+    }
+
+    @Test
+    void aPostTooLargeForACommandIsRefusedWithTheErrorOfItsLargestPart() {
+        Map<String, Object> post = updated("{\"message\": \"m\"}");
+        post.put("props", Map.of("big", "é".repeat(600000)));
+        AppError props = PostUpdater.tooLarge(post, 1_200_321);
+        assertThat(props.id()).isEqualTo("model.post.is_valid.props.app_error");
+        assertThat(props.message()).isEqualTo("Invalid props.");
+        assertThat(props.statusCode()).isEqualTo(400);
+        assertThat(props.detailedError()).startsWith("id=" + CLICKED_POST_ID + ": the updated post would be "
+                + "1200321 bytes").contains("props 1200010 bytes");
+
+        post.put("props", Map.of());
+        post.put("message", "é".repeat(600000));
+        AppError message = PostUpdater.tooLarge(post, 1_200_321);
+        assertThat(message.id()).isEqualTo("model.post.is_valid.message_length.app_error");
+        assertThat(message.message()).isEqualTo("Post Message property is longer than the maximum permitted length.");
+        assertThat(message.statusCode()).isEqualTo(400);
+    }
 }

@@ -62,7 +62,7 @@ class EphemeralPostsTest {
 
     @Test
     void everyActionGetsAnIdAndACookieNamingTheEphemeralPost() throws Exception {
-        PostCommand prepared = ephemerals.prepare(ephemeral("", withActions()));
+        PostCommand prepared = ephemerals.prepare(ephemeral("", withActions())).command();
         Map<String, Object> first = actionsOf(prepared, 0).get(0);
         assertThat(first.get("id")).isEqualTo(PostActions.generatedId(COMMAND_ID, 0, 0));
         assertThat(first.get("integration")).as("kept: the chat server hides it")
@@ -84,7 +84,7 @@ class EphemeralPostsTest {
     @Test
     void nothingElseChanges() {
         PostCommand command = ephemeral("", withActions());
-        PostCommand prepared = ephemerals.prepare(command);
+        PostCommand prepared = ephemerals.prepare(command).command();
         assertThat(prepared.id()).isEqualTo(command.id());
         assertThat(prepared.userId()).isEqualTo(RECIPIENT);
         assertThat(prepared.interactionId()).isEqualTo(INTERACTION_ID);
@@ -96,7 +96,7 @@ class EphemeralPostsTest {
     @Test
     void theCookieOfAReplyNamesItsThreadRoot() throws Exception {
         String root = Ids.deterministic("root");
-        PostCommand prepared = ephemerals.prepare(ephemeral(root, withActions()));
+        PostCommand prepared = ephemerals.prepare(ephemeral(root, withActions())).command();
         PostActionCookie cookie = cookies.open((String) actionsOf(prepared, 0).get(0).get("cookie"));
         assertThat(cookie.postId()).isEqualTo(COMMAND_ID);
         assertThat(cookie.rootPostId()).isEqualTo(root);
@@ -105,8 +105,8 @@ class EphemeralPostsTest {
     @Test
     void aPostWithoutActionsIsLeftAsItIs() {
         PostCommand plain = ephemeral("", Map.of("from_webhook", "true"));
-        assertThat(ephemerals.prepare(plain)).isSameAs(plain);
-        assertThat(EphemeralPosts.withoutCookies().prepare(plain)).isSameAs(plain);
+        assertThat(ephemerals.prepare(plain).command()).isSameAs(plain);
+        assertThat(EphemeralPosts.withoutCookies().prepare(plain).command()).isSameAs(plain);
     }
 
     @Test
@@ -121,5 +121,27 @@ class EphemeralPostsTest {
                 Fixtures.CHANNEL_ID, "", RECIPIENT, "m", "", Map.of(), null), null);
         assertThatThrownBy(() -> ephemerals.prepare(create)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an ephemeral_post");
+    }
+
+    @Test
+    void anEphemeralPostsAttachmentsAreSanitisedAsWrittenAndEveryRemovalReported() {
+        // given an ephemeral post whose attachment has a data: image, a javascript: author link and an action without
+        // integration, next to Slack markup
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("text", "<!channel> <https://a.example|A>");
+        attachment.put("author_name", "bot");
+        attachment.put("author_link", "javascript:alert(1)");
+        attachment.put("image_url", "data:image/png;base64,AAAA");
+        attachment.put("actions", List.of(Map.of("type", "button", "name", "Lost")));
+        EphemeralPosts.Prepared prepared = ephemerals.prepare(ephemeral("", Map.of("attachments",
+                List.of(attachment))));
+
+        // then they are gone, the text is as written, and each removal is reported
+        assertThat(prepared.command().post().props().get("attachments")).isEqualTo(List.of(Map.of(
+                "text", "<!channel> <https://a.example|A>", "author_name", "bot")));
+        assertThat(prepared.removed()).containsExactly(
+                "props.attachments[0].author_link is not an http(s) URL",
+                "props.attachments[0].image_url is not an http(s) URL",
+                "props.attachments[0].actions[0] removed: it has no integration");
     }
 }

@@ -269,6 +269,15 @@ class IngestorTopologyTest {
     }
 
     @Test
+    void aWebhookAnswerTooLargeForACommandIsStillDeadLetteredWhole() {
+        start();
+        pipe(Fixtures.succeeded("{\"attachments\": [{\"text\": \"" + "é".repeat(600000) + "\"}]}"));
+        assertThat(commands.isEmpty()).isTrue();
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(DeadLetter.from(dead.headers()).reason()).contains("bytes, more than the 1000000");
+    }
+
+    @Test
     void everyPartOfALongAnswerIsPublishedInOrder() {
         start();
         DeliveryOutcome outcome = Fixtures.succeeded("{\"text\": \"" + "q".repeat(16383 * 3) + "\", "

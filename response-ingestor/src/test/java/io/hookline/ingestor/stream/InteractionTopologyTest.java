@@ -120,4 +120,35 @@ class InteractionTopologyTest {
         assertThat(commands.readValuesToList()).extracting(PostCommand::type).containsExactly(PostCommand.CREATE_POST,
                 PostCommand.ACTION_RESULT);
     }
+
+    @Test
+    void anUpdateTooLargeForACommandIsAnsweredWithTheErrorAloneAndNothingIsDeadLettered() {
+        // given a click whose update is over the command limit, with ephemeral text
+        pipe(Interactions.answered("{\"update\": {\"props\": {\"big\": \"" + "é".repeat(600000) + "\"}}, "
+                + "\"ephemeral_text\": \"hello\"}"));
+
+        // then only the clicker's answer goes out, carrying Mattermost's error for a post it cannot save
+        assertThat(commands.readRecordsToList()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(Fixtures.CHANNEL_ID);
+            assertThat(r.value().type()).isEqualTo(PostCommand.ACTION_RESULT);
+            assertThat(r.value().error().id()).isEqualTo("model.post.is_valid.props.app_error");
+            assertThat(r.value().error().message()).isEqualTo("Invalid props.");
+            assertThat(r.value().error().statusCode()).isEqualTo(400);
+            CommandSchema.assertValid(r.value());
+        });
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void whatSanitisingRemovedFromAnUpdateTravelsInTheHeader() {
+        pipe(Interactions.answered("{\"update\": {\"props\": {\"attachments\": [{\"title\": \"t\", "
+                + "\"title_link\": \"javascript:alert(1)\"}]}}}"));
+        TestRecord<String, PostCommand> update = commands.readRecord();
+        assertThat(update.value().type()).isEqualTo(PostCommand.UPDATE_POST);
+        assertThat(((Map<?, ?>) update.value().updatedPost().get("props")).get("attachments"))
+                .isEqualTo(List.of(Map.of("title", "t")));
+        assertThat(new String(update.headers().lastHeader(ResponseProcessor.REMOVED_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo("update.props.attachments[0].title_link is not an http(s) URL");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
 }
