@@ -2,9 +2,9 @@ package io.hookline.bench;
 
 import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.schemas.topic.Topics;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.topic.TopicProvisioner;
-import io.hookline.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +51,7 @@ final class BenchKafka implements AutoCloseable {
         String prefix = "bench-" + name + "-" + (++runs);
         Map<String, String> s = new LinkedHashMap<>();
         s.put("hookline.application-id-prefix", prefix);
-        for (String t : List.of("posts", "webhook-configs", "webhook-triggers", "webhook-responses", "post-commands",
-                "dead-letters", "webhook-retries")) {
+        for (String t : Topics.LOGICAL_NAMES) {
             s.put("hookline.topic." + t, prefix + "-" + t);
         }
         s.put("hookline.topic-partitions", Integer.toString(PARTITIONS));

@@ -199,7 +199,7 @@ final class LatencyScenario {
                     && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
-                    if (!postIds.contains(o.trigger().payload().postId()) || o.attempts().isEmpty()) {
+                    if (o.isInteraction() || !postIds.contains(o.trigger().payload().postId()) || o.attempts().isEmpty()) {
                         continue;
                     }
                     long created = o.trigger().payload().timestamp();
@@ -244,7 +244,7 @@ final class LatencyScenario {
         }
     }
 
-    private static long percentile(long[] sorted, double q) {
+    static long percentile(long[] sorted, double q) {
         if (sorted.length == 0) {
             return -1;
         }

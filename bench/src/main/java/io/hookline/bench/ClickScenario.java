@@ -1,0 +1,306 @@
+package io.hookline.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.schemas.Ids;
+import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.hook.ContentTypes;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.interaction.InteractionEvent;
+import io.hookline.schemas.post.Channel;
+import io.hookline.schemas.post.Post;
+import io.hookline.schemas.post.PostEvent;
+import io.hookline.schemas.post.Team;
+import io.hookline.schemas.post.User;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.topic.Topics;
+import io.hookline.kafkatest.StageProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A click while webhooks stream: the matcher, dispatcher and ingestor run as three processes; a steady load of matching
+ * posts goes through the webhook path while people click a button whose integration answers at once with an update and
+ * an ephemeral text. Latency = when the {@code action_result} (and the {@code update_post}) became readable
+ * (read_committed) minus when the click was written. The webhook load's own post -> create_post latency in the same
+ * window is reported beside it, to show the click did not wait behind it.
+ */
+final class ClickScenario {
+
+    private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
+    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
+    private static final JsonSerde<PostCommand> COMMANDS = JsonSerde.of(PostCommand.class);
+    private static final JsonSerde<InteractionEvent> INTERACTIONS = JsonSerde.of(InteractionEvent.class);
+    private static final String TEAM = Ids.deterministic("click-team");
+    private static final User CLICKER = new User(Ids.deterministic("clicker"), "alice");
+    private static final byte[] ANSWER = ("{\"update\": {\"message\": \"Approved\", \"props\": {}},"
+            + " \"ephemeral_text\": \"You approved <https://example.com/d/1|deploy 1>\"}").getBytes(StandardCharsets.UTF_8);
+
+    private ClickScenario() {
+    }
+
+    static Row run(BenchKafka kafka, int webhookPostsPerSecond, int clicksPerSecond, int seconds, int warmupSeconds)
+            throws Exception {
+        HttpServer integration = integration();
+        try (Endpoints hooks = new Endpoints().add(1, 0, 16)) {
+            Map<String, String> settings = kafka.newRun("click", Map.of());
+            Topics topics = TopicSettings.topics(kafka.config(settings));
+            OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
+                    "", TEAM, List.of("deploy"), 0, hooks.urls(), "Deploy bot", "", ContentTypes.JSON, "", "", null);
+            try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {
+                p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook)))
+                        .get();
+            }
+            String clickUrl = "http://127.0.0.1:" + integration.getAddress().getPort() + "/approve";
+            List<StageProcess> stages = new ArrayList<>();
+            try {
+                for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
+                    stages.add(kafka.stage(stage, settings));
+                }
+                return measure(kafka, topics, clickUrl, webhookPostsPerSecond, clicksPerSecond, seconds,
+                        warmupSeconds);
+            } finally {
+                for (int i = stages.size() - 1; i >= 0; i--) {
+                    stages.get(i).close();
+                }
+            }
+        } finally {
+            integration.stop(0);
+            ((ExecutorService) integration.getExecutor()).shutdownNow();
+        }
+    }
+
+    private static Row measure(BenchKafka kafka, Topics topics, String clickUrl, int postsPerSecond,
+                               int clicksPerSecond, int seconds, int warmupSeconds) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> resultAt = new ConcurrentHashMap<>();
+        Map<String, Long> updateAt = new ConcurrentHashMap<>();
+        Map<String, Long> replyAt = new ConcurrentHashMap<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> read(kafka, topics.postCommands().name(), resultAt, updateAt, replyAt,
+                reading), "click-reader");
+        reader.start();
+        warmUp(kafka, topics, clickUrl, resultAt, replyAt);
+
+        long start = System.nanoTime();
+        long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long postInterval = TimeUnit.SECONDS.toNanos(1) / postsPerSecond;
+        long clickInterval = TimeUnit.SECONDS.toNanos(1) / clicksPerSecond;
+        List<String> measuredClicks = new ArrayList<>();
+        List<String> measuredPosts = new ArrayList<>();
+        int posts = 0;
+        int clicks = 0;
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
+            long nextPost = start;
+            long nextClick = start + clickInterval / 2;
+            while (true) {
+                long due = Math.min(nextPost, nextClick);
+                if (due >= end) {
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                if (nextPost <= nextClick) {
+                    String postId = Ids.newId();
+                    String channel = Ids.deterministic("click-channel", Integer.toString(posts % 60));
+                    producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel),
+                            POSTS.toBytes(post(postId, channel, "deploy " + posts))));
+                    long now = System.nanoTime();
+                    sentAt.put(postId, now);
+                    if (now >= warmupEnd) {
+                        measuredPosts.add(postId);
+                    }
+                    posts++;
+                    nextPost += postInterval;
+                } else {
+                    InteractionEvent click = click(clickUrl, clicks);
+                    producer.send(new ProducerRecord<>(topics.interactions().name(), bytes(click.channel().id()),
+                            INTERACTIONS.toBytes(click)));
+                    producer.flush(); // a click is one record: send it now, not with the next batch
+                    long now = System.nanoTime();
+                    sentAt.put(click.id(), now);
+                    if (now >= warmupEnd) {
+                        measuredClicks.add(click.id());
+                    }
+                    clicks++;
+                    nextClick += clickInterval;
+                }
+            }
+            producer.flush();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while ((!resultAt.keySet().containsAll(measuredClicks) || !replyAt.keySet().containsAll(measuredPosts))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        reading.set(false);
+        reader.join(10_000);
+        long[] result = latencies(measuredClicks, sentAt, resultAt);
+        long[] update = latencies(measuredClicks, sentAt, updateAt);
+        long[] reply = latencies(measuredPosts, sentAt, replyAt);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("webhook_posts_per_second", postsPerSecond);
+        d.put("clicks_per_second", clicksPerSecond);
+        d.put("seconds", seconds);
+        d.put("clicks_measured", result.length);
+        d.put("clicks_missing", measuredClicks.size() - result.length);
+        d.put("click_to_action_result_p50_ms", LatencyScenario.percentile(result, 0.50));
+        d.put("click_to_action_result_p99_ms", LatencyScenario.percentile(result, 0.99));
+        d.put("click_to_action_result_max_ms", max(result));
+        d.put("click_to_update_post_p50_ms", LatencyScenario.percentile(update, 0.50));
+        d.put("click_to_update_post_p99_ms", LatencyScenario.percentile(update, 0.99));
+        d.put("webhook_posts_measured", reply.length);
+        d.put("webhook_posts_missing", measuredPosts.size() - reply.length);
+        d.put("webhook_post_to_create_post_p50_ms", LatencyScenario.percentile(reply, 0.50));
+        d.put("webhook_post_to_create_post_p99_ms", LatencyScenario.percentile(reply, 0.99));
+        return new Row("click", String.format(Locale.ROOT,
+                "click -> action_result p50 (p99 %d, max %d), %d webhook posts/s beside",
+                LatencyScenario.percentile(result, 0.99), max(result), postsPerSecond),
+                LatencyScenario.percentile(result, 0.50), "", 0, "ms", d);
+    }
+
+    /** Clicks (and matching posts) until one of each has come back, so every stage has done its first round trip. */
+    private static void warmUp(BenchKafka kafka, Topics topics, String clickUrl, Map<String, Long> resultAt,
+                               Map<String, Long> replyAt) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        List<String> clicks = new ArrayList<>();
+        List<String> posts = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
+            int i = 0;
+            while (clicks.stream().noneMatch(resultAt::containsKey) || posts.stream().noneMatch(replyAt::containsKey)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no click or no post came back as a command within 180 s");
+                }
+                InteractionEvent click = click(clickUrl, -1 - i);
+                producer.send(new ProducerRecord<>(topics.interactions().name(), bytes(click.channel().id()),
+                        INTERACTIONS.toBytes(click)));
+                String postId = Ids.newId();
+                String channel = Ids.deterministic("click-channel", Integer.toString(i % 60));
+                producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel),
+                        POSTS.toBytes(post(postId, channel, "deploy warm-up"))));
+                producer.flush();
+                clicks.add(click.id());
+                posts.add(postId);
+                i++;
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(2_000);
+    }
+
+    private static PostEvent post(String postId, String channel, String message) {
+        Post post = new Post(postId, System.currentTimeMillis(), 0, 0, 0, Ids.deterministic("user"), channel, "",
+                message, "", Map.of(), List.of());
+        return new PostEvent(post, new Channel(channel, "c", "C", Channel.OPEN, TEAM), new Team(TEAM, "team", "Team"),
+                new User(Ids.deterministic("user"), "bench"));
+    }
+
+    /** A click on the "Approve" button of a stored webhook post, in one of 60 channels. */
+    private static InteractionEvent click(String url, int n) {
+        String channel = Ids.deterministic("click-channel", Integer.toString(Math.floorMod(n, 60)));
+        String postId = Ids.deterministic("clicked-post", Integer.toString(n));
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("id", "approve");
+        action.put("type", "button");
+        action.put("name", "Approve");
+        action.put("integration", Map.of("url", url, "context", Map.of("deploy", n)));
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("id", postId);
+        post.put("create_at", 1_767_225_600_000L);
+        post.put("user_id", Ids.deterministic("bot"));
+        post.put("channel_id", channel);
+        post.put("root_id", "");
+        post.put("message", "Deploy " + n + "?");
+        post.put("type", "slack_attachment");
+        post.put("props", Map.of("from_webhook", "true", "attachments",
+                List.of(Map.of("text", "Ready to ship", "actions", List.of(action)))));
+        return InteractionEvent.postAction(Ids.newId(), "approve", "", post, CLICKER,
+                new Channel(channel, "c", "C", Channel.OPEN, TEAM), new Team(TEAM, "team", "Team"));
+    }
+
+    private static void read(BenchKafka kafka, String topic, Map<String, Long> resultAt, Map<String, Long> updateAt,
+                             Map<String, Long> replyAt, AtomicBoolean reading) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
+                parts.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            while (reading.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    PostCommand c = COMMANDS.fromBytes(r.value());
+                    switch (c.type()) {
+                        case PostCommand.ACTION_RESULT -> resultAt.putIfAbsent(c.interactionId(), now);
+                        case PostCommand.UPDATE_POST -> updateAt.putIfAbsent(c.interactionId(), now);
+                        case PostCommand.CREATE_POST -> replyAt.putIfAbsent(c.origin().postId(), now);
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The click integration: answers every click at once with an update and an ephemeral text. */
+    private static HttpServer integration() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "endpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", ContentTypes.JSON);
+                exchange.sendResponseHeaders(200, ANSWER.length);
+                exchange.getResponseBody().write(ANSWER);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static long[] latencies(List<String> ids, Map<String, Long> sentAt, Map<String, Long> seenAt) {
+        return ids.stream().filter(seenAt::containsKey)
+                .mapToLong(id -> TimeUnit.NANOSECONDS.toMillis(seenAt.get(id) - sentAt.get(id))).sorted().toArray();
+    }
+
+    private static long max(long[] sorted) {
+        return sorted.length == 0 ? -1 : sorted[sorted.length - 1];
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
