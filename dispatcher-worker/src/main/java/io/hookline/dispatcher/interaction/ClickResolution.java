@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.interaction;
 
+import io.hookline.runtime.secrets.ActionCookies;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.interaction.ActionIntegration;
 import io.hookline.schemas.interaction.AppError;
@@ -22,6 +23,30 @@ final class ClickResolution {
     private static final Pattern ROUTE_ACTION_ID = Pattern.compile("[A-Za-z0-9]+");
 
     private ClickResolution() {
+    }
+
+    /**
+     * Resolves a click: the stored post when the event has it (a cookie is then ignored, as Mattermost ignores it
+     * when it finds the post), else the cookie, opened with the installation's key.
+     */
+    static Resolution resolve(InteractionEvent event, ActionCookies cookies) {
+        if (event.post() != null) {
+            return ofStoredPost(event);
+        }
+        if (event.cookie().isEmpty()) {
+            return withoutPost(event);
+        }
+        AppError unroutable = unroutable(event);
+        if (unroutable != null) {
+            return Resolution.refused(unroutable);
+        }
+        PostActionCookie cookie;
+        try {
+            cookie = cookies.open(event.cookie());
+        } catch (ActionCookies.CookieException e) {
+            return Resolution.refused(AppError.actionIntegration(e.getMessage()));
+        }
+        return ofCookie(event, cookie);
     }
 
     /** The route's check, which both paths pass first. Null when the action id can be clicked. */

@@ -30,6 +30,12 @@ final class InteractionErrors {
                 "Invalid or missing " + name + " in request body.", "", 400);
     }
 
+    /** 500 {@code interactive_message.generate_trigger_id.signing_failed}. */
+    static AppError signingFailed(String detail) {
+        return new AppError("interactive_message.generate_trigger_id.signing_failed",
+                "Failed to sign generated trigger ID for interactive dialog.", detail, 500);
+    }
+
     /** The request could not be encoded: each endpoint has its own id for that. */
     static AppError marshal(String interactionType, String detail) {
         return switch (interactionType) {

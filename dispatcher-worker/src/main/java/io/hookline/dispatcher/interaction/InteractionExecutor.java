@@ -1,0 +1,164 @@
+package io.hookline.dispatcher.interaction;
+
+import io.hookline.dispatcher.delivery.DeliveryExecutor;
+import io.hookline.dispatcher.delivery.DeliveryRecorder;
+import io.hookline.dispatcher.delivery.DispatcherMetrics;
+import io.hookline.dispatcher.http.AttemptResult;
+import io.hookline.dispatcher.http.FailureKind;
+import io.hookline.dispatcher.http.InteractionClient;
+import io.hookline.dispatcher.retry.Verdict;
+import io.hookline.runtime.secrets.ActionCookies;
+import io.hookline.runtime.secrets.TriggerIds;
+import io.hookline.schemas.Ids;
+import io.hookline.schemas.delivery.DeliveryAttempt;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.interaction.AppError;
+import io.hookline.schemas.interaction.InteractionCall;
+import io.hookline.schemas.interaction.InteractionEvent;
+import io.hookline.schemas.interaction.PostActionCookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One interaction, end to end: resolve it ({@link #plan}), then either record its refusal or call the integration once
+ * (no retries: Mattermost's client gets one answer) and record what came of it. Every interaction yields exactly one
+ * outcome on {@code webhook-responses}, keyed by its channel id; only HTTP 200 is a success.
+ */
+public final class InteractionExecutor {
+
+    /**
+     * What an interaction resolved to, before any call.
+     *
+     * @param action  post_action: the action to call; null for dialogs and refusals
+     * @param refusal the error Mattermost answers without a call; null when there is a call to make
+     */
+    public record Plan(InteractionEvent event, PostActionCookie action, AppError refusal) {
+
+        /** Where the call goes: the action's integration URL, or the dialog's URL. */
+        public String url() {
+            return action != null ? action.integration().url() : event.url();
+        }
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** The secrets-backed pieces: minting trigger ids for clicks and opening the cookies of ephemeral posts. */
+    public record Secrets(TriggerIds triggerIds, ActionCookies cookies) {
+    }
+
+    private final InteractionClient client;
+    private final Secrets secrets;
+    private final DeliveryRecorder recorder;
+    private final DispatcherMetrics metrics;
+    private final Clock clock;
+
+    public InteractionExecutor(InteractionClient client, Secrets secrets, DeliveryRecorder recorder,
+                               DispatcherMetrics metrics, Clock clock) {
+        this.client = client;
+        this.secrets = secrets;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Resolves a usable event ({@link InteractionEvents#problem} is null); no I/O. */
+    public Plan plan(InteractionEvent event) {
+        if (event.isPostAction()) {
+            Resolution r = ClickResolution.resolve(event, secrets.cookies());
+            return new Plan(event, r.action(), r.refusal());
+        }
+        if (event.url().isEmpty()) {
+            return new Plan(event, null, InteractionErrors.invalidBodyParam("url"));
+        }
+        return new Plan(event, null, null);
+    }
+
+    /**
+     * Records the refusal, or makes the call and records its result.
+     *
+     * @return {@code handedOff} once the outcome is handed to the producer; {@code durable} once it is acknowledged
+     */
+    public DeliveryExecutor.Handoff run(Plan plan) {
+        if (plan.refused()) {
+            return handoff(refuse(plan.event(), plan.action(), plan.refusal()));
+        }
+        InteractionEvent event = plan.event();
+        String clientTriggerId = "";
+        byte[] body;
+        try {
+            if (event.isPostAction()) {
+                // deterministic, so a redelivered click gives the clicker's client the same short id
+                clientTriggerId = Ids.deterministic(event.id(), "trigger");
+                String triggerId;
+                try {
+                    triggerId = secrets.triggerIds().mint(clientTriggerId, event.user().id()).triggerId();
+                } catch (IllegalStateException e) {
+                    return handoff(refuse(event, plan.action(), InteractionErrors.signingFailed(e.getMessage())));
+                }
+                body = IntegrationRequests.postAction(event, plan.action(), triggerId);
+            } else {
+                body = IntegrationRequests.dialog(event);
+            }
+        } catch (IllegalArgumentException e) {
+            return handoff(refuse(event, plan.action(), InteractionErrors.marshal(event.type(), e.getMessage())));
+        }
+        InteractionCall call = new InteractionCall(event, plan.action(), clientTriggerId, null);
+        CompletableFuture<Void> handedOff = new CompletableFuture<>();
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        client.post(plan.url(), body).whenComplete((result, error) -> {
+            try {
+                if (error != null) {
+                    throw error;
+                }
+                CompletableFuture<Void> written = record(call, result);
+                handedOff.complete(null);
+                written.whenComplete((v, e) -> {
+                    if (e == null) {
+                        durable.complete(null);
+                    } else {
+                        durable.completeExceptionally(e);
+                    }
+                });
+            } catch (Throwable t) {
+                handedOff.complete(null);
+                durable.completeExceptionally(t);
+            }
+        });
+        return new DeliveryExecutor.Handoff(handedOff, durable);
+    }
+
+    private CompletableFuture<Void> refuse(InteractionEvent event, PostActionCookie action, AppError refusal) {
+        metrics.interaction(event.type(), "refused", refusal.id(), null);
+        InteractionCall call = new InteractionCall(event, action, "", refusal);
+        String detail = refusal.detailedError().isEmpty() ? "" : ": " + refusal.detailedError();
+        try {
+            return recorder.outcome(event.channel().id(), DeliveryOutcome.ofInteraction(call, DeliveryOutcome.FAILED,
+                    null, null, null, "refused without a call: " + refusal.id() + detail, List.of(), clock.millis()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Only a 200 whose body was read whole (at most 1 MiB) succeeds; the body is then kept as text. */
+    private CompletableFuture<Void> record(InteractionCall call, AttemptResult result) {
+        boolean succeeded = result.failure() == FailureKind.NONE && Integer.valueOf(200).equals(result.httpStatus());
+        String error = succeeded ? null : result.failureText();
+        DeliveryAttempt attempt = new DeliveryAttempt(1, result.startedAt(), result.latencyMs(), result.httpStatus(),
+                error, result.bodyExcerpt());
+        metrics.interaction(call.event().type(), succeeded ? DeliveryOutcome.SUCCEEDED : DeliveryOutcome.FAILED,
+                Verdict.reason(result), result.latencyMs());
+        DeliveryOutcome outcome = DeliveryOutcome.ofInteraction(call,
+                succeeded ? DeliveryOutcome.SUCCEEDED : DeliveryOutcome.FAILED, result.httpStatus(),
+                succeeded ? new String(result.body(), StandardCharsets.UTF_8) : null, result.contentType(), error,
+                List.of(attempt), clock.millis());
+        return recorder.outcome(call.event().channel().id(), outcome);
+    }
+
+    private static DeliveryExecutor.Handoff handoff(CompletableFuture<Void> durable) {
+        return new DeliveryExecutor.Handoff(CompletableFuture.completedFuture(null), durable);
+    }
+}
