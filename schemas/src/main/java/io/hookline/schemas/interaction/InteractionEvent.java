@@ -14,7 +14,7 @@ import java.util.Map;
  * server knows when it calls the integration: the clicked post as stored (with its actions' {@code integration}) or,
  * for an ephemeral post, the action's cookie; who acted, in which channel and team.
  *
- * A {@code null} inside {@code post} or {@code submission} is kept as written (the shared mapper leaves nulls out
+ * <p>A {@code null} inside {@code post} or {@code submission} is kept as written (the shared mapper leaves nulls out
  * elsewhere): an untouched dialog field is sent as {@code null}, and a prop's presence decides what an update retains.
  *
  * @param id             the event id (26 characters): every result names it, and a repeated event is answered once
