@@ -58,6 +58,7 @@ class InteractionLaneOnBrokerTest {
     private static final JsonSerde<InteractionEvent> EVENTS = JsonSerde.of(InteractionEvent.class);
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final InetAddress METADATA = address("169.254.169.254");
+    private static final io.hookline.schemas.serde.JsonSchemas SCHEMAS = new io.hookline.schemas.serde.JsonSchemas();
 
     private KafkaBroker broker;
     private MockWebServer server;
@@ -215,7 +216,12 @@ class InteractionLaneOnBrokerTest {
 
         Map<String, ConsumerRecord<byte[], byte[]>> outcomes = outcomesById(6);
         assertThat(outcomes).hasSize(6);
-        outcomes.values().forEach(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(CHANNEL_ID));
+        for (ConsumerRecord<byte[], byte[]> r : outcomes.values()) {
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(CHANNEL_ID);
+            // the bytes on the topic, as the ingestor reads them, against the published contract
+            assertThat(SCHEMAS.problems("delivery-outcome", io.hookline.schemas.serde.Json.mapper().readTree(r.value())))
+                    .isEmpty();
+        }
 
         // a button on a stored post: Mattermost's body, a trigger id that verifies, the answer kept whole
         DeliveryOutcome voted = OUTCOMES.fromBytes(outcomes.get(vote.id()).value());

@@ -3,7 +3,13 @@ package io.hookline.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.schemas.delivery.DeliveryAttempt;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.interaction.ActionIntegration;
+import io.hookline.schemas.interaction.AppError;
+import io.hookline.schemas.interaction.InteractionCall;
 import io.hookline.schemas.interaction.InteractionEvent;
+import io.hookline.schemas.interaction.PostActionCookie;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Team;
 import io.hookline.schemas.post.User;
@@ -16,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The interactions topic's value: its JSON Schema and its round trip through the topic's serde. */
+/**
+ * The interactions topic's value (its JSON Schema, its round trip through the topic's serde) and the outcome of its call
+ * on webhook-responses.
+ */
 class InteractionEventSchemaTest {
 
     private static final JsonSchemas SCHEMAS = new JsonSchemas();
@@ -106,6 +115,41 @@ class InteractionEventSchemaTest {
         assertThat(read.submission()).isNull();
         assertThat(read.team()).isNull();
         assertThat(read.selectedOption()).isEmpty();
+    }
+
+    @Test
+    void theOutcomeOfAnInteractionIsAValidDeliveryOutcome() {
+        InteractionEvent click = click();
+        PostActionCookie action = new PostActionCookie("button", Ids.deterministic("post"), Ids.deterministic("post"),
+                CHANNEL.id(), "", new ActionIntegration("https://poll.example.com/vote", Map.of("poll", 17)),
+                Map.of("from_webhook", "true"), List.of("override_username", "override_icon_url"));
+        DeliveryOutcome called = DeliveryOutcome.ofInteraction(new InteractionCall(click, action,
+                        Ids.deterministic(click.id(), "trigger"), null), DeliveryOutcome.SUCCEEDED, 200,
+                "{\"ephemeral_text\":\"ok\"}", "application/json", null,
+                List.of(new DeliveryAttempt(1, 1764150000000L, 12, 200, null, "{\"ephemeral_text\":\"ok\"}")),
+                1764150000012L);
+        assertThat(SCHEMAS.problemsOf(JsonSchemas.DELIVERY_OUTCOME, called)).isEmpty();
+        DeliveryOutcome refused = DeliveryOutcome.ofInteraction(new InteractionCall(click, null, "",
+                        new AppError("api.post.do_action.action_id.app_error", "Invalid action id.", "", 404)),
+                DeliveryOutcome.FAILED, null, null, null, "refused without a call", List.of(), 1764150000012L);
+        assertThat(SCHEMAS.problemsOf(JsonSchemas.DELIVERY_OUTCOME, refused)).isEmpty();
+        DeliveryOutcome dialog = DeliveryOutcome.ofInteraction(new InteractionCall(submission(), null, "", null),
+                DeliveryOutcome.FAILED, 500, null, null, "HTTP 500",
+                List.of(new DeliveryAttempt(1, 1764150000000L, 12, 500, "HTTP 500", "boom")), 1764150000012L);
+        assertThat(SCHEMAS.problemsOf(JsonSchemas.DELIVERY_OUTCOME, dialog)).isEmpty();
+
+        ObjectNode refusedButSucceeded = Json.mapper().valueToTree(refused);
+        refusedButSucceeded.put("status", DeliveryOutcome.SUCCEEDED);
+        assertThat(SCHEMAS.problems(JsonSchemas.DELIVERY_OUTCOME, refusedButSucceeded)).isNotEmpty();
+        ObjectNode both = Json.mapper().valueToTree(called);
+        both.set("trigger", Json.mapper().valueToTree(Samples.trigger()));
+        assertThat(SCHEMAS.problems(JsonSchemas.DELIVERY_OUTCOME, both)).isNotEmpty();
+        ObjectNode neither = Json.mapper().valueToTree(called);
+        neither.remove("interaction");
+        assertThat(SCHEMAS.problems(JsonSchemas.DELIVERY_OUTCOME, neither)).isNotEmpty();
+        ObjectNode brokenEvent = Json.mapper().valueToTree(called);
+        ((ObjectNode) brokenEvent.get("interaction").get("event")).remove("user");
+        assertThat(SCHEMAS.problems(JsonSchemas.DELIVERY_OUTCOME, brokenEvent)).isNotEmpty();
     }
 
     private static ObjectNode tree(InteractionEvent e) {
