@@ -92,6 +92,7 @@ class InteractionLaneOnBrokerTest {
                     case "/where" -> json(200, "");
                     case "/broken" -> json(500, "boom");
                     case "/dialog" -> json(200, "{\"errors\":{\"summary\":\"Too short\"}}");
+                    case "/huge" -> json(200, "{\"ephemeral_text\":\"" + "x".repeat(600_000) + "\"}");
                     case "/slow" -> {
                         slowArrived.incrementAndGet();
                         releaseSlow.await(60, TimeUnit.SECONDS);
@@ -326,6 +327,32 @@ class InteractionLaneOnBrokerTest {
                 .isEqualTo(1.0);
         Await.until(() -> "RUNNING".equals(service.health().clients().get("interactions")), Duration.ofSeconds(30),
                 () -> "the interaction lane to be RUNNING: " + service.health());
+    }
+
+    @Test
+    void anAnswerTooLargeToRecordFailsTheClickAndTheLaneGoesOn() throws Exception {
+        // webhook-responses takes records of at most 300 kB here: a 600 kB answer beside its event cannot be recorded
+        String responses = broker.uniqueName("small-responses");
+        broker.createTopic(responses, 1, Map.of("max.message.bytes", "300000"));
+        HooklineConfig c = config.with("hookline.topic.webhook-responses", responses);
+        topics = TopicSettings.topics(c);
+        DispatcherService service = start(c, new SimpleMeterRegistry(), new WatchingSocketFactory(List.of()));
+        Map<String, Object> post = post("", Map.of(), List.of(action("huge1", "button", url("/huge"), null),
+                action("vote1", "button", url("/vote"), null)));
+        InteractionEvent huge = withId(click("huge1", "", post), "huge");
+        InteractionEvent after = withId(click("vote1", "", post), "after");
+        send(List.of(interaction(huge), interaction(after)));
+
+        Map<String, ConsumerRecord<byte[], byte[]>> outcomes = outcomesById(2);
+        DeliveryOutcome tooLarge = OUTCOMES.fromBytes(outcomes.get(huge.id()).value());
+        assertThat(tooLarge.status()).isEqualTo(DeliveryOutcome.FAILED);
+        assertThat(tooLarge.httpStatus()).isEqualTo(200);
+        assertThat(tooLarge.responseBody()).isNull();
+        int answerBytes = "{\"ephemeral_text\":\"\"}".length() + 600_000;
+        assertThat(tooLarge.error()).isEqualTo("the integration's answer (" + answerBytes + " bytes) is too large to "
+                + "record on webhook-responses");
+        assertThat(OUTCOMES.fromBytes(outcomes.get(after.id()).value()).succeeded()).isTrue();
+        assertThat(service.isRunning()).isTrue();
     }
 
     @Test

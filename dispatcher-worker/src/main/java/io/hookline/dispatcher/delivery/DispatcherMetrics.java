@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *       whole to {@code dead-letters}; a delivery that failed is an outcome, not a dead letter</li>
  *   <li>{@code hookline.dispatcher.interactions} (counter; tags {@code type} post_action|dialog_submission|
  *       dialog_lookup, {@code result} succeeded|failed|refused, {@code reason} 2xx, http_5xx, timeout, ... or the
- *       refusal's error id): one per interaction, which is never retried</li>
+ *       refusal's error id): one per interaction, which is never retried, counted when its call ends (an answer then
+ *       too large to record is counted again as failed, too_large_to_record)</li>
  *   <li>{@code hookline.dispatcher.interaction.latency} (timer with a percentile histogram; tag {@code type}): the
  *       integration's answer time of each call made</li>
  *   <li>{@code hookline.dispatcher.in.flight} (gauge; tag {@code lane} first|retry|interaction), {@code hookline.dispatcher.retry.backlog}

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
  * One interaction, end to end: resolve it ({@link #plan}), then either record its refusal or call the integration once
@@ -155,7 +156,38 @@ public final class InteractionExecutor {
                 succeeded ? DeliveryOutcome.SUCCEEDED : DeliveryOutcome.FAILED, result.httpStatus(),
                 succeeded ? new String(result.body(), StandardCharsets.UTF_8) : null, result.contentType(), error,
                 List.of(attempt), clock.millis());
-        return recorder.outcome(call.event().channel().id(), outcome);
+        String key = call.event().channel().id();
+        CompletableFuture<Void> written = recorder.outcome(key, outcome);
+        if (!succeeded) {
+            return written;
+        }
+        // an answer of up to 1 MiB beside the event may not fit in one record: then the click fails visibly with the
+        // reason, instead of stopping the lane on an outcome that can never be written
+        return written.exceptionallyCompose(e -> !tooLarge(e) ? CompletableFuture.failedFuture(e)
+                : recordTooLarge(key, call, result));
+    }
+
+    private CompletableFuture<Void> recordTooLarge(String key, InteractionCall call, AttemptResult result) {
+        metrics.interaction(call.event().type(), DeliveryOutcome.FAILED, "too_large_to_record", null);
+        String error = tooLargeToRecord(result);
+        DeliveryAttempt attempt = new DeliveryAttempt(1, result.startedAt(), result.latencyMs(), result.httpStatus(),
+                error, result.bodyExcerpt());
+        return recorder.outcome(key, DeliveryOutcome.ofInteraction(call, DeliveryOutcome.FAILED, result.httpStatus(),
+                null, result.contentType(), error, List.of(attempt), clock.millis()));
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String tooLargeToRecord(AttemptResult result) {
+        return "the integration's answer (" + result.body().length + " bytes) is too large to record on "
+                + "webhook-responses";
     }
 
     private static DeliveryExecutor.Handoff handoff(CompletableFuture<Void> durable) {

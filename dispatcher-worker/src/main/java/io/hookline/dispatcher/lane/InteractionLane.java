@@ -70,7 +70,14 @@ public final class InteractionLane implements Lane {
                 loop.poison(record, progress, "unreadable interaction", e);
                 return;
             }
-            InteractionExecutor.Plan plan = executor.plan(event);
+            InteractionExecutor.Plan plan;
+            try {
+                plan = executor.plan(event);
+            } catch (RuntimeException e) {
+                // resolution is pure: whatever throws in it would throw again, so the record is dead-lettered
+                loop.poison(record, progress, "interaction that cannot be resolved", e);
+                return;
+            }
             if (plan.refused()) {
                 loop.whenDurable(executor.run(plan).durable(), progress, record.offset());
                 return;
