@@ -87,30 +87,14 @@ public final class InteractionExecutor {
         if (plan.refused()) {
             return handoff(refuse(plan.event(), plan.action(), plan.refusal()));
         }
-        InteractionEvent event = plan.event();
-        String clientTriggerId = "";
-        byte[] body;
-        try {
-            if (event.isPostAction()) {
-                // deterministic, so a redelivered click gives the clicker's client the same short id
-                clientTriggerId = Ids.deterministic(event.id(), "trigger");
-                String triggerId;
-                try {
-                    triggerId = secrets.triggerIds().mint(clientTriggerId, event.user().id()).triggerId();
-                } catch (IllegalStateException e) {
-                    return handoff(refuse(event, plan.action(), InteractionErrors.signingFailed(e.getMessage())));
-                }
-                body = IntegrationRequests.postAction(event, plan.action(), triggerId);
-            } else {
-                body = IntegrationRequests.dialog(event);
-            }
-        } catch (IllegalArgumentException e) {
-            return handoff(refuse(event, plan.action(), InteractionErrors.marshal(event.type(), e.getMessage())));
+        Request request = request(plan);
+        if (request.refusal() != null) {
+            return handoff(refuse(plan.event(), plan.action(), request.refusal()));
         }
-        InteractionCall call = new InteractionCall(event, plan.action(), clientTriggerId, null);
+        InteractionCall call = new InteractionCall(plan.event(), plan.action(), request.clientTriggerId(), null);
         CompletableFuture<Void> handedOff = new CompletableFuture<>();
         CompletableFuture<Void> durable = new CompletableFuture<>();
-        client.post(plan.url(), body).whenComplete((result, error) -> {
+        client.post(plan.url(), request.body()).whenComplete((result, error) -> {
             try {
                 if (error != null) {
                     throw error;
@@ -130,6 +114,35 @@ public final class InteractionExecutor {
             }
         });
         return new DeliveryExecutor.Handoff(handedOff, durable);
+    }
+
+    /** The body to send, with the client trigger id of a click; or why Mattermost could not have made it. */
+    private record Request(String clientTriggerId, byte[] body, AppError refusal) {
+    }
+
+    private Request request(Plan plan) {
+        InteractionEvent event = plan.event();
+        if (!event.isPostAction()) {
+            try {
+                return new Request("", IntegrationRequests.dialog(event), null);
+            } catch (IllegalArgumentException e) {
+                return new Request("", null, InteractionErrors.marshal(event.type(), e.getMessage()));
+            }
+        }
+        // deterministic, so a redelivered click gives the clicker's client the same short id; minted at call time,
+        // so its lifetime is the call's
+        String clientTriggerId = Ids.deterministic(event.id(), "trigger");
+        String triggerId;
+        try {
+            triggerId = secrets.triggerIds().mint(clientTriggerId, event.user().id()).triggerId();
+        } catch (IllegalStateException e) {
+            return new Request("", null, InteractionErrors.signingFailed(e.getMessage()));
+        }
+        try {
+            return new Request(clientTriggerId, IntegrationRequests.postAction(event, plan.action(), triggerId), null);
+        } catch (IllegalArgumentException e) {
+            return new Request("", null, InteractionErrors.marshal(event.type(), e.getMessage()));
+        }
     }
 
     private CompletableFuture<Void> refuse(InteractionEvent event, PostActionCookie action, AppError refusal) {
