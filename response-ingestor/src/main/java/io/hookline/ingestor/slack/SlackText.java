@@ -43,6 +43,15 @@ public final class SlackText {
         return links(ATTACHMENT_LINK, expandAnnouncements(text));
     }
 
+    /**
+     * Mattermost's {@code ParseSlackLinksToMarkdown} alone (no announcement expansion): what an action's
+     * {@code ephemeral_text} gets unless the integration asked for {@code skip_slack_parsing}. It uses the looser
+     * pattern, the one of attachment text.
+     */
+    public static String markdownLinks(String text) {
+        return links(ATTACHMENT_LINK, text);
+    }
+
     /** The rewriting of an attachment's {@code title}: announcements only, as in Mattermost. */
     public static String attachmentTitle(String text) {
         return expandAnnouncements(text);

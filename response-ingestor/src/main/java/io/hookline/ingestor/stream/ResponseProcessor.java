@@ -71,8 +71,9 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
         }
         String deliveryId = outcome.deliveryId();
         if (deliveryId != null && !deliveryId.isEmpty() && dedup.seen(deliveryId, context.currentSystemTimeMs())) {
-            LOG.info("dropped a repeated outcome of delivery {} (hook {}): it was already handled", deliveryId,
-                    outcome.trigger() == null ? "?" : outcome.trigger().hookId());
+            LOG.info("dropped a repeated outcome of delivery {} ({}): it was already handled", deliveryId,
+                    outcome.isInteraction() ? "an interaction"
+                            : "hook " + (outcome.trigger() == null ? "?" : outcome.trigger().hookId()));
             return;
         }
         Handling handling;
@@ -108,14 +109,14 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
         String removed = summary(publish.removed());
         if (!removed.isEmpty()) {
             LOG.warn("delivery {} (hook {}): removed from the response: {}", outcome.deliveryId(),
-                    outcome.trigger().hookId(), removed.replace('\n', ';'));
+                    outcome.trigger() == null ? "?" : outcome.trigger().hookId(), removed.replace('\n', ';'));
         }
         for (PostCommand command : publish.commands()) {
             Headers headers = new RecordHeaders();
             if (!removed.isEmpty()) {
                 headers.add(REMOVED_HEADER, removed.getBytes(StandardCharsets.UTF_8));
             }
-            context.forward(new Record<>(command.post().channelId(), ProcessingResult.success(command),
+            context.forward(new Record<>(publish.key(), ProcessingResult.success(command),
                     record.timestamp(), headers));
         }
     }

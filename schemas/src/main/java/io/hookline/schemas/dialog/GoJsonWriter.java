@@ -1,0 +1,151 @@
+package io.hookline.schemas.dialog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON as Go's {@code json.Marshal} does (Go 1.22 and later, which Mattermost builds with): no spaces, map keys
+ * sorted by their UTF-8 bytes, and strings HTML-safe: {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as
+ * lower-case {@code \}{@code u} escapes, {@code \b} and {@code \f} short, other control characters as
+ * {@code \}{@code u00xx}. A lone surrogate (which no Go string can hold) is written as U+FFFD.
+ */
+final class GoJsonWriter {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final StringBuilder out = new StringBuilder(256);
+    /** Whether the current object or array already has a member, one flag per open level. */
+    private boolean[] hasMember = new boolean[16];
+    private int depth;
+
+    GoJsonWriter beginObject() {
+        return open('{');
+    }
+
+    GoJsonWriter endObject() {
+        return close('}');
+    }
+
+    GoJsonWriter beginArray() {
+        return open('[');
+    }
+
+    GoJsonWriter endArray() {
+        return close(']');
+    }
+
+    GoJsonWriter key(String name) {
+        separate();
+        string(name);
+        out.append(':');
+        // the value that follows is not a new member
+        hasMember[depth - 1] = false;
+        return this;
+    }
+
+    GoJsonWriter value(String s) {
+        separate();
+        string(s);
+        return this;
+    }
+
+    GoJsonWriter value(boolean b) {
+        separate();
+        out.append(b);
+        return this;
+    }
+
+    GoJsonWriter value(long n) {
+        separate();
+        out.append(n);
+        return this;
+    }
+
+    GoJsonWriter nullValue() {
+        separate();
+        out.append("null");
+        return this;
+    }
+
+    /** A {@code map[string]string}: keys in Go's order. */
+    GoJsonWriter value(Map<String, String> map) {
+        List<String> keys = new ArrayList<>(map.keySet());
+        keys.sort(GoText::compareGo);
+        beginObject();
+        for (String k : keys) {
+            key(k).value(map.get(k));
+        }
+        return endObject();
+    }
+
+    byte[] bytes() {
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    private GoJsonWriter open(char c) {
+        separate();
+        out.append(c);
+        if (depth == hasMember.length) {
+            hasMember = java.util.Arrays.copyOf(hasMember, depth * 2);
+        }
+        hasMember[depth++] = false;
+        return this;
+    }
+
+    private GoJsonWriter close(char c) {
+        depth--;
+        out.append(c);
+        return this;
+    }
+
+    private void separate() {
+        if (depth > 0) {
+            if (hasMember[depth - 1]) {
+                out.append(',');
+            }
+            hasMember[depth - 1] = true;
+        }
+    }
+
+    /** Go's {@code appendString} with HTML escaping on. */
+    private void string(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"', '\\' -> out.append('\\').append(c);
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(c);
+                default -> {
+                    if (c < 0x20) {
+                        unicodeEscape(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private void unicodeEscape(char c) {
+        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
+    }
+}
