@@ -24,8 +24,11 @@ import okio.BufferedSource;
 public final class InteractionClient implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
-    /** The error of a 200 whose body goes on past 1 MiB: Mattermost decodes only the cut body and refuses it. */
-    public static final String TOO_LARGE = "response body larger than 1 MiB";
+    /**
+     * The error of a 200 whose body goes on past 1 MiB: Mattermost decodes only the cut body and refuses it (the
+     * ingestor tells this failure of a 200 from a broken read by "too large").
+     */
+    public static final String TOO_LARGE = "response too large: the body is larger than 1 MiB";
 
     private final CallbackTargets targets;
     private final OutgoingHttp outgoing;

@@ -125,7 +125,7 @@ class InteractionClientTest {
         AttemptResult tooLarge = get(c.post(url("/b"), BODY));
         assertThat(tooLarge.httpStatus()).isEqualTo(200);
         assertThat(tooLarge.failure()).isEqualTo(FailureKind.RESPONSE_TOO_LARGE);
-        assertThat(tooLarge.error()).isEqualTo("response body larger than 1 MiB");
+        assertThat(tooLarge.error()).isEqualTo("response too large: the body is larger than 1 MiB");
         assertThat(tooLarge.body()).hasSize(CallbackClient.MAX_RESPONSE_BYTES);
     }
 
