@@ -29,7 +29,8 @@ class DispatcherSettingsTest {
         assertThat(t.interactionMaxInFlight()).isEqualTo(64);
         assertThat(t.interactionMaxInFlightPerHost()).isEqualTo(16);
         assertThat(DispatcherSettings.OWN).extracting(ConfigKey::name).contains(
-                "hookline.dispatcher.interaction-max-in-flight", "hookline.dispatcher.interaction-max-in-flight-per-host");
+                "hookline.dispatcher.interaction-max-in-flight",
+                "hookline.dispatcher.interaction-max-in-flight-per-host");
         assertThat(t.allowList().entries()).isEmpty();
         assertThat(t.userAgent()).isEqualTo("Mattermost-Bot/1.1");
         assertThat(t.insecureTls()).isFalse();

@@ -226,8 +226,8 @@ class InteractionLaneOnBrokerTest {
         for (ConsumerRecord<byte[], byte[]> r : outcomes.values()) {
             assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(CHANNEL_ID);
             // the bytes on the topic, as the ingestor reads them, against the published contract
-            assertThat(SCHEMAS.problems("delivery-outcome", io.hookline.schemas.serde.Json.mapper().readTree(r.value())))
-                    .isEmpty();
+            assertThat(SCHEMAS.problems("delivery-outcome",
+                    io.hookline.schemas.serde.Json.mapper().readTree(r.value()))).isEmpty();
         }
 
         // a button on a stored post: Mattermost's body, a trigger id that verifies, the answer kept whole
@@ -236,7 +236,8 @@ class InteractionLaneOnBrokerTest {
         assertThat(voted.trigger()).isNull();
         assertThat(voted.succeeded()).isTrue();
         assertThat(voted.httpStatus()).isEqualTo(200);
-        assertThat(voted.responseBody()).isEqualTo("{\"update\":{\"message\":\"3 votes\"},\"ephemeral_text\":\"Thanks\"}");
+        assertThat(voted.responseBody())
+                .isEqualTo("{\"update\":{\"message\":\"3 votes\"},\"ephemeral_text\":\"Thanks\"}");
         assertThat(voted.responseContentType()).isEqualTo("application/json");
         assertThat(voted.attempts()).singleElement().satisfies(a -> {
             assertThat(a.number()).isEqualTo(1);

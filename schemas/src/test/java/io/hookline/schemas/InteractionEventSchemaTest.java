@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class InteractionEventSchemaTest {
 
     private static final JsonSchemas SCHEMAS = new JsonSchemas();
-    private static final JsonSerde<InteractionEvent> SERDE = JsonSerde.of(InteractionEvent.class);
+    private static final JsonSerde<InteractionEvent> SERDE =
+            JsonSerde.of(InteractionEvent.class);
 
     private static final User USER = new User(Ids.deterministic("user"), "alice");
     private static final Channel CHANNEL = new Channel(Ids.deterministic("channel"), "ops", "Ops", Channel.OPEN,

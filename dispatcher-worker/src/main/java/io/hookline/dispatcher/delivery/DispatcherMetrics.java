@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  *       too large to record is counted again as failed, too_large_to_record)</li>
  *   <li>{@code hookline.dispatcher.interaction.latency} (timer with a percentile histogram; tag {@code type}): the
  *       integration's answer time of each call made</li>
- *   <li>{@code hookline.dispatcher.in.flight} (gauge; tag {@code lane} first|retry|interaction), {@code hookline.dispatcher.retry.backlog}
+ *   <li>{@code hookline.dispatcher.in.flight} (gauge; tag {@code lane} first|retry|interaction),
+ *       {@code hookline.dispatcher.retry.backlog}
  *       (gauge: retries read and not yet finished)</li>
  * </ul>
  */

@@ -2,7 +2,7 @@ package io.hookline.dispatcher.interaction;
 
 import io.hookline.schemas.interaction.AppError;
 
-/** The errors Mattermost answers when it refuses an interaction before calling the integration (ids and English text). */
+/** The errors Mattermost answers when it refuses an interaction before calling anybody (ids and English text). */
 final class InteractionErrors {
 
     private InteractionErrors() {

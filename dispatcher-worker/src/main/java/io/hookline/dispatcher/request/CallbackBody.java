@@ -48,8 +48,8 @@ public record CallbackBody(String contentType, byte[] bytes) {
     }
 
     /**
-     * Go's {@code encoding/json} output ({@link GoJson}): Jackson escapes differently, and a receiver that compares bytes
-     * or signs them must see what Mattermost sends.
+     * Go's {@code encoding/json} output ({@link GoJson}): Jackson escapes differently, and a receiver that compares
+     * bytes or signs them must see what Mattermost sends.
      */
     static CallbackBody json(WebhookPayload p) {
         GoJson.Struct out = GoJson.struct();

@@ -69,7 +69,8 @@ class IntegrationRequestsTest {
 
     @Test
     void aDirectChannelHasNoTeam() {
-        InteractionEvent dm = InteractionEvent.postActionWithCookie(EVENT_ID, "a1", "", "c", new User(USER_ID, "al\"ice"),
+        InteractionEvent dm = InteractionEvent.postActionWithCookie(EVENT_ID, "a1", "", "c",
+                new User(USER_ID, "al\"ice"),
                 new Channel(CHANNEL_ID, USER_ID + "__" + ROOT_ID, "", Channel.DIRECT, ""), null);
         assertThat(new String(IntegrationRequests.postAction(dm, action("button", "", null), "T"),
                 StandardCharsets.UTF_8)).isEqualTo("{\"user_id\":\"" + USER_ID + "\",\"user_name\":\"al\\\"ice\","

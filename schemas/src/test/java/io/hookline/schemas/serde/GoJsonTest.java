@@ -64,7 +64,8 @@ class GoJsonTest {
         map.put("😀", "x");
         map.put("B", List.of());
         map.put("aa", new LinkedHashMap<>(Map.of("z", 1.5)));
-        assertThat(value(map)).isEqualTo("{\"B\":[],\"a\":true,\"aa\":{\"z\":1.5},\"b\":1,\"\ue000\":null,\"😀\":\"x\"}");
+        assertThat(value(map))
+                .isEqualTo("{\"B\":[],\"a\":true,\"aa\":{\"z\":1.5},\"b\":1,\"\ue000\":null,\"😀\":\"x\"}");
         assertThat(GoJson.compareKeys("\ue000", "😀")).isNegative();
         assertThat(GoJson.compareKeys("a", "ab")).isNegative();
         assertThat(GoJson.compareKeys("ab", "ab")).isZero();
