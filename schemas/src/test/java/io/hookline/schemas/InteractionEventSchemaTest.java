@@ -23,14 +23,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The interactions topic's value (its JSON Schema, its round trip through the topic's serde) and the outcome of its call
- * on webhook-responses.
+ * The interactions topic's value (its JSON Schema, its round trip through the topic's serde) and the outcome of its
+ * call on webhook-responses.
  */
 class InteractionEventSchemaTest {
 
     private static final JsonSchemas SCHEMAS = new JsonSchemas();
-    private static final JsonSerde<InteractionEvent> SERDE =
-            JsonSerde.of(InteractionEvent.class);
+    private static final JsonSerde<InteractionEvent> SERDE = JsonSerde.of(InteractionEvent.class);
 
     private static final User USER = new User(Ids.deterministic("user"), "alice");
     private static final Channel CHANNEL = new Channel(Ids.deterministic("channel"), "ops", "Ops", Channel.OPEN,
