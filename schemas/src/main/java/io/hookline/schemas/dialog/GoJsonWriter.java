@@ -1,5 +1,6 @@
 package io.hookline.schemas.dialog;
 
+import io.hookline.schemas.serde.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.Map;
  * {@code \}{@code u00xx}. A lone surrogate (which no Go string can hold) is written as U+FFFD.
  */
 final class GoJsonWriter {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final StringBuilder out = new StringBuilder(256);
     /** Whether the current object or array already has a member, one flag per open level. */
@@ -72,7 +71,7 @@ final class GoJsonWriter {
     /** A {@code map[string]string}: keys in Go's order. */
     GoJsonWriter value(Map<String, String> map) {
         List<String> keys = new ArrayList<>(map.keySet());
-        keys.sort(GoText::compareGo);
+        keys.sort(GoJson::compareKeys);
         beginObject();
         for (String k : keys) {
             key(k).value(map.get(k));
@@ -114,38 +113,8 @@ final class GoJsonWriter {
         }
     }
 
-    /** Go's {@code appendString} with HTML escaping on. */
+    /** Go's {@code appendString} with HTML escaping on, as {@link GoJson} writes every Go string. */
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"', '\\' -> out.append('\\').append(c);
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(c);
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        out.append('\uFFFD');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private void unicodeEscape(char c) {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
-                .append(HEX[c & 0xF]);
+        GoJson.appendString(out, s);
     }
 }

@@ -105,22 +105,6 @@ final class GoText {
         return out.append("\n\n").toString();
     }
 
-    /** Orders strings as Go compares them: by UTF-8 bytes, which is code point order (not UTF-16 order). */
-    static int compareGo(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
-
     private static void hex(StringBuilder out, int v, int digits) {
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
             out.append(HEX[(v >> shift) & 0xF]);
