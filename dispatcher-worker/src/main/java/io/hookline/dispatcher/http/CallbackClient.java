@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.dispatcher.request.CallbackBody;
 import io.hookline.dispatcher.request.SigningSecret;
 import io.hookline.dispatcher.request.StandardWebhookSigner;
@@ -166,7 +167,7 @@ public final class CallbackClient implements AutoCloseable {
                 if (reading.ending() == FirstJsonValue.Ending.TOO_LARGE) {
                     byte[] excerpt = Arrays.copyOf(reading.bytes(), Math.min(EXCERPT_BYTES, reading.bytes().length));
                     return new AttemptResult(startedAt, elapsedMs(t0), status, excerpt, contentType,
-                            FailureKind.RESPONSE_TOO_LARGE, "response too large: no complete JSON value in its first "
+                            FailureKind.RESPONSE_TOO_LARGE, DeliveryOutcome.RESPONSE_TOO_LARGE + ": no complete JSON value in its first "
                             + MAX_RESPONSE_BYTES + " bytes", retryAfter);
                 }
                 return new AttemptResult(startedAt, elapsedMs(t0), status, reading.bytes(), contentType,

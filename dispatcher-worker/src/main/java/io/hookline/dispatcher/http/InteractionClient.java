@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,7 @@ public final class InteractionClient implements AutoCloseable {
      * The error of a 200 whose body goes on past 1 MiB: Mattermost decodes only the cut body and refuses it (the
      * ingestor tells this failure of a 200 from a broken read by "too large").
      */
-    public static final String TOO_LARGE = "response too large: the body is larger than 1 MiB";
+    public static final String TOO_LARGE = DeliveryOutcome.RESPONSE_TOO_LARGE + ": the body is larger than 1 MiB";
 
     private final CallbackTargets targets;
     private final OutgoingHttp outgoing;

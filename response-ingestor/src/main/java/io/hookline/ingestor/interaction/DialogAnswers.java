@@ -15,7 +15,6 @@ import io.hookline.schemas.serde.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * ({@code SubmitInteractiveDialog}, {@code LookupInteractiveDialog}).
  *
  * <ul>
+ *   <li>refused before any call (an empty url, a submission Go cannot marshal): the refusal;</li>
  *   <li>the call failed (no answer, or not 200): 400 {@code api.post.do_action.action_integration.app_error};</li>
  *   <li>a 200 whose body could not be read whole: cut at the 1 MiB limit, it is JSON Go cannot decode, so 500
  *       {@code ...decode_json_error}; any other read error 500 {@code ...read_body_error};</li>
@@ -105,6 +105,9 @@ final class DialogAnswers {
 
     /** Null when the call returned a readable 200; else the error Mattermost answers. */
     private static AppError failure(DeliveryOutcome outcome, Kind kind) {
+        if (outcome.interaction().refusal() != null) {
+            return outcome.interaction().refusal(); // nothing was sent: an empty url, a submission Go cannot marshal
+        }
         String failure = InteractionHandler.failure(outcome);
         if (failure == null) {
             return null;
@@ -112,7 +115,7 @@ final class DialogAnswers {
         Integer status = outcome.httpStatus();
         if (status != null && status == 200) {
             // a 200 arrived but its body did not come whole
-            return failure.toLowerCase(Locale.ROOT).contains("too large") ? kind.decodeJsonError(failure)
+            return failure.startsWith(DeliveryOutcome.RESPONSE_TOO_LARGE) ? kind.decodeJsonError(failure)
                     : kind.readBodyError(failure);
         }
         return AppError.actionIntegration(failure);

@@ -116,6 +116,17 @@ class DialogAnswersTest {
     }
 
     @Test
+    void aDialogRefusedBeforeAnyCallAnswersItsRefusal() {
+        AppError emptyUrl = new AppError("api.context.invalid_body_param.app_error",
+                "Invalid or missing url in request body.", "", 400);
+        assertThat(submitError(Interactions.refused(Interactions.submission(), emptyUrl))).isEqualTo(emptyUrl);
+        AppError marshal = new AppError("app.lookup_interactive_dialog.json_error",
+                "Encountered an error processing JSON response from interactive dialog lookup.", "", 400);
+        PostCommand lookup = answer(Interactions.refused(Interactions.submission(), marshal), PostCommand.DIALOG_RESULT);
+        assertThat(lookup.error()).isEqualTo(marshal);
+    }
+
+    @Test
     void aBodyOverTheLimitIsCutJsonAndABrokenReadIsAReadError() {
         AppError tooLarge = submitError(Interactions.dialogFailed(Interactions.submission(), 200,
                 "response too large: no complete JSON value in its first 1048576 bytes"));
