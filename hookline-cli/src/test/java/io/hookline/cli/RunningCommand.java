@@ -26,6 +26,11 @@ record RunningCommand(StopSignal signal, StringWriter out, StringWriter err, Com
 
     /** Starts the command and waits (at most 120 s) for its ready line. */
     static RunningCommand start(String... args) throws Exception {
+        return startUntil("ready", args);
+    }
+
+    /** Starts the command and waits (at most 120 s) until its output contains {@code marker}. */
+    static RunningCommand startUntil(String marker, String... args) throws Exception {
         StopSignal stop = new StopSignal();
         CommandLine cl = HooklineCommand.commandLine(Map.of(), new ByteArrayInputStream(new byte[0]), () -> stop);
         StringWriter out = new StringWriter();
@@ -33,8 +38,8 @@ record RunningCommand(StopSignal signal, StringWriter out, StringWriter err, Com
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         RunningCommand r = new RunningCommand(stop, out, err, CompletableFuture.supplyAsync(() -> cl.execute(args)));
-        Await.until(() -> out.toString().contains("ready") || r.exit.isDone(), Duration.ofSeconds(120),
-                () -> "the ready line; err so far: " + err);
+        Await.until(() -> out.toString().contains(marker) || r.exit.isDone(), Duration.ofSeconds(120),
+                () -> "'" + marker + "' in the output; err so far: " + err);
         return r;
     }
 
