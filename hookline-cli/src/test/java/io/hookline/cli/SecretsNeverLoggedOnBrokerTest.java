@@ -50,7 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /**
- * A hook's token, signing secret and callback URL password never show up in a log line, a meter, a dead letter's
+ * A hook's token, signing secret and callback URL password, and the integration secrets (trigger-id signing key,
+ * cookie key), never show up in a log line, a meter, a dead letter's
  * headers, a delivery outcome or a post command, on the paths most likely to leak them: a callback that succeeds, one
  * that fails finally (400), and a hook record the matcher rejects (dead-lettered with a reason). Every log event of the
  * run is captured unmasked (Hookline at TRACE, everything else at INFO), so a leak is found at its source, not hidden
@@ -156,9 +157,24 @@ class SecretsNeverLoggedOnBrokerTest {
             List<String> logs = capture.lines();
             assertThat(logs).as("the run was logged").anySatisfy(l -> assertThat(l).contains("dispatcher started"));
             places.addAll(logs);
+            // the integration secrets every stage loaded: the signing key's private number and the cookie key
+            List<String> integrationSecrets = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : TopicRecords.readAll(broker.bootstrapServers(),
+                    topics.integrationSecrets().name(), new StringDeserializer())) {
+                var value = Json.mapper().readTree(r.value()).get("value");
+                if (value.has("ecdsa_key")) {
+                    integrationSecrets.add(value.get("ecdsa_key").get("d").asText());
+                } else {
+                    integrationSecrets.add(value.get("key").asText());
+                }
+            }
+            assertThat(integrationSecrets).as("a signing key and a cookie secret were made").hasSize(2);
             for (String place : places) {
                 assertThat(place).doesNotContain(TOKEN).doesNotContain(SECRET_BASE64)
                         .doesNotContain(SECRET_BASE64.substring(0, 16)).doesNotContain(URL_PASSWORD);
+                for (String secret : integrationSecrets) {
+                    assertThat(place).doesNotContain(secret).doesNotContain(secret.substring(0, 16));
+                }
             }
         } finally {
             root.detachAppender(capture);
