@@ -2,12 +2,9 @@ package io.hookline.dispatcher.interaction;
 
 import io.hookline.runtime.secrets.ActionCookies;
 import io.hookline.schemas.Ids;
-import io.hookline.schemas.interaction.ActionIntegration;
 import io.hookline.schemas.interaction.AppError;
 import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.interaction.PostActionCookie;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -78,26 +75,9 @@ final class ClickResolution {
             return Resolution.refused(InteractionErrors.invalidActionId("action " + event.actionId()
                     + " has no integration"));
         }
-        Map<String, Object> retain = new LinkedHashMap<>();
-        List<String> remove = new ArrayList<>();
-        for (String key : PostActionCookie.RETAIN_PROP_KEYS) {
-            if (props.containsKey(key)) {
-                retain.put(key, props.get(key));
-            } else {
-                remove.add(key);
-            }
-        }
         String postId = (String) post.get("id");
         String rootId = post.get("root_id") instanceof String r ? r : "";
-        return Resolution.resolved(new PostActionCookie(
-                text(action.get("type")),
-                postId,
-                rootId.isEmpty() ? postId : rootId,
-                event.channel().id(),
-                text(action.get("data_source")),
-                new ActionIntegration(text(integration.get("url")), context(integration.get("context"))),
-                retain,
-                remove));
+        return Resolution.resolved(PostActionCookie.forAction(action, postId, rootId, event.channel().id(), props));
     }
 
     /**
@@ -145,14 +125,5 @@ final class ClickResolution {
             }
         }
         return null;
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s ? s : "";
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> context(Object value) {
-        return value instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : null;
     }
 }

@@ -3,10 +3,7 @@ package io.hookline.ingestor.post;
 import io.hookline.runtime.secrets.ActionCookies;
 import io.hookline.schemas.command.CommandPost;
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.interaction.ActionIntegration;
 import io.hookline.schemas.interaction.PostActionCookie;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,20 +64,10 @@ public final class EphemeralPosts {
         // the ephemeral post's id is its command's: a click names it, and the cookie must name the same post
         String postId = command.id();
         Map<String, Object> props = PostActions.assignIds(sanitized.props(), postId);
-        Map<String, Object> retain = new LinkedHashMap<>();
-        List<String> remove = new ArrayList<>();
-        for (String key : PostActionCookie.RETAIN_PROP_KEYS) {
-            if (props.containsKey(key)) {
-                retain.put(key, props.get(key));
-            } else {
-                remove.add(key);
-            }
-        }
-        String root = post.rootId().isEmpty() ? postId : post.rootId();
+        Map<String, Object> stored = props;
         props = PostActions.rewrite(props, (a, i, action) -> {
-            action.put("cookie", cookies.seal(new PostActionCookie(text(action.get("type")), postId, root,
-                    post.channelId(), text(action.get("data_source")), integration(action.get("integration")),
-                    retain, remove)));
+            action.put("cookie", cookies.seal(PostActionCookie.forAction(action, postId, post.rootId(),
+                    post.channelId(), stored)));
             return action;
         });
         return new Prepared(command.withPost(withProps(post, props)), sanitized.removed());
@@ -89,19 +76,5 @@ public final class EphemeralPosts {
     private static CommandPost withProps(CommandPost post, Map<String, Object> props) {
         return new CommandPost(post.channelId(), post.rootId(), post.userId(), post.message(), post.type(), props,
                 post.metadata());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ActionIntegration integration(Object value) {
-        if (!(value instanceof Map<?, ?> m)) {
-            return null;
-        }
-        Object context = m.get("context");
-        return new ActionIntegration(text(m.get("url")),
-                context instanceof Map<?, ?> c ? (Map<String, Object>) c : null);
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s ? s : "";
     }
 }
