@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A click while webhooks stream: the matcher, dispatcher and ingestor run as three processes; a steady load of matching
@@ -50,7 +44,6 @@ final class ClickScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
-    private static final JsonSerde<PostCommand> COMMANDS = JsonSerde.of(PostCommand.class);
     private static final JsonSerde<InteractionEvent> INTERACTIONS = JsonSerde.of(InteractionEvent.class);
     private static final String TEAM = Ids.deterministic("click-team");
     private static final User CLICKER = new User(Ids.deterministic("clicker"), "alice");
@@ -98,8 +91,16 @@ final class ClickScenario {
         Map<String, Long> updateAt = new ConcurrentHashMap<>();
         Map<String, Long> replyAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> read(kafka, topics.postCommands().name(), resultAt, updateAt, replyAt,
-                reading), "click-reader");
+        Thread reader = new Thread(() -> CommandClock.read(kafka, topics.postCommands().name(), reading,
+                (c, now) -> {
+                    switch (c.type()) {
+                        case PostCommand.ACTION_RESULT -> resultAt.putIfAbsent(c.interactionId(), now);
+                        case PostCommand.UPDATE_POST -> updateAt.putIfAbsent(c.interactionId(), now);
+                        case PostCommand.CREATE_POST -> replyAt.putIfAbsent(c.origin().postId(), now);
+                        default -> {
+                        }
+                    }
+                }), "click-reader");
         reader.start();
         warmUp(kafka, topics, clickUrl, resultAt, replyAt);
 
@@ -240,35 +241,6 @@ final class ClickScenario {
                 List.of(Map.of("text", "Ready to ship", "actions", List.of(action)))));
         return InteractionEvent.postAction(Ids.newId(), "approve", "", post, CLICKER,
                 new Channel(channel, "c", "C", Channel.OPEN, TEAM), new Team(TEAM, "team", "Team"));
-    }
-
-    private static void read(BenchKafka kafka, String topic, Map<String, Long> resultAt, Map<String, Long> updateAt,
-                             Map<String, Long> replyAt, AtomicBoolean reading) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
-                parts.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            while (reading.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    long now = System.nanoTime();
-                    PostCommand c = COMMANDS.fromBytes(r.value());
-                    switch (c.type()) {
-                        case PostCommand.ACTION_RESULT -> resultAt.putIfAbsent(c.interactionId(), now);
-                        case PostCommand.UPDATE_POST -> updateAt.putIfAbsent(c.interactionId(), now);
-                        case PostCommand.CREATE_POST -> replyAt.putIfAbsent(c.origin().postId(), now);
-                        default -> {
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /** The click integration: answers every click at once with an update and an ephemeral text. */

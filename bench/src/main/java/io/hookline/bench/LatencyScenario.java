@@ -42,7 +42,6 @@ final class LatencyScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
-    private static final JsonSerde<PostCommand> COMMANDS = JsonSerde.of(PostCommand.class);
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final String TEAM = Ids.deterministic("latency-team");
 
@@ -78,7 +77,12 @@ final class LatencyScenario {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> read(kafka, topics.postCommands().name(), seenAt, reading), "latency-reader");
+        Thread reader = new Thread(() -> CommandClock.read(kafka, topics.postCommands().name(), reading,
+                (c, now) -> {
+                    if (PostCommand.CREATE_POST.equals(c.type())) {
+                        seenAt.putIfAbsent(c.origin().postId(), now);
+                    }
+                }), "latency-reader");
         reader.start();
         warmUp(kafka, topics, seenAt);
         int total = postsPerSecond * seconds;
@@ -218,30 +222,6 @@ final class LatencyScenario {
 
     private static long median(List<Long> values) {
         return percentile(values.stream().mapToLong(Long::longValue).sorted().toArray(), 0.50);
-    }
-
-    private static void read(BenchKafka kafka, String topic, Map<String, Long> seenAt, AtomicBoolean reading) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
-                parts.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            while (reading.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    long now = System.nanoTime();
-                    PostCommand c = COMMANDS.fromBytes(r.value());
-                    if (PostCommand.CREATE_POST.equals(c.type())) {
-                        seenAt.putIfAbsent(c.origin().postId(), now);
-                    }
-                }
-            }
-        }
     }
 
     static long percentile(long[] sorted, double q) {
