@@ -11,7 +11,8 @@ import java.util.Objects;
  * topic; as a node of an N-node cluster it keeps min(3, N) copies with {@code min.insync.replicas} one less.
  * {@code overrides} (listeners, security) are applied last.
  */
-record BrokerSettings(Path logDir, int brokerPort, int controllerPort, Quorum quorum, Map<String, String> overrides) {
+record BrokerSettings(Path logDir, int brokerPort, int controllerPort, Quorum quorum, String clientProtocol,
+                      Map<String, String> overrides) {
 
   static final int NODE_ID = 1;
   static final String HOST = "127.0.0.1";
@@ -50,12 +51,13 @@ record BrokerSettings(Path logDir, int brokerPort, int controllerPort, Quorum qu
   }
 
   BrokerSettings(Path logDir, int brokerPort, int controllerPort) {
-    this(logDir, brokerPort, controllerPort, Quorum.single(), Map.of());
+    this(logDir, brokerPort, controllerPort, Quorum.single(), "PLAINTEXT", Map.of());
   }
 
   BrokerSettings {
     Objects.requireNonNull(logDir, "logDir");
     Objects.requireNonNull(quorum, "quorum");
+    Objects.requireNonNull(clientProtocol, "clientProtocol");
     overrides = Map.copyOf(overrides);
     requirePort(brokerPort, "broker");
     requirePort(controllerPort, "controller");
@@ -78,10 +80,12 @@ record BrokerSettings(Path logDir, int brokerPort, int controllerPort, Quorum qu
     Map<String, String> p = new LinkedHashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", Integer.toString(quorum.nodeId()));
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
+    // the controller listener stays PLAINTEXT: it is bound to loopback and only the nodes use it
+    String client = clientProtocol;
+    p.put("listeners", client + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", client + "://" + HOST + ":" + brokerPort);
+    p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+    p.put("inter.broker.listener.name", client);
     p.put("controller.listener.names", "CONTROLLER");
     if (quorum.standalone()) {
       // --standalone formatting writes the voter set itself; voters would contradict it.

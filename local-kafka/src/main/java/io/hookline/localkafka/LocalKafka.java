@@ -132,7 +132,7 @@ public final class LocalKafka implements AutoCloseable {
   static LocalKafka prepare(Path dir, DataDirState state, BrokerSettings.Quorum quorum, BrokerOverrides overrides) {
     state.write(dir);
     LocalKafka kafka = new LocalKafka(dir, new BrokerSettings(dir.resolve("kafka-data"), state.brokerPort(),
-        state.controllerPort(), quorum, overrides.serverProperties()), overrides);
+        state.controllerPort(), quorum, overrides.securityProtocol(), overrides.serverProperties()), overrides);
     kafka.writeConfigFiles();
     kafka.formatIfNeeded(state.clusterId());
     Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
