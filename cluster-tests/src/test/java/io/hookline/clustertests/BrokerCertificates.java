@@ -23,34 +23,44 @@ record BrokerCertificates(Path keyStore, Path trustStore, String password) {
         Path csr = dir.resolve("broker.csr");
         Path brokerCert = dir.resolve("broker.crt");
         Path trust = dir.resolve("truststore.p12");
-        keytool(password, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=Hookline test CA", "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString());
-        keytool(password, "-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-file",
-                caCert.toString());
-        keytool(password, "-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=127.0.0.1", "-validity", "2", "-keystore", broker.toString());
-        keytool(password, "-certreq", "-alias", "broker", "-keystore", broker.toString(), "-file", csr.toString());
+        // four rounds of keytool runs that do not depend on each other, instead of eight runs in a row
+        parallel(password, List.of("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", "CN=Hookline test CA", "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString()),
+                List.of("-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", "CN=127.0.0.1", "-validity", "2", "-keystore", broker.toString()));
+        parallel(password, List.of("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-file",
+                        caCert.toString()),
+                List.of("-certreq", "-alias", "broker", "-keystore", broker.toString(), "-file", csr.toString()));
         // clients check the broker's address against the certificate (ssl.endpoint.identification.algorithm=https)
-        keytool(password, "-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-infile", csr.toString(),
-                "-outfile", brokerCert.toString(), "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2");
-        keytool(password, "-importcert", "-noprompt", "-alias", "ca", "-file", caCert.toString(), "-keystore",
-                broker.toString());
-        keytool(password, "-importcert", "-alias", "broker", "-file", brokerCert.toString(), "-keystore",
-                broker.toString());
-        keytool(password, "-importcert", "-noprompt", "-alias", "ca", "-file", caCert.toString(), "-keystore",
-                trust.toString());
+        parallel(password, List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-infile",
+                        csr.toString(), "-outfile", brokerCert.toString(), "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity", "2"),
+                List.of("-importcert", "-noprompt", "-alias", "ca", "-file", caCert.toString(), "-keystore",
+                        broker.toString()),
+                List.of("-importcert", "-noprompt", "-alias", "ca", "-file", caCert.toString(), "-keystore",
+                        trust.toString()));
+        parallel(password, List.of("-importcert", "-alias", "broker", "-file", brokerCert.toString(), "-keystore",
+                broker.toString()));
         return new BrokerCertificates(broker, trust, password);
     }
 
-    private static void keytool(String password, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                .toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", password));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
+    /** Runs keytool once per argument list, all at once, and waits for every one. */
+    @SafeVarargs
+    private static void parallel(String password, List<String>... runs) throws IOException, InterruptedException {
+        List<Process> processes = new ArrayList<>();
+        for (List<String> args : runs) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                    .toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
+            command.addAll(args);
+            command.addAll(List.of("-storetype", "PKCS12", "-storepass", password));
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+        for (int i = 0; i < runs.length; i++) {
+            Process p = processes.get(i);
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("keytool " + String.join(" ", runs[i]) + " failed: " + output);
+            }
         }
     }
 }

@@ -24,7 +24,18 @@ record InProcessCommand(StopSignal signal, StringWriter out, StringWriter err, C
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        InProcessCommand c = new InProcessCommand(stop, out, err, CompletableFuture.supplyAsync(() -> cl.execute(args)));
+        // a thread of its own: the command runs until stopped, and must not hold a shared pool's thread
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try {
+                exit.complete(cl.execute(args));
+            } catch (Throwable t) {
+                exit.completeExceptionally(t);
+            }
+        }, "hookline-" + args[0]);
+        runner.setDaemon(true);
+        runner.start();
+        InProcessCommand c = new InProcessCommand(stop, out, err, exit);
         Await.until(() -> out.toString().contains("ready") || c.exit.isDone(), Duration.ofSeconds(120),
                 () -> "the ready line of " + String.join(" ", args) + "; err so far: " + err);
         return c;
@@ -32,6 +43,11 @@ record InProcessCommand(StopSignal signal, StringWriter out, StringWriter err, C
 
     boolean isReady() {
         return out.toString().contains("ready") && !exit.isDone();
+    }
+
+    /** Asks it to stop, as Ctrl-C does, without waiting. */
+    void requestStop() {
+        signal.request();
     }
 
     @Override

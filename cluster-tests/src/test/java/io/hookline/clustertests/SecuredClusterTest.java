@@ -33,6 +33,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -120,10 +123,21 @@ class SecuredClusterTest {
             // hooks are the operator's: the admin writes this one
             send(clientOf(SecuredBroker.ADMIN, SecuredBroker.ADMIN_PASSWORD), topics.webhookConfigs().name(),
                     hook.id(), Json.mapper().writeValueAsString(hook));
-            for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
-                InProcessCommand c = runStage(stage, stage);
-                stages.add(c);
-                assertThat(c.isReady()).as("%s ready; err: %s", stage, c.err()).isTrue();
+            // side by side, as separate processes would start
+            ExecutorService starter = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<InProcessCommand>> starting = new ArrayList<>();
+                for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
+                    starting.add(starter.submit(() -> runStage(stage, stage)));
+                }
+                for (Future<InProcessCommand> f : starting) {
+                    stages.add(f.get(3, TimeUnit.MINUTES));
+                }
+            } finally {
+                starter.shutdown();
+            }
+            for (InProcessCommand c : stages) {
+                assertThat(c.isReady()).as("ready; err: %s", c.err()).isTrue();
             }
 
             PostEvent event = new PostEvent(new Post(Ids.newId(), System.currentTimeMillis(), 0, 0, 0,
@@ -138,8 +152,9 @@ class SecuredClusterTest {
             assertThat(reply.post().message()).isEqualTo("pong");
             assertThat(reply.origin().postId()).isEqualTo(event.post().id());
         } finally {
-            for (int i = stages.size() - 1; i >= 0; i--) {
-                stages.get(i).close();
+            stages.forEach(InProcessCommand::requestStop);
+            for (InProcessCommand c : stages) {
+                c.close();
             }
             callback.stop(0);
         }

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param clientProperties  the client settings that reach the broker's advertised listener (security protocol, SASL,
  *                          trust store), used to check that it answers
  */
-public record BrokerOverrides(String securityProtocol, Map<String, String> serverProperties, List<String> formatArguments,
-                              Map<String, Object> clientProperties) {
+public record BrokerOverrides(String securityProtocol, Map<String, String> serverProperties,
+                              List<String> formatArguments, Map<String, Object> clientProperties) {
 
   public static final BrokerOverrides NONE = new BrokerOverrides("PLAINTEXT", Map.of(), List.of(), Map.of());
 

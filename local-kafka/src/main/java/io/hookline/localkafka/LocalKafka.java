@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Storage is formatted on the first start of a data dir; the cluster id and ports are kept in the data dir, so
  * {@link #restart()} (and a later {@link #start(Path)} on the same dir) keeps both the data and the bootstrap address.
- * The child exits when this JVM dies, even on {@code kill -9} (see {@link BrokerLauncher}).
+ * The child exits when this JVM dies, even on {@code kill -9} (see {@link BrokerLauncher}). {@link BrokerOverrides}
+ * change listeners and security (a SASL_SSL listener with an authorizer, say); {@link LocalKafkaCluster} runs several
+ * of these as the nodes of one cluster.
  *
  * <p>Layout of the data dir: {@code server.properties}, {@code log4j2.properties}, {@code local-kafka.properties},
  * {@code kafka-data/} (the log dir) and {@code logs/} ({@code server.log} is the broker's log, {@code console.log}

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -39,11 +41,26 @@ public final class LocalKafkaCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       voters.add((i + 1) + "@" + BrokerSettings.HOST + ":" + states.get(i).controllerPort());
     }
+    // formatting is a JVM per node: side by side it costs one node's time
+    List<CompletableFuture<LocalKafka>> prepared = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      int id = i + 1;
+      DataDirState state = states.get(i);
+      prepared.add(CompletableFuture.supplyAsync(() -> LocalKafka.prepare(nodeDir(dir, id), state,
+          new BrokerSettings.Quorum(id, voters.toString(), size), BrokerOverrides.NONE)));
+    }
     List<LocalKafka> nodes = new ArrayList<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<LocalKafka> f : prepared) {
+      try {
+        nodes.add(f.join());
+      } catch (CompletionException e) {
+        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    }
     try {
-      for (int i = 0; i < size; i++) {
-        nodes.add(LocalKafka.prepare(nodeDir(dir, i + 1), states.get(i),
-            new BrokerSettings.Quorum(i + 1, voters.toString(), size), BrokerOverrides.NONE));
+      if (failure != null) {
+        throw failure;
       }
       // all at once: no node answers before a majority of the quorum runs
       nodes.forEach(LocalKafka::spawn);
@@ -136,6 +153,11 @@ public final class LocalKafkaCluster implements AutoCloseable {
   /** Starts node {@code id} again (after a kill or stop) on the same ports and data; returns once it answers. */
   public void restart(int id) {
     node(id).restart();
+  }
+
+  /** {@code kill -9} of every node, for tests that throw the data away: no controlled shutdown to wait for. */
+  public void killAll() {
+    nodes.forEach(LocalKafka::kill);
   }
 
   /** Whether every node runs. */
