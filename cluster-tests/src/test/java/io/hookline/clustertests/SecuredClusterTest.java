@@ -60,7 +60,7 @@ import org.junit.jupiter.api.Test;
  * Hookline on a broker secured as production runs it: a SASL_SSL listener (SCRAM-SHA-512, a certificate signed by a
  * CA made here), the KRaft authorizer, and for each stage a user holding exactly the README's ACLs. The stages run
  * with the README's example properties file; a reply arrives. A dispatcher whose user lacks one ACL stops at start,
- * naming it.
+ * naming it; a stage whose user has none is told to have the topics created.
  */
 class SecuredClusterTest {
 
@@ -87,7 +87,7 @@ class SecuredClusterTest {
         admin.put("sasl.jaas.config", SecuredBroker.jaas(SecuredBroker.ADMIN, SecuredBroker.ADMIN_PASSWORD));
         adminConfig = HooklineConfig.load(properties, Map.of(), admin);
         try (Admin a = Admin.create(adminConfig.kafkaProperties())) {
-            for (String user : List.of("matcher", "dispatcher", "ingestor", "chat", "lacking")) {
+            for (String user : List.of("matcher", "dispatcher", "ingestor", "chat", "lacking", "nobody")) {
                 a.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password(user))))
                         .all().get(30, TimeUnit.SECONDS);
@@ -168,6 +168,12 @@ class SecuredClusterTest {
             assertThat(dispatcher.err().toString())
                     .contains("dispatcher cannot run: principal User:lacking lacks READ on topic " + triggers)
                     .doesNotContain("WRITE on topic");
+        }
+        // a user without any ACL cannot even see the topics: it is told to have them created
+        try (InProcessCommand ingestor = runStage("ingestor", "nobody")) {
+            assertThat(ingestor.exit().get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(ingestor.err().toString()).contains("cannot create Hookline's missing topics: this principal "
+                    + "lacks CREATE on them (or DESCRIBE, to see that they exist)").doesNotContain("hookline up");
         }
     }
 

@@ -41,6 +41,32 @@ final class DeliveryPauses implements AutoCloseable {
         }
     }
 
+    /** When the counter last grew at or before {@code t} (System.nanoTime), or {@code t} when it never had. */
+    long lastGrowthAtOrBefore(long t) {
+        long last = t;
+        synchronized (growths) {
+            for (long g : growths) {
+                if (g > t) {
+                    break;
+                }
+                last = g;
+            }
+        }
+        return last;
+    }
+
+    /** When the counter first grew after {@code t} (System.nanoTime), or {@code now} when it has not since. */
+    long firstGrowthAfter(long t, long now) {
+        synchronized (growths) {
+            for (long g : growths) {
+                if (g > t) {
+                    return g;
+                }
+            }
+        }
+        return now;
+    }
+
     /** The longest time between {@code from} and {@code to} (System.nanoTime) without a delivery. */
     Duration longestBetween(long from, long to) {
         long previous = from;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,12 @@ public final class TopicProvisioner {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof AuthorizationException) {
+                throw new IllegalStateException("cannot create Hookline's missing topics: this principal lacks CREATE "
+                        + "on them (or DESCRIBE, to see that they exist): create them once with an administrator's "
+                        + "principal, or grant what the README's \"Running against your cluster\" lists (" + cause
+                        + ")", cause);
+            }
             throw new IllegalStateException("cannot create Hookline's topics: " + cause, cause);
         }
     }
