@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.runtime.http.HttpListener;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
@@ -272,7 +273,7 @@ final class ClickScenario {
 
     /** The click integration: answers every click at once with an update and an ephemeral text. */
     private static HttpServer integration() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
+        HttpServer server = HttpListener.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "endpoint");
             t.setDaemon(true);

@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.runtime.http.HttpListener;
 import io.hookline.schemas.hook.ContentTypes;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,11 +15,6 @@ import java.util.concurrent.Executors;
 /** Built-in callback endpoints on 127.0.0.1 answering {@code {"text": "ok"}} after a fixed delay. */
 final class Endpoints implements AutoCloseable {
 
-    static {
-        // without it the JDK server's Nagle + delayed ACK cap it near 1.4k requests/s (field notes)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final byte[] ANSWER = "{\"text\": \"ok\"}".getBytes(StandardCharsets.UTF_8);
 
     private final List<HttpServer> servers = new ArrayList<>();
@@ -26,7 +22,7 @@ final class Endpoints implements AutoCloseable {
     /** {@code count} endpoints, each answering after {@code delayMillis} with {@code threads} handler threads. */
     public Endpoints add(int count, int delayMillis, int threads) throws IOException {
         for (int i = 0; i < count; i++) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 4096);
+            HttpServer server = HttpListener.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 4096);
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "endpoint");
                 t.setDaemon(true);

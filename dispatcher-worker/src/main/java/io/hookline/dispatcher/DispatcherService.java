@@ -9,6 +9,9 @@ import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.hook.HookTable;
 import io.hookline.dispatcher.http.CallbackClient;
 import io.hookline.dispatcher.http.CallbackTargets;
+import io.hookline.dispatcher.http.InteractionClient;
+import io.hookline.dispatcher.interaction.InteractionExecutor;
+import io.hookline.dispatcher.lane.InteractionLane;
 import io.hookline.dispatcher.lane.Dispatch;
 import io.hookline.dispatcher.lane.Lane;
 import io.hookline.dispatcher.lane.LaneLimits;
@@ -17,6 +20,10 @@ import io.hookline.dispatcher.lane.TriggerLane;
 import io.hookline.dispatcher.delivery.DispatcherMetrics;
 import io.hookline.dispatcher.ssrf.AddressPolicy;
 import io.hookline.dispatcher.ssrf.VettingDns;
+import io.hookline.runtime.secrets.ActionCookies;
+import io.hookline.runtime.secrets.IntegrationSecretStore;
+import io.hookline.runtime.secrets.IntegrationSecrets;
+import io.hookline.runtime.secrets.TriggerIds;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.runtime.service.HooklineService;
 import io.hookline.runtime.service.ServiceHealth;
@@ -45,10 +52,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The dispatcher stage: consumes {@code webhook-triggers}, POSTs each trigger to its callback URL and writes one
  * {@code DeliveryOutcome} per delivery to {@code webhook-responses}; retryable failures wait on
- * {@code webhook-retries}. Plain Kafka consumers in group {@code <prefix>-dispatcher} (retries:
- * {@code <prefix>-dispatcher-retries}), so several processes share the load. Each attempt takes the hook's token,
- * signing secrets and liveness from its {@link HookTable}, a copy of {@code webhook-configs} read to its end before the
- * lanes start. It does not create topics.
+ * {@code webhook-retries}. It also calls integrations for the clicks, dialog submissions and lookups on
+ * {@code interactions}, one call each on a budget and HTTP client of their own, and records each on
+ * {@code webhook-responses} too. Plain Kafka consumers in group {@code <prefix>-dispatcher} (retries:
+ * {@code <prefix>-dispatcher-retries}, interactions: {@code <prefix>-dispatcher-interactions}), so several processes
+ * share the load. Each attempt takes the hook's token, signing secrets and liveness from its {@link HookTable}, a copy
+ * of {@code webhook-configs} read to its end before the lanes start; trigger ids and action cookies use the
+ * integration secrets, loaded (or made, the first time) before any lane starts. It does not create the pipeline's
+ * topics.
  */
 public final class DispatcherService implements HooklineService {
 
@@ -57,6 +68,7 @@ public final class DispatcherService implements HooklineService {
     /** How long a delivery of a hook not in the table waits for the table to reach the end of webhook-configs. */
     private static final Duration HOOK_CATCH_UP_WAIT = Duration.ofSeconds(10);
     private static final Duration HOOK_RESTORE_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SECRETS_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private final HooklineConfig config;
     private final MeterRegistry registry;
@@ -67,15 +79,19 @@ public final class DispatcherService implements HooklineService {
     private boolean closed;
     private DispatcherTuning tuning;
     private CallbackClient client;
+    private InteractionClient interactionClient;
     private KafkaProducer<byte[], byte[]> producer;
     private TriggerLane triggerLane;
     private RetryLane retryLane;
     private Thread triggerThread;
     private Thread retryThread;
+    private InteractionLane interactionLane;
+    private Thread interactionThread;
     private HookTable hookTable;
     private Thread hookThread;
     private KafkaConsumer<byte[], byte[]> triggerConsumer;
     private KafkaConsumer<byte[], byte[]> retryConsumer;
+    private KafkaConsumer<byte[], byte[]> interactionConsumer;
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
     public DispatcherService(HooklineConfig config) {
@@ -110,6 +126,11 @@ public final class DispatcherService implements HooklineService {
         return groupId(config) + "-retries";
     }
 
+    /** The consumer group of the interaction lane. */
+    public static String interactionGroupId(HooklineConfig config) {
+        return groupId(config) + "-interactions";
+    }
+
     @Override
     public void start() {
         synchronized (lock) {
@@ -130,7 +151,15 @@ public final class DispatcherService implements HooklineService {
                             tuning.maxInFlight() + tuning.retryMaxInFlight()).with(resolver, socketFactory)
                             .with(tuning.userAgent(), tuning.insecureTls()),
                     targets, clock);
+            // Mattermost fixes the User-Agent integrations see; hookline.user-agent is for webhook callbacks only
+            interactionClient = new InteractionClient(
+                    CallbackClient.Options.of(tuning.connectTimeout(), tuning.requestTimeout(),
+                            tuning.interactionMaxInFlight()).with(resolver, socketFactory)
+                            .with(CallbackClient.MATTERMOST_USER_AGENT, tuning.insecureTls()),
+                    targets, clock);
             try {
+                // no click before the keys that sign its trigger id and open its cookie are known
+                IntegrationSecrets secrets = IntegrationSecretStore.load(config, topics, SECRETS_LOAD_TIMEOUT);
                 // no attempt against a partial table: the lanes start once webhook-configs is read to its end
                 hookTable = new HookTable(new KafkaConsumer<>(hookTableProperties()), topics.webhookConfigs().name(),
                         HOOK_CATCH_UP_WAIT);
@@ -150,14 +179,24 @@ public final class DispatcherService implements HooklineService {
                         tuning.shutdownGrace());
                 triggerLane = new TriggerLane(triggerConsumer, topics.webhookTriggers(), first, dispatch, limits);
                 retryLane = new RetryLane(retryConsumer, topics.webhookRetries(), retry, dispatch, limits, clock);
+                DeliveryScheduler interactions = new DeliveryScheduler(tuning.interactionMaxInFlight(),
+                        tuning.interactionMaxInFlightPerHost());
+                interactionConsumer = new KafkaConsumer<>(consumerProperties(interactionGroupId(config),
+                        "interactions"));
+                InteractionExecutor interactionExecutor = new InteractionExecutor(interactionClient,
+                        new InteractionExecutor.Secrets(new TriggerIds(secrets, tuning.requestTimeout(), clock),
+                                new ActionCookies(secrets)), recorder, metrics, clock);
+                interactionLane = new InteractionLane(interactionConsumer, topics.interactions(), interactions,
+                        dispatch, limits, interactionExecutor);
                 metrics.inFlight("first", first::inFlight);
                 metrics.inFlight("retry", retry::inFlight);
+                metrics.inFlight("interaction", interactions::inFlight);
                 RetryLane lane = retryLane;
                 metrics.retryBacklog(lane::backlog);
                 HookTable table = hookTable;
                 metrics.hooks(table::size);
                 // the clients' own metrics (fetch lag, request rates, ...) next to ours, for the same scrape
-                for (AutoCloseable c : List.of(producer, triggerConsumer, retryConsumer)) {
+                for (AutoCloseable c : List.of(producer, triggerConsumer, retryConsumer, interactionConsumer)) {
                     KafkaClientMetrics bound = c instanceof KafkaProducer<?, ?> p ? new KafkaClientMetrics(p)
                             : new KafkaClientMetrics((KafkaConsumer<?, ?>) c);
                     bound.bindTo(registry);
@@ -169,8 +208,11 @@ public final class DispatcherService implements HooklineService {
             }
             triggerThread = thread(triggerLane, "hookline-dispatcher-triggers");
             retryThread = thread(retryLane, "hookline-dispatcher-retries");
-            LOG.info("dispatcher started: group {}, {} first attempts ({} per host) and {} retries in flight at most",
-                    groupId(config), tuning.maxInFlight(), tuning.maxInFlightPerHost(), tuning.retryMaxInFlight());
+            interactionThread = thread(interactionLane, "hookline-dispatcher-interactions");
+            LOG.info("dispatcher started: group {}, {} first attempts ({} per host), {} retries and {} interaction "
+                    + "calls ({} per host) in flight at most", groupId(config), tuning.maxInFlight(),
+                    tuning.maxInFlightPerHost(), tuning.retryMaxInFlight(), tuning.interactionMaxInFlight(),
+                    tuning.interactionMaxInFlightPerHost());
         }
     }
 
@@ -178,13 +220,15 @@ public final class DispatcherService implements HooklineService {
     public boolean isRunning() {
         synchronized (lock) {
             return started && !closed && alive(triggerThread, triggerLane) && alive(retryThread, retryLane)
+                    && alive(interactionThread, interactionLane)
                     && hookThread != null && hookThread.isAlive() && hookTable.failure() == null;
         }
     }
 
     /**
-     * Live while both consumer loops run; ready once each consumer has also joined its group (finished a rebalance), so
-     * it owns its share of the partitions, even if that share is empty because there are more workers than partitions.
+     * Live while the three consumer loops run; ready once each consumer has also joined its group (finished a
+     * rebalance), so it owns its share of the partitions, even if that share is empty because there are more workers
+     * than partitions.
      */
     @Override
     public ServiceHealth health() {
@@ -195,6 +239,7 @@ public final class DispatcherService implements HooklineService {
             Map<String, String> lanes = new LinkedHashMap<>();
             lanes.put("triggers", laneState(triggerThread, triggerLane, triggerConsumer));
             lanes.put("retries", laneState(retryThread, retryLane, retryConsumer));
+            lanes.put("interactions", laneState(interactionThread, interactionLane, interactionConsumer));
             lanes.put("hooks", hookTable == null || hookTable.failure() != null ? "FAILED"
                     : hookThread != null && hookThread.isAlive() ? "RUNNING" : "STOPPED");
             boolean live = lanes.values().stream().noneMatch(s -> s.equals("FAILED") || s.equals("STOPPED"));
@@ -235,8 +280,12 @@ public final class DispatcherService implements HooklineService {
             if (retryLane != null) {
                 retryLane.stop();
             }
+            if (interactionLane != null) {
+                interactionLane.stop();
+            }
             join(triggerThread);
             join(retryThread);
+            join(interactionThread);
             if (hookTable != null) {
                 hookTable.stop();
             }
@@ -254,6 +303,9 @@ public final class DispatcherService implements HooklineService {
         }
         if (client != null) {
             client.close();
+        }
+        if (interactionClient != null) {
+            interactionClient.close();
         }
     }
 

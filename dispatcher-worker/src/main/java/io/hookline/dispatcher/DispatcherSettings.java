@@ -23,7 +23,8 @@ public final class DispatcherSettings {
             "Mattermost EnableInsecureOutgoingConnections: true to skip verifying the TLS certificates and host "
                     + "names of HTTPS callback URLs (logged as a warning at start-up)");
     public static final ConfigKey USER_AGENT = ConfigKey.of("hookline.user-agent", "Mattermost-Bot/1.1",
-            "User-Agent header of callback requests; the default is Mattermost's");
+            "User-Agent header of outgoing-webhook callback requests; the default is Mattermost's (calls for clicks, "
+                    + "dialogs and lookups always send Mattermost's Mattermost-Bot/1.1)");
     public static final ConfigKey MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.max-in-flight", "512",
             "first attempts in flight at once per worker process");
     public static final ConfigKey MAX_IN_FLIGHT_PER_HOST = ConfigKey.of("hookline.dispatcher.max-in-flight-per-host",
@@ -35,9 +36,17 @@ public final class DispatcherSettings {
     public static final ConfigKey RETRY_MAX_IN_FLIGHT_PER_HOST = ConfigKey.of(
             "hookline.dispatcher.retry-max-in-flight-per-host", "16",
             "retries in flight at once per worker to one callback host");
+    public static final ConfigKey INTERACTION_MAX_IN_FLIGHT = ConfigKey.of(
+            "hookline.dispatcher.interaction-max-in-flight", "64",
+            "calls for clicks, dialog submissions and lookups in flight at once per worker, on their own HTTP client "
+                    + "(a budget apart from webhook deliveries, so a flood of deliveries never delays a click)");
+    public static final ConfigKey INTERACTION_MAX_IN_FLIGHT_PER_HOST = ConfigKey.of(
+            "hookline.dispatcher.interaction-max-in-flight-per-host", "16",
+            "interaction calls in flight at once per worker to one integration host, so one slow integration cannot "
+                    + "hold the clicks meant for the others");
     public static final ConfigKey MAX_PENDING = ConfigKey.of("hookline.dispatcher.max-pending", "4096",
             "records a worker holds without a written result before it pauses consumption (per lane: first "
-                    + "attempts, retries)");
+                    + "attempts, retries, interactions)");
     public static final ConfigKey MAX_QUEUED_PER_HOST = ConfigKey.of("hookline.dispatcher.max-queued-per-host", "1024",
             "deliveries to one host that may wait for its budget; beyond that a delivery goes straight to the retry "
                     + "schedule (recorded as a failed attempt), so a dead host cannot stall consumption for the "
@@ -54,7 +63,8 @@ public final class DispatcherSettings {
 
     /** The dispatcher's own keys. */
     public static final List<ConfigKey> OWN = List.of(MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_HOST, RETRY_MAX_IN_FLIGHT,
-            RETRY_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING, MAX_QUEUED_PER_HOST, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
+            RETRY_MAX_IN_FLIGHT_PER_HOST, INTERACTION_MAX_IN_FLIGHT, INTERACTION_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING,
+            MAX_QUEUED_PER_HOST, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
 
     /**
      * The keys named after Mattermost's settings of the same meaning (and beside them the connect timeout and the

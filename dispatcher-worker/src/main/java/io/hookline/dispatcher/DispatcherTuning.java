@@ -15,6 +15,8 @@ public record DispatcherTuning(
         int maxInFlightPerHost,
         int retryMaxInFlight,
         int retryMaxInFlightPerHost,
+        int interactionMaxInFlight,
+        int interactionMaxInFlightPerHost,
         int maxPending,
         int maxQueuedPerHost,
         RetrySchedule retrySchedule,
@@ -31,6 +33,8 @@ public record DispatcherTuning(
                 positive(config, DispatcherSettings.MAX_IN_FLIGHT_PER_HOST),
                 positive(config, DispatcherSettings.RETRY_MAX_IN_FLIGHT),
                 positive(config, DispatcherSettings.RETRY_MAX_IN_FLIGHT_PER_HOST),
+                positive(config, DispatcherSettings.INTERACTION_MAX_IN_FLIGHT),
+                positive(config, DispatcherSettings.INTERACTION_MAX_IN_FLIGHT_PER_HOST),
                 positive(config, DispatcherSettings.MAX_PENDING),
                 positive(config, DispatcherSettings.MAX_QUEUED_PER_HOST),
                 new RetrySchedule(

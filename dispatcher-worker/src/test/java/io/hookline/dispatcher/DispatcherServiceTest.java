@@ -71,7 +71,7 @@ class DispatcherServiceTest {
         values.put("bootstrap.servers", broker.bootstrapServers());
         values.put("hookline.application-id-prefix", broker.uniqueName("disp"));
         for (String t : List.of("webhook-configs", "webhook-triggers", "webhook-responses", "dead-letters",
-                "webhook-retries")) {
+                "webhook-retries", "interactions", "integration-secrets")) {
             values.put("hookline.topic." + t, broker.uniqueName(t));
         }
         // the callback server listens on loopback: allowing it is also what proves the allow-list works
@@ -82,7 +82,7 @@ class DispatcherServiceTest {
         config = HooklineConfig.of(values);
         topics = TopicSettings.topics(config);
         for (var t : List.of(topics.webhookTriggers(), topics.webhookResponses(), topics.deadLetters(),
-                topics.webhookRetries())) {
+                topics.webhookRetries(), topics.interactions())) {
             broker.createTopic(t.name(), 4, Map.of());
         }
         broker.createTopic(topics.webhookConfigs().name(), 2, Map.of("cleanup.policy", "compact"));

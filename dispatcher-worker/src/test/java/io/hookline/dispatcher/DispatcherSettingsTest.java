@@ -26,6 +26,11 @@ class DispatcherSettingsTest {
         assertThat(t.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(t.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(t.maxInFlight()).isGreaterThan(t.maxInFlightPerHost());
+        assertThat(t.interactionMaxInFlight()).isEqualTo(64);
+        assertThat(t.interactionMaxInFlightPerHost()).isEqualTo(16);
+        assertThat(DispatcherSettings.OWN).extracting(ConfigKey::name).contains(
+                "hookline.dispatcher.interaction-max-in-flight",
+                "hookline.dispatcher.interaction-max-in-flight-per-host");
         assertThat(t.allowList().entries()).isEmpty();
         assertThat(t.userAgent()).isEqualTo("Mattermost-Bot/1.1");
         assertThat(t.insecureTls()).isFalse();
@@ -49,6 +54,9 @@ class DispatcherSettingsTest {
                 "hookline.dispatcher.retry-jitter", "2")))).hasMessageContaining("hookline.dispatcher.retry-jitter");
         assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
                 "hookline.dispatcher.shutdown-grace", "later")))).hasMessageContaining("shutdown-grace");
+        assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
+                "hookline.dispatcher.interaction-max-in-flight", "0"))))
+                .hasMessageContaining("hookline.dispatcher.interaction-max-in-flight must be at least 1");
         assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(
                 "hookline.user-agent", "Acme\r\nX-Injected: 1")))).hasMessageContaining("hookline.user-agent");
         assertThatThrownBy(() -> DispatcherTuning.from(HooklineConfig.of(Map.of(

@@ -3,6 +3,7 @@ package io.hookline.faulttests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.runtime.http.HttpListener;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CallbackServer implements AutoCloseable {
 
-    static {
-        // Without it the JDK server waits for Nagle on small answers (40 ms per request on Linux).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final byte[] OK_BODY = "{\"text\": \"ok\"}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer http;
@@ -47,7 +43,7 @@ public final class CallbackServer implements AutoCloseable {
         for (Behaviour b : Behaviour.values()) {
             requests.put(b, new ConcurrentHashMap<>());
         }
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
+        http = HttpListener.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
         for (Behaviour b : Behaviour.values()) {
             if (b != Behaviour.RESET) {
                 http.createContext("/" + path(b), exchange -> handle(b, exchange));

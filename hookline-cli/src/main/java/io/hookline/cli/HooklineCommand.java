@@ -4,7 +4,9 @@ import io.hookline.cli.config.ConfigCommand;
 import io.hookline.cli.deadletters.DeadLettersCommand;
 import io.hookline.cli.deliveries.DeliveriesCommand;
 import io.hookline.cli.echo.EchoServerCommand;
+import io.hookline.cli.example.ExampleIntegrationCommand;
 import io.hookline.cli.hooks.HooksCommand;
+import io.hookline.cli.interact.InteractCommand;
 import io.hookline.cli.post.PublishPostCommand;
 import io.hookline.cli.run.KafkaCommand;
 import io.hookline.cli.run.StageCommand;
@@ -26,10 +28,10 @@ import picocli.CommandLine.Command;
 @Command(name = "hookline", mixinStandardHelpOptions = true, versionProvider = HooklineCommand.Version.class,
         description = "Mattermost-style outgoing webhooks as an event-streaming pipeline on Apache Kafka.",
         subcommands = {CommandLine.HelpCommand.class, UpCommand.class, KafkaCommand.class, StageCommand.Matcher.class,
-                StageCommand.Dispatcher.class, StageCommand.Ingestor.class, HooksCommand.class,
-                PublishPostCommand.class, TailCommand.class, DeadLettersCommand.class, DeliveriesCommand.class,
-                StatusCommand.class, ConfigCommand.class,
-                EchoServerCommand.class},
+                StageCommand.Dispatcher.class, StageCommand.Ingestor.class, StageCommand.IntegrationApi.class,
+                HooksCommand.class, PublishPostCommand.class, TailCommand.class, DeadLettersCommand.class,
+                DeliveriesCommand.class, StatusCommand.class, ConfigCommand.class,
+                EchoServerCommand.class, ExampleIntegrationCommand.class, InteractCommand.class},
         footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
                 "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + ".",
                 "Output is on stdout; errors, notes and progress of long commands on stderr. Exit codes: 0 ok,",

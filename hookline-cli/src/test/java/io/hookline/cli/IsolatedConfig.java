@@ -1,6 +1,7 @@
 package io.hookline.cli;
 
 import io.hookline.cli.ops.OpsSettings;
+import io.hookline.integrationapi.IntegrationApiSettings;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
@@ -29,6 +30,9 @@ public final class IsolatedConfig {
         // The ops endpoint of commands under test: loopback only, any free port (never a developer's 9464).
         values.put(OpsSettings.OPS_ADDRESS.name(), "127.0.0.1");
         values.put(OpsSettings.OPS_PORT.name(), "0");
+        // likewise the integration API: loopback, any free port (never the 8066 of a developer's own `up`)
+        values.put(IntegrationApiSettings.ADDRESS.name(), "127.0.0.1");
+        values.put(IntegrationApiSettings.PORT.name(), "0");
         for (var key : TopicSettings.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));
         }

@@ -29,7 +29,7 @@ class ReadmeExamplesOnBrokerTest {
 
     private static final Path README = Path.of("..", "README.md").toAbsolutePath().normalize();
     private static final Set<String> RUN_UNTIL_STOPPED = Set.of("up", "kafka", "matcher", "dispatcher", "ingestor",
-            "echo-server");
+            "integration-api", "echo-server", "example-integration");
 
     @Test
     void everyExampleRunsAsWritten(KafkaBroker broker, @TempDir Path dir) throws Exception {

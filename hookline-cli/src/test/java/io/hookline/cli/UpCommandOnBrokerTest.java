@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code hookline up --bootstrap-servers ...}: topics, the three services, one ready line, a clean stop. */
+/** {@code hookline up --bootstrap-servers ...}: topics, the four services, one ready line, a clean stop. */
 @ExtendWith(KafkaBrokerExtension.class)
 class UpCommandOnBrokerTest {
 
@@ -20,8 +20,9 @@ class UpCommandOnBrokerTest {
         IsolatedConfig isolated = new IsolatedConfig(broker);
         try (RunningCommand up = RunningCommand.start(isolated.args("up"))) {
             assertThat(up.out().toString().lines().toList()).singleElement().asString()
-                    .startsWith("ready: matcher, dispatcher, ingestor are running;")
-                    .contains("bootstrap.servers=" + broker.bootstrapServers());
+                    .startsWith("ready: matcher, dispatcher, ingestor, integration-api are running;")
+                    .contains("bootstrap.servers=" + broker.bootstrapServers())
+                    .containsPattern("; integration-api=http://127\\.0\\.0\\.1:[0-9]+;");
 
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     broker.bootstrapServers()))) {

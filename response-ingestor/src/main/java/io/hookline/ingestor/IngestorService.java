@@ -2,6 +2,7 @@ package io.hookline.ingestor;
 
 import io.hookline.ingestor.stream.ResponseStream;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.secrets.IntegrationSecretStore;
 import io.hookline.runtime.streams.StreamsApp;
 import io.hookline.runtime.streams.StreamsRunner;
 import io.hookline.runtime.streams.StreamsStage;
@@ -26,6 +27,11 @@ public final class IngestorService extends StreamsStage {
      * to stop instead. What is not committed by then is aborted and redone (EOS).
      */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long starting waits for the integration secrets ({@code integration-secrets}, read to its end, written on
+     * the cluster's first start): without them no cookie can be sealed, so the stage does not start.
+     */
+    static final Duration SECRETS_TIMEOUT = Duration.ofSeconds(60);
 
     public IngestorService(HooklineConfig config) {
         this(config, new SimpleMeterRegistry());
@@ -43,7 +49,9 @@ public final class IngestorService extends StreamsStage {
         Objects.requireNonNull(config, "config");
         Topics topics = TopicSettings.topics(config);
         StreamsRunner runner = new StreamsRunner(APP.stage(), config, registry, CLOSE_TIMEOUT)
-                .add(APP, builder -> IngestorTopology.build(builder, config, topics));
+                // the topology is built at start, so the secrets are loaded then, before the stream runs
+                .add(APP, builder -> IngestorTopology.build(builder, config, topics,
+                        IntegrationSecretStore.load(config, topics, SECRETS_TIMEOUT)));
         runner.countRecordsTo("hookline.ingestor.post.commands", "post commands the ingestor wrote to post-commands",
                 topics.postCommands().name());
         return runner;

@@ -2,6 +2,7 @@ package io.hookline.ingestor;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.stream.ResponseStream;
+import io.hookline.runtime.secrets.IntegrationSecrets;
 import io.hookline.schemas.topic.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -17,8 +18,9 @@ public final class IngestorTopology {
     }
 
     /** Adds the ingestor to {@code builder} and returns the built topology. Pure: no Kafka connection is made. */
-    public static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics) {
-        ResponseStream.addTo(builder, config, topics);
+    public static Topology build(StreamsBuilder builder, HooklineConfig config, Topics topics,
+                                 IntegrationSecrets secrets) {
+        ResponseStream.addTo(builder, config, topics, secrets);
         return builder.build();
     }
 }

@@ -47,11 +47,11 @@ class IngestorServiceTest {
     void badSettingsAreReportedByName() {
         assertThatThrownBy(() -> IngestorTopology.build(new StreamsBuilder(), HooklineConfig.of(Map.of(
                 "hookline.ingestor-dedup-retention-hours", "0")), io.hookline.runtime.topic.TopicSettings.topics(
-                HooklineConfig.of(Map.of()))))
+                HooklineConfig.of(Map.of())), io.hookline.runtime.secrets.IntegrationSecrets.generate()))
                 .hasMessageContaining("hookline.ingestor-dedup-retention-hours must be at least 1");
         assertThatThrownBy(() -> IngestorTopology.build(new StreamsBuilder(), HooklineConfig.of(Map.of(
                 "hookline.failure-notices", "yes")), io.hookline.runtime.topic.TopicSettings.topics(
-                HooklineConfig.of(Map.of()))))
+                HooklineConfig.of(Map.of())), io.hookline.runtime.secrets.IntegrationSecrets.generate()))
                 .hasMessageContaining("hookline.failure-notices must be true or false");
     }
 

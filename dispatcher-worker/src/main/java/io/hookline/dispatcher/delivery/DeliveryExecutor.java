@@ -14,7 +14,6 @@ import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleSupplier;
@@ -143,10 +142,10 @@ public final class DeliveryExecutor {
         int number = previous.size() + 1;
         Verdict verdict = Verdict.of(result);
         String reason = Verdict.reason(result);
-        String error = verdict == Verdict.SUCCEEDED ? null : errorOf(result);
+        String error = verdict == Verdict.SUCCEEDED ? null : result.failureText();
         List<DeliveryAttempt> attempts = new ArrayList<>(previous);
         attempts.add(new DeliveryAttempt(number, result.startedAt(), result.latencyMs(), result.httpStatus(), error,
-                excerpt(result.body())));
+                result.bodyExcerpt()));
         metrics.attempt(lane, verdict.name().toLowerCase(java.util.Locale.ROOT), reason, result.latencyMs());
 
         if (verdict == Verdict.SUCCEEDED) {
@@ -166,22 +165,5 @@ public final class DeliveryExecutor {
         return recorder.outcome(key, new DeliveryOutcome(trigger.deliveryId(), trigger.redacted(),
                 DeliveryOutcome.FAILED, result.httpStatus(), null, result.contentType(), finalError, attempts,
                 clock.millis()));
-    }
-
-    private static String errorOf(AttemptResult result) {
-        Integer s = result.httpStatus();
-        if (s != null && s >= 300 && s < 400 && result.failure() == FailureKind.NONE) {
-            return "HTTP " + s + " (redirects are not followed)";
-        }
-        return result.error() != null ? result.error() : "HTTP " + s;
-    }
-
-    private static String excerpt(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        byte[] head = body.length > CallbackClient.EXCERPT_BYTES
-                ? Arrays.copyOf(body, CallbackClient.EXCERPT_BYTES) : body;
-        return new String(head, StandardCharsets.UTF_8);
     }
 }

@@ -20,7 +20,14 @@ import java.util.function.Supplier;
  *   <li>{@code hookline.dispatcher.retries.scheduled} (counter)</li>
  *   <li>{@code hookline.dispatcher.dead.letters} (counter; tag {@code lane}): records a lane could not read, sent
  *       whole to {@code dead-letters}; a delivery that failed is an outcome, not a dead letter</li>
- *   <li>{@code hookline.dispatcher.in.flight} (gauge; tag {@code lane}), {@code hookline.dispatcher.retry.backlog}
+ *   <li>{@code hookline.dispatcher.interactions} (counter; tags {@code type} post_action|dialog_submission|
+ *       dialog_lookup, {@code result} succeeded|failed|refused, {@code reason} 2xx, http_5xx, timeout, ... or the
+ *       refusal's error id): one per interaction, which is never retried, counted when its call ends (an answer then
+ *       too large to record is counted again as failed, too_large_to_record)</li>
+ *   <li>{@code hookline.dispatcher.interaction.latency} (timer with a percentile histogram; tag {@code type}): the
+ *       integration's answer time of each call made</li>
+ *   <li>{@code hookline.dispatcher.in.flight} (gauge; tag {@code lane} first|retry|interaction),
+ *       {@code hookline.dispatcher.retry.backlog}
  *       (gauge: retries read and not yet finished)</li>
  * </ul>
  */
@@ -45,6 +52,17 @@ public final class DispatcherMetrics {
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60)).register(registry))
                 .record(Duration.ofMillis(latencyMs));
+    }
+
+    /** One interaction's result; {@code latencyMs} null when no call was made (refused). */
+    public void interaction(String type, String result, String reason, Long latencyMs) {
+        counter("hookline.dispatcher.interactions", "type", type, "result", result, "reason", reason).increment();
+        if (latencyMs != null) {
+            timers.computeIfAbsent("interaction:" + type, k -> Timer.builder("hookline.dispatcher.interaction.latency")
+                    .tag("type", type).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(60)).register(registry))
+                    .record(Duration.ofMillis(latencyMs));
+        }
     }
 
     public void outcome(String status, String reason) {

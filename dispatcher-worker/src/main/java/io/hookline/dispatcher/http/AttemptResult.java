@@ -19,6 +19,24 @@ public record AttemptResult(long startedAt, long latencyMs, Integer httpStatus, 
         body = body == null ? new byte[0] : body;
     }
 
+    /** Why the attempt did not succeed, for the delivery log: the error, or the status (a redirect says so). */
+    public String failureText() {
+        if (httpStatus != null && httpStatus >= 300 && httpStatus < 400 && failure == FailureKind.NONE) {
+            return "HTTP " + httpStatus + " (redirects are not followed)";
+        }
+        return error != null ? error : "HTTP " + httpStatus;
+    }
+
+    /** The start of the body kept in the attempt record ({@link CallbackClient#EXCERPT_BYTES}), null when empty. */
+    public String bodyExcerpt() {
+        if (body.length == 0) {
+            return null;
+        }
+        byte[] head = body.length > CallbackClient.EXCERPT_BYTES
+                ? java.util.Arrays.copyOf(body, CallbackClient.EXCERPT_BYTES) : body;
+        return new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static AttemptResult failed(long startedAt, long latencyMs, FailureKind kind, String error) {
         return new AttemptResult(startedAt, latencyMs, null, null, null, kind, error, null);
     }

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.dispatcher.request.CallbackBody;
 import io.hookline.dispatcher.request.SigningSecret;
 import io.hookline.dispatcher.request.StandardWebhookSigner;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -20,16 +20,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -37,8 +31,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Performs one callback attempt with OkHttp, asynchronously: Mattermost's request (body with the hook's token,
@@ -47,8 +39,6 @@ import org.slf4j.LoggerFactory;
  * only until its first JSON value is complete (as Mattermost's decoder reads it), within {@link #MAX_RESPONSE_BYTES}.
  */
 public final class CallbackClient implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CallbackClient.class);
 
     /** Mattermost's {@code MaxIntegrationResponseSize}. */
     public static final int MAX_RESPONSE_BYTES = 1 << 20;
@@ -88,8 +78,8 @@ public final class CallbackClient implements AutoCloseable {
     private static final MediaType FORM = MediaType.get(CallbackBody.FORM);
 
     private final CallbackTargets targets;
+    private final OutgoingHttp outgoing;
     private final OkHttpClient http;
-    private final ExecutorService executor;
     private final Clock clock;
     private final String userAgent;
 
@@ -98,37 +88,8 @@ public final class CallbackClient implements AutoCloseable {
         this.targets = targets;
         this.clock = clock;
         this.userAgent = options.userAgent();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "hookline-callback-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        Dispatcher dispatcher = new Dispatcher(executor);
-        dispatcher.setMaxRequests(options.maxRequests());
-        dispatcher.setMaxRequestsPerHost(options.maxRequests());
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.max(5, options.maxRequests()), 5, TimeUnit.MINUTES))
-                .dns(new VettingDns(options.resolver(), targets.policy()))
-                // a proxy would resolve the host itself, beyond the guard's reach
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(options.connectTimeout())
-                .readTimeout(options.requestTimeout())
-                .writeTimeout(options.requestTimeout())
-                .callTimeout(options.requestTimeout());
-        if (options.socketFactory() != null) {
-            builder.socketFactory(options.socketFactory());
-        }
-        if (options.insecureTls()) {
-            InsecureTls.apply(builder);
-            LOG.warn("TLS certificates and host names of callback URLs are not verified (insecure outgoing "
-                    + "connections are enabled)");
-        }
-        this.http = builder.build();
+        this.outgoing = new OutgoingHttp(options, targets, "hookline-callback", "callback URLs");
+        this.http = outgoing.http;
     }
 
     /**
@@ -206,7 +167,7 @@ public final class CallbackClient implements AutoCloseable {
                 if (reading.ending() == FirstJsonValue.Ending.TOO_LARGE) {
                     byte[] excerpt = Arrays.copyOf(reading.bytes(), Math.min(EXCERPT_BYTES, reading.bytes().length));
                     return new AttemptResult(startedAt, elapsedMs(t0), status, excerpt, contentType,
-                            FailureKind.RESPONSE_TOO_LARGE, "response too large: no complete JSON value in its first "
+                            FailureKind.RESPONSE_TOO_LARGE, DeliveryOutcome.RESPONSE_TOO_LARGE + ": no complete JSON value in its first "
                             + MAX_RESPONSE_BYTES + " bytes", retryAfter);
                 }
                 return new AttemptResult(startedAt, elapsedMs(t0), status, reading.bytes(), contentType,
@@ -243,7 +204,7 @@ public final class CallbackClient implements AutoCloseable {
         return FailureKind.IO;
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         if (kindOf(e) == FailureKind.FORBIDDEN_ADDRESS) {
             return ForbiddenAddressException.MESSAGE;
         }
@@ -253,13 +214,12 @@ public final class CallbackClient implements AutoCloseable {
         return m == null || m.isBlank() || m.equals(kind) ? kind : kind + ": " + m;
     }
 
-    private static long elapsedMs(long t0) {
+    static long elapsedMs(long t0) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
     @Override
     public void close() {
-        executor.shutdown();
-        http.connectionPool().evictAll();
+        outgoing.close();
     }
 }

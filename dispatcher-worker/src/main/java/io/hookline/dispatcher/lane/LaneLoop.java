@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -95,8 +96,18 @@ final class LaneLoop {
                     offset);
             return;
         }
+        schedule(orderingKey, host, progress, offset,
+                () -> dispatch.executor().attempt(settings.name(), key, trigger, previous));
+    }
+
+    /**
+     * Starts {@code work} within the scheduler's budgets (after earlier work of the same {@code orderingKey}; null for
+     * none) unless its partition was revoked meanwhile, and completes {@code offset} once its result is durable.
+     */
+    void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
+                  Supplier<DeliveryExecutor.Handoff> work) {
         scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, () -> {
-            DeliveryExecutor.Handoff h = dispatch.executor().attempt(settings.name(), key, trigger, previous);
+            DeliveryExecutor.Handoff h = work.get();
             whenDurable(h.durable(), progress, offset);
             return h.handedOff();
         }));
@@ -117,7 +128,7 @@ final class LaneLoop {
     }
 
     /** Completes {@code offset} when {@code durable} does; stops the lane when it fails (never commit past it). */
-    private void whenDurable(CompletableFuture<Void> durable, PartitionProgress progress, long offset) {
+    void whenDurable(CompletableFuture<Void> durable, PartitionProgress progress, long offset) {
         durable.whenComplete((v, e) -> {
             if (e == null) {
                 progress.complete(offset);

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.request;
 
+import io.hookline.schemas.serde.GoJson;
 import io.hookline.schemas.trigger.WebhookPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -47,29 +48,23 @@ public record CallbackBody(String contentType, byte[] bytes) {
     }
 
     /**
-     * Written by hand as Go's {@code encoding/json} writes a struct (Go 1.22 and later, which Mattermost builds with):
-     * Jackson escapes differently ({@code <}, {@code >}, {@code &}, U+2028, U+2029 raw, upper-case hex), and a receiver
-     * that compares bytes or signs them must see what Mattermost sends.
+     * Go's {@code encoding/json} output ({@link GoJson}): Jackson escapes differently, and a receiver that compares
+     * bytes or signs them must see what Mattermost sends.
      */
     static CallbackBody json(WebhookPayload p) {
-        StringBuilder out = new StringBuilder(512).append('{');
+        GoJson.Struct out = GoJson.struct();
         write(p, new Fields() {
             @Override
             public void text(String name, String value) {
-                if (out.length() > 1) {
-                    out.append(',');
-                }
-                out.append('"').append(name).append("\":");
-                goJsonString(out, value);
+                out.string(name, value);
             }
 
             @Override
             public void timestamp(long millis) {
-                out.append(",\"timestamp\":").append(millis);
+                out.number("timestamp", millis);
             }
         });
-        out.append('}');
-        return new CallbackBody(JSON, goString(out).getBytes(StandardCharsets.UTF_8));
+        return new CallbackBody(JSON, out.bytes());
     }
 
     /** Go's {@code url.Values.Encode}: keys sorted, keys and values through {@code url.QueryEscape}. */
@@ -98,38 +93,7 @@ public record CallbackBody(String contentType, byte[] bytes) {
         return new CallbackBody(FORM, out.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
-
-    /** Go's {@code encodeState.string} with HTML escaping on, as {@code json.Marshal} uses it. */
-    private static void goJsonString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"', '\\' -> out.append('\\').append(c);
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(out, c);
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(out, c);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static void unicodeEscape(StringBuilder out, char c) {
-        out.append("\\u").append(HEX_LOWER[c >> 12]).append(HEX_LOWER[(c >> 8) & 0xF])
-                .append(HEX_LOWER[(c >> 4) & 0xF]).append(HEX_LOWER[c & 0xF]);
-    }
 
     /** Go's {@code url.QueryEscape} over the UTF-8 bytes: only {@code A-Za-z0-9-_.~} stay, a space becomes +. */
     private static void queryEscape(StringBuilder out, String s) {

@@ -8,6 +8,7 @@ import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.Settings;
 import io.hookline.dispatcher.DispatcherSettings;
 import io.hookline.ingestor.IngestorSettings;
+import io.hookline.integrationapi.IntegrationApiSettings;
 import io.hookline.schemas.topic.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class KnownKeys {
         groups.put("Matcher", MatcherSettings.ALL);
         groups.put("Dispatcher", ownOnly(DispatcherSettings.ALL));
         groups.put("Ingestor", IngestorSettings.ALL);
+        groups.put("Integration API", ownOnly(IntegrationApiSettings.ALL));
         return groups;
     }
 

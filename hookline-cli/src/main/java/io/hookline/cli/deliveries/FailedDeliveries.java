@@ -5,6 +5,7 @@ import io.hookline.schemas.trigger.WebhookTrigger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Set;
  * The delivery log ({@code webhook-responses}) as redelivery sees it: the latest outcome of each delivery id, and
  * which failed deliveries a selection asks to redeliver. A redelivery has a delivery id of its own, so a failure is
  * followed along its redeliveries to the newest one: when that succeeded there is nothing left to do, when it failed
- * that failure is the one to redeliver, and two selected failures of one chain give one redelivery.
+ * that failure is the one to redeliver, and two selected failures of one chain give one redelivery. The outcomes of
+ * interactions (clicks, dialog calls) on the same topic are never redelivered: a person waited for them, and their
+ * trigger id has expired since.
  */
 final class FailedDeliveries {
 
@@ -50,10 +53,19 @@ final class FailedDeliveries {
     }
 
     private final Map<String, DeliveryOutcome> latest = new HashMap<>();
+    private final Set<String> interactions = new HashSet<>();
 
-    /** Takes the outcomes in log order: a later outcome of a delivery id replaces an earlier one. */
+    /**
+     * Takes the outcomes in log order: a later outcome of a delivery id replaces an earlier one. An interaction's
+     * outcome is only remembered as one, to say so when it is asked for by id.
+     */
     void add(DeliveryOutcome outcome) {
-        if (outcome != null && outcome.deliveryId() != null && !outcome.deliveryId().isEmpty()) {
+        if (outcome == null || outcome.deliveryId() == null || outcome.deliveryId().isEmpty()) {
+            return;
+        }
+        if (outcome.isInteraction()) {
+            interactions.add(outcome.deliveryId());
+        } else {
             latest.put(outcome.deliveryId(), outcome);
         }
     }
@@ -82,7 +94,10 @@ final class FailedDeliveries {
         if (!selection.deliveryIds().isEmpty()) {
             for (String id : selection.deliveryIds()) {
                 DeliveryOutcome o = latest.get(id);
-                if (o == null) {
+                if (o == null && interactions.contains(id)) {
+                    plans.add(new Unredeliverable(id, "it is the outcome of an interaction (a click or a dialog call), "
+                            + "which is never redelivered: its trigger id has expired and nobody waits for it now"));
+                } else if (o == null) {
                     plans.add(new Unredeliverable(id, "the delivery log has no outcome of it"));
                 } else if (o.succeeded()) {
                     plans.add(new Unredeliverable(id, "it succeeded"));

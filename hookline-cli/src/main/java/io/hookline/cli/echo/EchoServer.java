@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.runtime.http.HttpListener;
 import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.serde.Json;
 import java.io.IOException;
@@ -34,10 +35,7 @@ final class EchoServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0: any free port). */
     public static EchoServer start(int port, String reply, Consumer<String> onRequest) throws IOException {
-        // Without TCP_NODELAY the JDK server stalls every response ~40 ms on delayed ACKs (field notes); must be set
-        // before the first HttpServer is created.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = HttpListener.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         byte[] answer = Json.mapper().writeValueAsBytes(Json.mapper().createObjectNode().put("text", reply));
         server.createContext("/", exchange -> handle(exchange, answer, onRequest));
         ExecutorService executor = Executors.newFixedThreadPool(4);

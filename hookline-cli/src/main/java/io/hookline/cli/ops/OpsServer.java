@@ -2,13 +2,12 @@ package io.hookline.cli.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.runtime.http.HttpListener;
+import io.hookline.runtime.http.ListenPort;
 import io.hookline.schemas.hook.ContentTypes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,36 +38,10 @@ public final class OpsServer implements AutoCloseable {
      *
      * @throws IllegalStateException naming the key when a required port is taken or the address cannot be bound
      */
-    public static OpsServer start(String address, OpsPort port, Supplier<HealthReport> health,
+    public static OpsServer start(String address, ListenPort port, Supplier<HealthReport> health,
                                   PrometheusMeterRegistry metrics) {
-        if (!port.enabled()) {
-            throw new IllegalArgumentException("the ops endpoint is off (hookline.ops-port=off)");
-        }
-        InetAddress bindAddress;
-        try {
-            bindAddress = InetAddress.getByName(address);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("hookline.ops-address: cannot resolve '" + address + "': " + e.getMessage());
-        }
-        HttpServer server;
-        try {
-            server = bind(bindAddress, port.port());
-        } catch (BindException e) {
-            if (port.required() || port.port() == 0) {
-                throw new IllegalStateException("hookline.ops-port: port " + port.port() + " on " + address
-                        + " is in use; choose another port, 0 for any free port, or off");
-            }
-            LOG.warn("ops port {} on {} is in use (another Hookline process?); taking a free port", port.port(),
-                    address);
-            try {
-                server = bind(bindAddress, 0);
-            } catch (IOException again) {
-                throw new IllegalStateException("cannot start the ops endpoint on " + address + ": " + again, again);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the ops endpoint on " + address + ":" + port.port() + ": "
-                    + e, e);
-        }
+        HttpServer server = HttpListener.bind(address, OpsSettings.OPS_ADDRESS, port, OpsSettings.OPS_PORT,
+                "the ops endpoint");
         server.createContext("/health", exchange -> {
             String path = exchange.getRequestURI().getPath();
             HealthReport report = health.get();
@@ -94,10 +67,6 @@ public final class OpsServer implements AutoCloseable {
         return ops;
     }
 
-    private static HttpServer bind(InetAddress address, int port) throws IOException {
-        return HttpServer.create(new InetSocketAddress(address, port), 16);
-    }
-
     /** The port actually bound. */
     public int port() {
         return server.getAddress().getPort();
@@ -105,9 +74,7 @@ public final class OpsServer implements AutoCloseable {
 
     /** A URL to reach the endpoint from this machine (loopback when it listens on every address). */
     public String url() {
-        InetAddress a = server.getAddress().getAddress();
-        String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return HttpListener.urlOf(server);
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body)

@@ -4,11 +4,11 @@ import io.hookline.cli.ops.OpsSettings;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.cli.ops.HealthReport;
-import io.hookline.cli.ops.OpsPort;
 import io.hookline.cli.ops.OpsServer;
 import io.hookline.cli.ops.ProcessMetrics;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
+import io.hookline.runtime.http.ListenPort;
 import io.hookline.runtime.service.HooklineService;
 import io.hookline.runtime.service.ServiceHealth;
 import java.io.PrintWriter;
@@ -45,7 +45,7 @@ final class PipelineRun {
      * @return the exit code: 0 after a requested stop, 1 when a stage stopped by itself
      */
     public int run(StopSignal stop, PrintWriter out, String readySuffix) throws InterruptedException {
-        OpsPort opsPort = OpsPort.from(config);
+        ListenPort opsPort = ListenPort.from(config, OpsSettings.OPS_PORT);
         String opsAddress = config.require(OpsSettings.OPS_ADDRESS).trim();
         List<String> created = TopicSetup.ensure(config);
         if (!created.isEmpty()) {
@@ -64,9 +64,12 @@ final class PipelineRun {
                 }
                 group.start(services, startupTimeout);
                 starting = false;
+                StringBuilder endpoints = new StringBuilder();
+                services.forEach(s -> s.endpoints().forEach((name, url) -> endpoints.append("; ").append(name)
+                        .append('=').append(url)));
                 out.println("ready: " + String.join(", ", stages.stream().map(Stage::command).toList())
                         + (stages.size() == 1 ? " is" : " are") + " running; bootstrap.servers="
-                        + config.get(Settings.BOOTSTRAP_SERVERS)
+                        + config.get(Settings.BOOTSTRAP_SERVERS) + endpoints
                         + (ops == null ? "" : "; /health and /metrics on " + ops.url()) + readySuffix);
                 out.flush();
                 int exit = RunUntilStopped.await(stop, () -> {

@@ -60,4 +60,19 @@ public abstract class StageCommand extends HooklineSubcommand {
             super(Stage.INGESTOR);
         }
     }
+
+    /** {@code hookline integration-api}. */
+    @Command(name = "integration-api", mixinStandardHelpOptions = true,
+            description = {"Run only the integration API: Mattermost's POST /api/v4/actions/dialogs/open (opens a",
+                    "dialog for the user inside a trigger id: open_dialog on post-commands) and",
+                    "GET /api/v4/config/client?format=old (the public key of trigger ids), on",
+                    "hookline.integration-api-address:hookline.integration-api-port (127.0.0.1:8066 by default, a free",
+                    "port when taken). Run several side by side: they share the signing key (integration-secrets)."},
+            footer = {"", "Example:", "  hookline integration-api --bootstrap-servers 127.0.0.1:9092 "
+                    + "--set hookline.integration-api-port=0"})
+    public static final class IntegrationApi extends StageCommand {
+        public IntegrationApi() {
+            super(Stage.INTEGRATION_API);
+        }
+    }
 }

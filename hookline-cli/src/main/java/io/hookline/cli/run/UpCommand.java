@@ -16,11 +16,13 @@ import picocli.CommandLine.Option;
 
 /** {@code hookline up}: the whole pipeline in one process, on a local broker unless one is given. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline: matcher, dispatcher and ingestor in this process.",
+        description = {"Run the whole pipeline: matcher, dispatcher, ingestor and the integration API in this process",
+                "(the API on hookline.integration-api-address:port, 127.0.0.1:8066 by default; off: none).",
                 "Without bootstrap servers it first starts a local Kafka broker (data in --data-dir, port 9092 when",
                 "free; Streams state in DIR/streams) and allows callbacks to loopback addresses unless",
                 "hookline.allowed-untrusted-internal-connections is set. Creates missing topics, prints one line",
-                "'ready: ... bootstrap.servers=HOST:PORT' when everything runs, and stops cleanly on Ctrl-C."},
+                "'ready: ... bootstrap.servers=HOST:PORT; integration-api=http://HOST:PORT' when everything runs,",
+                "and stops cleanly on Ctrl-C."},
         footer = {"", "Examples:", "  hookline up", "  hookline up --data-dir /tmp/hookline-kafka",
                 "  hookline up --bootstrap-servers kafka-1:9092 --config prod.properties"})
 public final class UpCommand extends HooklineSubcommand {
@@ -52,7 +54,8 @@ public final class UpCommand extends HooklineSubcommand {
         HooklineConfig config = config();
         String servers = config.get(Settings.BOOTSTRAP_SERVERS);
         if (servers != null && !servers.isBlank()) {
-            return new PipelineRun(config, List.of(Stage.values()), Duration.ofSeconds(startupTimeoutSeconds))
+            return new PipelineRun(config, Stage.enabledIn(List.of(Stage.values()), config),
+                    Duration.ofSeconds(startupTimeoutSeconds))
                     .run(stop, out(), "");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -71,7 +74,8 @@ public final class UpCommand extends HooklineSubcommand {
                 // would outlive a deleted data dir and be found corrupt by the next, fresh broker.
                 local = local.with(STREAMS_STATE_DIR, dir.resolve("streams").toString());
             }
-            return new PipelineRun(local, List.of(Stage.values()), Duration.ofSeconds(startupTimeoutSeconds))
+            return new PipelineRun(local, Stage.enabledIn(List.of(Stage.values()), local),
+                    Duration.ofSeconds(startupTimeoutSeconds))
                     .run(stop, out(), " (local broker, data dir " + dir + ", log " + kafka.logFile() + ")");
         } finally {
             kafka.stop();

@@ -26,7 +26,11 @@ import org.apache.kafka.common.header.Header;
  * text or {@code "base64"} for other bytes (keys and header values likewise, as {@code key_encoding} and
  * base64-prefixed strings). Fields that hold secrets ({@code token}, {@code signing_secret},
  * {@code previous_signing_secret} of a rotation, {@code signing_secrets}) are masked unless the caller asks to see
- * them, and so is the password of any URL in a text (callback URLs carry credentials).
+ * them, and so is the password of any URL in a text (callback URLs carry credentials). A record of a secret topic
+ * ({@code integration-secrets}: the trigger-id signing key, the action-cookie key) shows only its {@code kind} and
+ * when it was made: its {@code value} is masked. An interaction's outcome on {@code webhook-responses} has no
+ * {@code trigger}; it shows its {@code interaction} (the event, the resolved action, the short client trigger id or the
+ * refusal) instead.
  */
 public final class RecordFormatter {
 
@@ -36,9 +40,17 @@ public final class RecordFormatter {
 
     private final ObjectMapper mapper = Json.mapper();
     private final boolean showSecrets;
+    private final Set<String> secretTopics;
 
+    /** A formatter for topics that hold no secret as a whole (dead letters, say). */
     public RecordFormatter(boolean showSecrets) {
+        this(showSecrets, Set.of());
+    }
+
+    /** @param secretTopics the actual names of topics whose record values are secrets as a whole */
+    public RecordFormatter(boolean showSecrets, Set<String> secretTopics) {
         this.showSecrets = showSecrets;
+        this.secretTopics = Set.copyOf(secretTopics);
     }
 
     public String format(ConsumerRecord<byte[], byte[]> r) {
@@ -59,6 +71,14 @@ public final class RecordFormatter {
         }
         if (r.value() == null) {
             line.putNull("value");
+        } else if (!showSecrets && secretTopics.contains(r.topic())) {
+            JsonNode json = parseJson(r.value());
+            if (json instanceof ObjectNode stored && stored.has("value")) {
+                stored.put("value", MASK);
+                line.set("value", stored);
+            } else {
+                line.put("value", MASK);
+            }
         } else {
             JsonNode json = parseJson(r.value());
             if (json != null) {

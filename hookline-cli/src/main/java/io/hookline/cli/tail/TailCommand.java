@@ -11,6 +11,7 @@ import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +44,8 @@ public final class TailCommand extends HooklineSubcommand {
     @Option(names = {"--max", "-n"}, paramLabel = "N", description = "Stop after N records.")
     Integer max;
 
-    @Option(names = "--show-secrets", description = "Print token and signing_secret fields instead of ****.")
+    @Option(names = "--show-secrets", description = "Print token and signing_secret fields, and the values of "
+            + "integration-secrets, instead of ****.")
     boolean showSecrets;
 
     @Override
@@ -52,10 +54,11 @@ public final class TailCommand extends HooklineSubcommand {
             throw new CliFailure("--max must be at least 1, got " + max);
         }
         HooklineConfig config = clientConfig();
-        Topic<?, ?> known = TopicSettings.topics(config).byName(topicName);
+        Topics topics = TopicSettings.topics(config);
+        Topic<?, ?> known = topics.byName(topicName);
         String actual = known == null ? topicName : known.name();
         KafkaClients clients = new KafkaClients(config);
-        RecordFormatter formatter = new RecordFormatter(showSecrets);
+        RecordFormatter formatter = new RecordFormatter(showSecrets, Set.of(topics.integrationSecrets().name()));
         PrintWriter out = out();
         AtomicInteger printed = new AtomicInteger();
         // Progress notes only for a snapshot read: a follower is waiting for records, not working through them.

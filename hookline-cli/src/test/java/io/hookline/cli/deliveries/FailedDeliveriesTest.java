@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.cli.CliFailure;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.interaction.InteractionCall;
+import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.trigger.WebhookPayload;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.time.Clock;
@@ -70,6 +72,29 @@ class FailedDeliveriesTest {
                         + ((FailedDeliveries.Unredeliverable) p).why())
                 .containsExactly("d: it succeeded", "x: the delivery log has no outcome of it");
         assertThat(failedIds(plans)).containsExactly("a");
+    }
+
+    /** A failed click: its outcome is on webhook-responses with no trigger. */
+    private static DeliveryOutcome failedInteraction(String eventId, long completedAt) {
+        InteractionEvent click = new InteractionEvent(InteractionEvent.POST_ACTION, eventId, "action1", "", null, "",
+                "", "", "", null, false, "", null, null, null);
+        return DeliveryOutcome.ofInteraction(new InteractionCall(click, null, "", null), DeliveryOutcome.FAILED, 500,
+                null, null, "HTTP 500", List.of(), completedAt);
+    }
+
+    @Test
+    void theOutcomesOfInteractionsAreNeverRedeliveredAndSaySoWhenAskedFor() {
+        FailedDeliveries log = new FailedDeliveries();
+        log.add(outcome("a", HOOK, DeliveryOutcome.FAILED, 100));
+        log.add(failedInteraction("click", 200));
+
+        assertThat(failedIds(log.plan(all()))).containsExactly("a");
+        assertThat(failedIds(log.plan(new Selection(List.of(), null, 150L)))).isEmpty();
+        List<FailedDeliveries.Plan> asked = log.plan(new Selection(List.of("click"), null, null));
+        assertThat(asked).singleElement().isInstanceOf(FailedDeliveries.Unredeliverable.class);
+        assertThat(((FailedDeliveries.Unredeliverable) asked.get(0)).why())
+                .startsWith("it is the outcome of an interaction (a click or a dialog call), which is never "
+                        + "redelivered");
     }
 
     @Test

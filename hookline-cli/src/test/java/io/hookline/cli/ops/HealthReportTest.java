@@ -1,10 +1,8 @@
 package io.hookline.cli.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.schemas.serde.Json;
 import io.hookline.runtime.service.ServiceHealth;
 import java.util.LinkedHashMap;
@@ -57,19 +55,6 @@ class HealthReportTest {
         assertThat(starting.readyStatusCode()).isEqualTo(503);
         assertThat(HealthReport.of(services(RUNNING, NOT_STARTED), false).liveStatusCode()).isEqualTo(503);
         assertThat(HealthReport.of(Map.of(), false).status()).isEqualTo("DOWN");
-    }
-
-    @Test
-    void opsPortDefaultIsPreferredExplicitIsRequiredOffDisables() {
-        assertThat(OpsPort.from(HooklineConfig.of(Map.of()))).isEqualTo(new OpsPort(true, 9464, false));
-        assertThat(OpsPort.from(HooklineConfig.of(Map.of("hookline.ops-port", "9500"))))
-                .isEqualTo(new OpsPort(true, 9500, true));
-        assertThat(OpsPort.from(HooklineConfig.of(Map.of("hookline.ops-port", "0"))))
-                .isEqualTo(new OpsPort(true, 0, false));
-        assertThat(OpsPort.from(HooklineConfig.of(Map.of("hookline.ops-port", "OFF"))).enabled()).isFalse();
-        assertThatThrownBy(() -> OpsPort.from(HooklineConfig.of(Map.of("hookline.ops-port", "70000"))))
-                .hasMessage("hookline.ops-port must be a port (1-65535), 0 (any free port) or off, got '70000' "
-                        + "(from --set)");
     }
 
     private static Map<String, ServiceHealth> services(ServiceHealth matcher, ServiceHealth ingestor) {

@@ -3,6 +3,7 @@ package io.hookline.cli.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.runtime.http.ListenPort;
 import io.hookline.runtime.service.ServiceHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,7 +30,7 @@ class OpsServerTest {
         AtomicReference<ServiceHealth> dispatcher = new AtomicReference<>(
                 new ServiceHealth(true, true, "RUNNING", Map.of("triggers", "RUNNING", "retries", "RUNNING")));
         Counter.builder("hookline.test.things").register(registry).increment(3);
-        try (OpsServer ops = OpsServer.start("127.0.0.1", new OpsPort(true, 0, false),
+        try (OpsServer ops = OpsServer.start("127.0.0.1", new ListenPort(true, 0, false),
                 () -> HealthReport.of(Map.of("dispatcher", dispatcher.get()), false), registry)) {
             assertThat(ops.url()).startsWith("http://127.0.0.1:");
 
@@ -64,12 +65,12 @@ class OpsServerTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> OpsServer.start("127.0.0.1", new OpsPort(true, port, true),
+            assertThatThrownBy(() -> OpsServer.start("127.0.0.1", new ListenPort(true, port, true),
                     () -> HealthReport.of(Map.of(), false), registry))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("hookline.ops-port: port " + port + " on 127.0.0.1 is in use; choose another port, 0 "
                             + "for any free port, or off");
-            try (OpsServer ops = OpsServer.start("127.0.0.1", new OpsPort(true, port, false),
+            try (OpsServer ops = OpsServer.start("127.0.0.1", new ListenPort(true, port, false),
                     () -> HealthReport.of(Map.of(), false), registry)) {
                 assertThat(ops.port()).isNotEqualTo(port).isPositive();
                 assertThat(get(ops, "/health").statusCode()).isEqualTo(503);

@@ -3,9 +3,14 @@ package io.hookline.cli.tail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.interaction.InteractionCall;
+import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.serde.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -115,5 +120,37 @@ class RecordFormatterTest {
         assertThat(line).doesNotContain("whsec_old", "whsec_new").contains("\"previous_signing_secret_expires_at\":"
                 + "1764150000000");
         assertThat(new RecordFormatter(true).format(r)).contains("whsec_old");
+    }
+
+    @Test
+    void theIntegrationSecretsShowOnlyTheirKindUnlessAskedFor() throws Exception {
+        String value = "{\"kind\":\"asymmetric_signing_key\",\"value\":{\"ecdsa_key\":{\"curve\":\"P-256\","
+                + "\"x\":1,\"y\":2,\"d\":424242}},\"created_at\":1764150000000}";
+        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("hl-integration-secrets", 0, 0, utf8("k"), utf8(value));
+        RecordFormatter hiding = new RecordFormatter(false, Set.of("hl-integration-secrets"));
+        JsonNode line = Json.mapper().readTree(hiding.format(r));
+        assertThat(line.get("value").get("kind").asText()).isEqualTo("asymmetric_signing_key");
+        assertThat(line.get("value").get("value").asText()).isEqualTo("****");
+        assertThat(line.get("value").get("created_at").asLong()).isEqualTo(1764150000000L);
+        assertThat(hiding.format(new ConsumerRecord<>("hl-integration-secrets", 0, 1, utf8("k"), utf8("raw key"))))
+                .contains("\"value\":\"****\"").doesNotContain("raw key");
+        assertThat(new RecordFormatter(true, Set.of("hl-integration-secrets")).format(r)).contains("424242");
+        assertThat(new RecordFormatter(false).format(r)).as("only the topics named are secret").contains("424242");
+    }
+
+    @Test
+    void anInteractionsOutcomeShowsItsInteractionInPlaceOfATrigger() throws Exception {
+        InteractionEvent click = new InteractionEvent(InteractionEvent.POST_ACTION, "click0000000000000000000001",
+                "action1", "", null, "", "", "", "", null, false, "", null, null, null);
+        DeliveryOutcome outcome = DeliveryOutcome.ofInteraction(new InteractionCall(click, null, "", null),
+                DeliveryOutcome.FAILED, 500, null, null, "HTTP 500", List.of(), 200);
+        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("webhook-responses", 0, 5, utf8("chan1"),
+                Json.mapper().writeValueAsBytes(outcome));
+        JsonNode value = line(new RecordFormatter(false, Set.of("integration-secrets")), r).get("value");
+        assertThat(value.get("delivery_id").asText()).isEqualTo("click0000000000000000000001");
+        assertThat(value.has("trigger")).isFalse();
+        assertThat(value.get("status").asText()).isEqualTo("failed");
+        assertThat(value.get("interaction").get("event").get("type").asText()).isEqualTo("post_action");
+        assertThat(value.get("interaction").get("event").get("action_id").asText()).isEqualTo("action1");
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 public sealed interface Handling {
 
     /**
-     * Publish these commands, in order.
+     * Publish these commands, in order, under one key (a channel id) so that they stay in order on its partition.
      *
      * @param removed what sanitising removed from the response, in plain words (reported, never fatal)
      */
-    record Publish(List<PostCommand> commands, List<String> removed) implements Handling {
+    record Publish(String key, List<PostCommand> commands, List<String> removed) implements Handling {
         public Publish {
             commands = List.copyOf(commands);
             removed = List.copyOf(removed);

@@ -1,6 +1,8 @@
 package io.hookline.ingestor.outcome;
 
-import io.hookline.ingestor.outcome.FailureNotice;
+import io.hookline.ingestor.interaction.InteractionHandler;
+import io.hookline.ingestor.post.EphemeralPosts;
+import io.hookline.ingestor.post.PostActions;
 import io.hookline.ingestor.post.PostPlan;
 import io.hookline.ingestor.post.ResponsePostBuilder;
 import io.hookline.ingestor.response.ResponseFormatException;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Decides what one delivery outcome becomes: the response posts of a successful delivery, a failure notice for a
- * failed one (not when it failed because its hook is gone), or a rejection. Pure: the same outcome always gives the same commands with the same ids.
+ * failed one (not when it failed because its hook is gone), or a rejection. The outcome of an interaction goes to the
+ * {@link InteractionHandler}. Pure: the same outcome always gives the same commands with the same ids.
  */
 public final class OutcomeHandler {
 
@@ -26,10 +29,25 @@ public final class OutcomeHandler {
     private final ResponsePostBuilder builder;
     private final FailureNotice notice = new FailureNotice();
     private final boolean failureNotices;
+    private final EphemeralPosts ephemerals;
+    private final InteractionHandler interactions;
 
-    public OutcomeHandler(ResponsePostBuilder builder, boolean failureNotices) {
+    /**
+     * @param ephemerals how every ephemeral post this handler emits is prepared (action ids and cookies)
+     */
+    public OutcomeHandler(ResponsePostBuilder builder, boolean failureNotices, EphemeralPosts ephemerals) {
         this.builder = builder;
         this.failureNotices = failureNotices;
+        this.ephemerals = ephemerals;
+        this.interactions = new InteractionHandler(ephemerals);
+    }
+
+    /**
+     * A handler without the integration secrets, for webhook outcomes: an ephemeral post with actions is then refused
+     * (see {@link EphemeralPosts#withoutCookies()}); none of a webhook's has any.
+     */
+    public OutcomeHandler(ResponsePostBuilder builder, boolean failureNotices) {
+        this(builder, failureNotices, EphemeralPosts.withoutCookies());
     }
 
     /** The id of part {@code part} (0 for the first) of a delivery's response: stable across replays. */
@@ -38,6 +56,9 @@ public final class OutcomeHandler {
     }
 
     public Handling handle(DeliveryOutcome outcome) {
+        if (outcome.isInteraction()) {
+            return interactions.handle(outcome);
+        }
         String problem = problem(outcome);
         if (problem != null) {
             return new Handling.Reject(problem);
@@ -51,9 +72,12 @@ public final class OutcomeHandler {
                 return new Handling.Nothing("the delivery failed and failure notices are turned off");
             }
             PostCommand command = notice.build(outcome);
-            return command == null
-                    ? new Handling.Nothing("the delivery failed and the triggering post has no valid author to tell")
-                    : new Handling.Publish(List.of(command), List.of());
+            if (command == null) {
+                return new Handling.Nothing("the delivery failed and the triggering post has no valid author to tell");
+            }
+            EphemeralPosts.Prepared prepared = ephemerals.prepare(command);
+            return new Handling.Publish(outcome.trigger().payload().channelId(), List.of(prepared.command()),
+                    prepared.removed());
         }
         try {
             Optional<WebhookResponse> response = reader.read(outcome.responseBody());
@@ -69,11 +93,13 @@ public final class OutcomeHandler {
                     outcome.deliveryId());
             List<PostCommand> commands = new ArrayList<>();
             for (int i = 0; i < plan.parts().size(); i++) {
-                CommandPost post = plan.parts().get(i);
-                commands.add(new PostCommand(partCommandId(outcome.deliveryId(), i), PostCommand.CREATE_POST, null,
-                        post, origin));
+                CommandPost part = plan.parts().get(i);
+                String id = partCommandId(outcome.deliveryId(), i);
+                CommandPost post = new CommandPost(part.channelId(), part.rootId(), part.userId(), part.message(),
+                        part.type(), PostActions.assignIds(part.props(), id), part.metadata());
+                commands.add(new PostCommand(id, PostCommand.CREATE_POST, null, post, origin));
             }
-            return new Handling.Publish(commands, plan.removed());
+            return new Handling.Publish(t.payload().channelId(), commands, plan.removed());
         } catch (ResponseFormatException e) {
             return new Handling.Reject(e.getMessage());
         }

@@ -19,10 +19,8 @@ import java.util.Map;
  */
 final class PostSplitter {
 
-    /** {@code model.PostMessageMaxRunesV2}. */
-    public static final int MAX_MESSAGE_RUNES = 16383;
-    /** {@code model.PostPropsMaxUserRunes}. */
-    public static final int MAX_PROPS_RUNES = 760000;
+    public static final int MAX_MESSAGE_RUNES = PostLimits.MESSAGE_RUNES;
+    public static final int MAX_PROPS_RUNES = PostLimits.SPLIT_PROPS_RUNES;
 
     private final int maxMessageRunes;
     private final int maxPropsRunes;

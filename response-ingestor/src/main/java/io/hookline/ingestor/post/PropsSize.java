@@ -8,12 +8,12 @@ import io.hookline.schemas.serde.Json;
  * {@code >}, {@code &}, U+2028 and U+2029 as six-character {@code \}{@code uXXXX} sequences, so each counts six; the
  * rest of the JSON text counts one per code point, as it does here.
  */
-final class PropsSize {
+public final class PropsSize {
 
     private PropsSize() {
     }
 
-    static int runes(Object value) {
+    public static int runes(Object value) {
         String json;
         try {
             json = Json.mapper().writeValueAsString(value);
@@ -30,7 +30,7 @@ final class PropsSize {
         return runes;
     }
 
-    static int codePoints(String s) {
+    public static int codePoints(String s) {
         return s == null ? 0 : s.codePointCount(0, s.length());
     }
 

@@ -43,7 +43,7 @@ public final class ResponsePostBuilder {
             "add_bot_teams_channels", "burn_on_read", "card");
 
     private final PostOverrides overrides;
-    private final AttachmentSanitizer sanitizer = new AttachmentSanitizer();
+    private final AttachmentSanitizer sanitizer = AttachmentSanitizer.forWebhookAnswers();
     private final PriorityRules priorityRules = new PriorityRules();
     private final PostSplitter splitter;
 

@@ -128,6 +128,37 @@ final class GoFields {
     }
 
     /**
+     * A Go {@code []string} field: null when absent or null. A repeated key decodes into the same slice, as Go does:
+     * each element is overwritten, except by a JSON null, which leaves the element as it was ("" for a new one), and
+     * the length becomes the later array's.
+     */
+    List<String> strings(String name) {
+        List<String> list = null;
+        for (JsonNode v : all(name)) {
+            if (v.isNull()) {
+                list = null;
+                continue;
+            }
+            if (!v.isArray()) {
+                throw wrongType(path(name), "an array of strings", v);
+            }
+            List<String> next = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode e = v.get(i);
+                if (e.isNull()) {
+                    next.add(list != null && i < list.size() ? list.get(i) : "");
+                } else if (e.isTextual()) {
+                    next.add(e.textValue());
+                } else {
+                    throw wrongType(path(name) + "[" + i + "]", "a string", e);
+                }
+            }
+            list = next;
+        }
+        return list;
+    }
+
+    /**
      * A Go pointer-to-struct field, mapped by {@code decode}: null when absent or null. A repeated key decodes into the
      * same struct; one cleared by a later null was still decoded (and checked) by Go, so it is here too.
      */

@@ -41,11 +41,12 @@ public record MessageAttachment(
     public record Field(String title, JsonNode value, boolean isShort) {
     }
 
-    /** Mattermost's {@code PostAction}: an interactive button or select menu. */
+    /** Mattermost's {@code PostAction}: an interactive button or select menu. {@code tooltip} is its hover text. */
     public record Action(
             String id,
             String type,
             String name,
+            String tooltip,
             boolean disabled,
             String style,
             String dataSource,

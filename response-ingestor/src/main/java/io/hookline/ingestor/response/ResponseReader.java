@@ -54,7 +54,7 @@ public final class ResponseReader {
                 r.string("username"),
                 r.string("icon_url"),
                 r.map("props"),
-                r.structs("attachments", ResponseReader::attachment),
+                r.structs("attachments", AttachmentDecoder::attachment),
                 r.string("type"),
                 r.string("response_type"),
                 r.struct("priority", ResponseReader::priority));
@@ -66,56 +66,5 @@ public final class ResponseReader {
         p.string("ChannelId");
         return new WebhookResponse.Priority(p.optionalString("priority"), p.optionalBool("requested_ack"),
                 p.optionalBool("persistent_notifications"));
-    }
-
-    /** Null for a JSON null element: it is left out. */
-    private static MessageAttachment attachment(GoFields a) {
-        if (a == null) {
-            return null;
-        }
-        return new MessageAttachment(
-                a.int64("id"),
-                a.string("fallback"),
-                a.string("color"),
-                a.string("pretext"),
-                a.string("author_name"),
-                a.string("author_link"),
-                a.string("author_icon"),
-                a.string("title"),
-                a.string("title_link"),
-                a.string("text"),
-                a.structs("fields", ResponseReader::field),
-                a.string("image_url"),
-                a.string("thumb_url"),
-                a.string("footer"),
-                a.string("footer_icon"),
-                a.any("ts"),
-                a.structs("actions", ResponseReader::action));
-    }
-
-    /** Null for a JSON null element: it is left out. */
-    private static MessageAttachment.Field field(GoFields f) {
-        return f == null ? null : new MessageAttachment.Field(f.string("title"), f.any("value"), f.slackBool("short"));
-    }
-
-    /** Null for a JSON null element: it is left out. */
-    private static MessageAttachment.Action action(GoFields a) {
-        if (a == null) {
-            return null;
-        }
-        a.string("cookie"); // set by the chat server, never kept, but Go still checks its type
-        return new MessageAttachment.Action(a.string("id"), a.string("type"), a.string("name"), a.bool("disabled"),
-                a.string("style"), a.string("data_source"), a.structs("options", ResponseReader::option),
-                a.string("default_option"), a.struct("integration", ResponseReader::integration));
-    }
-
-    private static MessageAttachment.Option option(GoFields o) {
-        // A null option makes a select invalid in Mattermost; an empty one is dropped by the same rule later.
-        return o == null ? new MessageAttachment.Option("", "") : new MessageAttachment.Option(o.string("text"),
-                o.string("value"));
-    }
-
-    private static MessageAttachment.Integration integration(GoFields i) {
-        return new MessageAttachment.Integration(i.string("url"), i.map("context"));
     }
 }

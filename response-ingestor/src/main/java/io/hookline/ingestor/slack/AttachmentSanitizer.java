@@ -5,21 +5,26 @@ import io.hookline.ingestor.response.MessageAttachment;
 import io.hookline.ingestor.response.MessageAttachment.Action;
 import io.hookline.ingestor.response.MessageAttachment.Field;
 import io.hookline.ingestor.response.MessageAttachment.Option;
-import io.hookline.ingestor.slack.SlackText;
 import io.hookline.schemas.serde.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Turns a response's attachments into the {@code attachments} prop of the post, the way Mattermost processes them
- * ({@code ProcessSlackAttachments} then {@code ParseMessageAttachment}) and then applies Mattermost's
- * {@code MessageAttachment.IsValid} rules by removing what breaks them, instead of only logging a warning as Mattermost
- * does: a link or image that is not an http(s) URL is removed (so a {@code javascript:} URL never reaches a client),
- * an invalid colour is removed, an invalid action is removed. Everything else is kept. Every removal is reported.
+ * Hookline's validity rules for message attachments, written once for every attachment the ingestor lets into a post:
+ * Mattermost's {@code MessageAttachment.IsValid} and {@code PostAction.IsValid}, applied by removing what breaks them
+ * instead of only logging a warning as Mattermost does: a link or image that is not an http(s) URL is removed (so a
+ * {@code javascript:} URL never reaches a client), an invalid colour is removed, an invalid action is removed.
+ * Everything else is kept. Every removal is reported.
+ *
+ * <p>What happens to the text before the rules depends on where the attachments come from: a webhook's answer gets
+ * Mattermost's Slack processing ({@code ProcessSlackAttachments} then {@code ParseMessageAttachment}, see
+ * {@link SlackText#attachment}); an action's update or an ephemeral post is stored as written, as Mattermost stores
+ * it.
  */
 public final class AttachmentSanitizer {
 
@@ -33,16 +38,46 @@ public final class AttachmentSanitizer {
     public record Result(List<Map<String, Object>> attachments, List<String> removed) {
     }
 
+    /** One sanitised attachment and, in plain words, what was removed from it. */
+    public record Sanitized(Map<String, Object> attachment, List<String> removed) {
+    }
+
+    private final UnaryOperator<MessageAttachment> textStep;
+
+    private AttachmentSanitizer(UnaryOperator<MessageAttachment> textStep) {
+        this.textStep = textStep;
+    }
+
+    /** For a webhook's answer: Slack text processing, then the rules. */
+    public static AttachmentSanitizer forWebhookAnswers() {
+        return new AttachmentSanitizer(SlackText::attachment);
+    }
+
+    /** For attachments Mattermost stores as written (an action's update, an ephemeral post): the rules alone. */
+    public static AttachmentSanitizer forStoredPosts() {
+        return new AttachmentSanitizer(UnaryOperator.identity());
+    }
+
+    /** The attachments of a webhook's answer, reported as {@code attachments[i]...}. */
     public Result sanitize(List<MessageAttachment> attachments) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (int i = 0; i < attachments.size(); i++) {
-            out.add(sanitize(attachments.get(i), "attachments[" + i + "]", removed));
+            Sanitized one = sanitize(attachments.get(i), "attachments[" + i + "]");
+            out.add(one.attachment());
+            removed.addAll(one.removed());
         }
         return new Result(out, removed);
     }
 
-    private Map<String, Object> sanitize(MessageAttachment a, String path, List<String> removed) {
+    /** One attachment; {@code path} names it in the removal notes (e.g. {@code update.props.attachments[2]}). */
+    public Sanitized sanitize(MessageAttachment attachment, String path) {
+        List<String> removed = new ArrayList<>();
+        Map<String, Object> out = rules(textStep.apply(attachment), path, removed);
+        return new Sanitized(out, List.copyOf(removed));
+    }
+
+    private static Map<String, Object> rules(MessageAttachment a, String path, List<String> removed) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (a.id() != 0) {
             m.put("id", a.id());
@@ -55,21 +90,20 @@ public final class AttachmentSanitizer {
                 removed.add(path + ".color '" + clip(a.color()) + "' is not good, warning, danger or #RRGGBB");
             }
         }
-        put(m, "pretext", SlackText.attachmentText(a.pretext()));
+        put(m, "pretext", a.pretext());
         put(m, "author_name", a.authorName());
         link(m, "author_link", a.authorLink(), a.authorName(), "author_name", path, removed);
         url(m, "author_icon", a.authorIcon(), path, removed);
-        String title = SlackText.attachmentTitle(a.title());
-        put(m, "title", title);
-        link(m, "title_link", a.titleLink(), title, "title", path, removed);
-        put(m, "text", SlackText.attachmentText(a.text()));
+        put(m, "title", a.title());
+        link(m, "title_link", a.titleLink(), a.title(), "title", path, removed);
+        put(m, "text", a.text());
         if (!a.fields().isEmpty()) {
             List<Map<String, Object>> fields = new ArrayList<>();
             for (Field f : a.fields()) {
                 Map<String, Object> fm = new LinkedHashMap<>();
                 fm.put("title", f.title());
                 if (f.value() != null) {
-                    fm.put("value", SlackText.attachmentText(GoValueFormat.of(f.value())));
+                    fm.put("value", Json.mapper().convertValue(f.value(), Object.class));
                 }
                 fm.put("short", f.isShort());
                 fields.add(fm);
@@ -106,7 +140,7 @@ public final class AttachmentSanitizer {
      * action that cannot work (no name, unknown type, a select with nothing to select, no valid integration URL) is
      * removed whole. A client-supplied {@code cookie} is never kept: the chat server sets it.
      */
-    private Map<String, Object> action(Action a, String path, List<String> removed) {
+    private static Map<String, Object> action(Action a, String path, List<String> removed) {
         List<String> fatal = new ArrayList<>();
         if (a.name().isEmpty()) {
             fatal.add("it has no name");
@@ -158,6 +192,7 @@ public final class AttachmentSanitizer {
         put(m, "id", a.id());
         m.put("type", a.type());
         m.put("name", a.name());
+        put(m, "tooltip", a.tooltip());
         if (a.disabled()) {
             m.put("disabled", true);
         }

@@ -1,5 +1,10 @@
 package io.hookline.ingestor.slack;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.hookline.ingestor.response.MessageAttachment;
+import io.hookline.ingestor.response.MessageAttachment.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,9 +48,35 @@ public final class SlackText {
         return links(ATTACHMENT_LINK, expandAnnouncements(text));
     }
 
+    /**
+     * Mattermost's {@code ParseSlackLinksToMarkdown} alone (no announcement expansion): what an action's
+     * {@code ephemeral_text} gets unless the integration asked for {@code skip_slack_parsing}. It uses the looser
+     * pattern, the one of attachment text.
+     */
+    public static String markdownLinks(String text) {
+        return links(ATTACHMENT_LINK, text);
+    }
+
     /** The rewriting of an attachment's {@code title}: announcements only, as in Mattermost. */
     public static String attachmentTitle(String text) {
         return expandAnnouncements(text);
+    }
+
+    /**
+     * A webhook answer's attachment after Mattermost's {@code ProcessSlackAttachments} and
+     * {@code ParseMessageAttachment}: pretext, text and field values get {@link #attachmentText}, the title
+     * {@link #attachmentTitle}; every field value that is set becomes a string first
+     * ({@code StringifyMessageAttachmentFieldValue}). Everything else is as sent.
+     */
+    public static MessageAttachment attachment(MessageAttachment a) {
+        List<Field> fields = new ArrayList<>(a.fields().size());
+        for (Field f : a.fields()) {
+            fields.add(new Field(f.title(), f.value() == null ? null
+                    : TextNode.valueOf(attachmentText(GoValueFormat.of(f.value()))), f.isShort()));
+        }
+        return new MessageAttachment(a.id(), a.fallback(), a.color(), attachmentText(a.pretext()), a.authorName(),
+                a.authorLink(), a.authorIcon(), attachmentTitle(a.title()), a.titleLink(), attachmentText(a.text()),
+                fields, a.imageUrl(), a.thumbUrl(), a.footer(), a.footerIcon(), a.timestamp(), a.actions());
     }
 
     private static String links(Pattern pattern, String text) {

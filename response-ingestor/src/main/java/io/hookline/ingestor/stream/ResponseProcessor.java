@@ -1,5 +1,6 @@
 package io.hookline.ingestor.stream;
 
+import io.hookline.ingestor.outcome.CommandSize;
 import io.hookline.ingestor.outcome.Handling;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.runtime.streams.ProcessingResult;
@@ -29,8 +30,6 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
 
     /** Header on a command whose response lost something to sanitising: what, in plain words, one per line. */
     static final String REMOVED_HEADER = "hookline.ingestor.removed";
-    /** Kafka's default record size limit is 1 MiB; a command that large would stop the stream at production. */
-    static final int MAX_COMMAND_BYTES = 1_000_000;
     static final int MAX_REMOVED_CHARS = 4000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseProcessor.class);
@@ -38,7 +37,7 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
     private final OutcomeHandler handler;
     private final Duration retention;
     private final JsonSerde<DeliveryOutcome> outcomes = JsonSerde.of(DeliveryOutcome.class);
-    private final JsonSerde<PostCommand> commands = JsonSerde.of(PostCommand.class);
+    private final CommandSize sizes = new CommandSize();
     private final String stage;
     private ProcessorContext<String, ProcessingResult<PostCommand>> context;
     private DeliveryDedup dedup;
@@ -71,8 +70,9 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
         }
         String deliveryId = outcome.deliveryId();
         if (deliveryId != null && !deliveryId.isEmpty() && dedup.seen(deliveryId, context.currentSystemTimeMs())) {
-            LOG.info("dropped a repeated outcome of delivery {} (hook {}): it was already handled", deliveryId,
-                    outcome.trigger() == null ? "?" : outcome.trigger().hookId());
+            LOG.info("dropped a repeated outcome of delivery {} ({}): it was already handled", deliveryId,
+                    outcome.isInteraction() ? "an interaction"
+                            : "hook " + (outcome.trigger() == null ? "?" : outcome.trigger().hookId()));
             return;
         }
         Handling handling;
@@ -98,24 +98,27 @@ final class ResponseProcessor implements Processor<byte[], byte[], String, Proce
 
     private void publish(Record<byte[], byte[]> record, DeliveryOutcome outcome, Handling.Publish publish) {
         for (PostCommand command : publish.commands()) {
-            byte[] bytes = commands.serialize(null, command);
-            if (bytes.length > MAX_COMMAND_BYTES) {
-                deadLetter(record, "post command " + command.id() + " would be " + bytes.length + " bytes, more than "
-                        + "the " + MAX_COMMAND_BYTES + " a Kafka record may have");
+            // an action's update is checked before it gets here: the click is answered with an error instead
+            int bytes = sizes.bytes(command);
+            if (!CommandSize.fits(bytes)) {
+                deadLetter(record, "post command " + command.id() + " would be " + bytes + " bytes, more than "
+                        + "the " + CommandSize.MAX_BYTES + " a Kafka record may have");
                 return;
             }
         }
         String removed = summary(publish.removed());
         if (!removed.isEmpty()) {
-            LOG.warn("delivery {} (hook {}): removed from the response: {}", outcome.deliveryId(),
-                    outcome.trigger().hookId(), removed.replace('\n', ';'));
+            LOG.warn("delivery {} ({}): removed from the response: {}", outcome.deliveryId(),
+                    outcome.isInteraction() ? "an interaction"
+                            : "hook " + (outcome.trigger() == null ? "?" : outcome.trigger().hookId()),
+                    removed.replace('\n', ';'));
         }
         for (PostCommand command : publish.commands()) {
             Headers headers = new RecordHeaders();
             if (!removed.isEmpty()) {
                 headers.add(REMOVED_HEADER, removed.getBytes(StandardCharsets.UTF_8));
             }
-            context.forward(new Record<>(command.post().channelId(), ProcessingResult.success(command),
+            context.forward(new Record<>(publish.key(), ProcessingResult.success(command),
                     record.timestamp(), headers));
         }
     }

@@ -3,8 +3,11 @@ package io.hookline.ingestor.stream;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorSettings;
 import io.hookline.ingestor.outcome.OutcomeHandler;
+import io.hookline.ingestor.post.EphemeralPosts;
 import io.hookline.ingestor.post.PostOverrides;
 import io.hookline.ingestor.post.ResponsePostBuilder;
+import io.hookline.runtime.secrets.ActionCookies;
+import io.hookline.runtime.secrets.IntegrationSecrets;
 import io.hookline.runtime.streams.ProcessingResult;
 import io.hookline.runtime.streams.StreamsDeadLetters;
 import io.hookline.schemas.command.PostCommand;
@@ -29,7 +32,11 @@ public final class ResponseStream {
     private ResponseStream() {
     }
 
-    public static void addTo(StreamsBuilder builder, HooklineConfig config, Topics topics) {
+    /**
+     * @param secrets the cluster's integration secrets: the cookies of ephemeral posts' actions are sealed with them
+     */
+    public static void addTo(StreamsBuilder builder, HooklineConfig config, Topics topics,
+                             IntegrationSecrets secrets) {
         boolean notices = config.getBoolean(IngestorSettings.FAILURE_NOTICES);
         int hours = config.getInt(IngestorSettings.DEDUP_RETENTION_HOURS);
         if (hours < 1) {
@@ -38,13 +45,14 @@ public final class ResponseStream {
         }
         Duration retention = Duration.ofHours(hours);
         PostOverrides overrides = PostOverrides.from(config);
+        EphemeralPosts ephemerals = new EphemeralPosts(new ActionCookies(secrets));
 
         builder.addStateStore(DeliveryDedup.storeBuilder(retention));
         KStream<byte[], byte[]> outcomes = builder.stream(topics.webhookResponses().name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
         KStream<String, ProcessingResult<PostCommand>> results = outcomes.process(
-                () -> new ResponseProcessor(new OutcomeHandler(new ResponsePostBuilder(overrides), notices), retention,
-                        STAGE),
+                () -> new ResponseProcessor(new OutcomeHandler(new ResponsePostBuilder(overrides), notices,
+                        ephemerals), retention, STAGE),
                 Named.as(PROCESSOR), DEDUP_STORE);
         new StreamsDeadLetters(STAGE).divert(results, topics.deadLetters().name(), STAGE)
                 .to(topics.postCommands().name(), Produced.with(topics.postCommands().keySerde(),

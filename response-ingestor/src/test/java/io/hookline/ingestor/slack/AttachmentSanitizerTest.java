@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AttachmentSanitizerTest {
 
-    private final AttachmentSanitizer sanitizer = new AttachmentSanitizer();
+    private final AttachmentSanitizer sanitizer = AttachmentSanitizer.forWebhookAnswers();
 
     private AttachmentSanitizer.Result sanitize(String attachmentsJson) {
         List<MessageAttachment> attachments = new ResponseReader()
@@ -134,6 +134,32 @@ class AttachmentSanitizerTest {
                 .anyMatch(s -> s.startsWith("attachments[0].actions[1] removed: it has no integration"))
                 .anyMatch(s -> s.startsWith("attachments[0].actions[2] removed: it has no name"))
                 .anyMatch(s -> s.contains("style 'blink'"));
+    }
+
+    @Test
+    void storedPostsGetTheSameRulesInTheSameWordsButNoSlackProcessing() {
+        String attachments = """
+                [{"title": "<!here>", "title_link": "data:text/html,x", "color": "blue", "text": "<!channel> <https://b.example|B>",
+                  "fields": [{"title": "n", "value": 42}],
+                  "actions": [{"name": "Go", "type": "button", "tooltip": "Sends it", "integration": {"url": "ftp://x"}},
+                              {"name": "Ok", "type": "button", "tooltip": "Confirms", "integration": {"url": "https://ok.example"}}]}]
+                """;
+        List<MessageAttachment> decoded = new ResponseReader().read("{\"attachments\": " + attachments + "}")
+                .orElseThrow().attachments();
+        AttachmentSanitizer.Result webhook = sanitize(attachments);
+        AttachmentSanitizer.Sanitized stored = AttachmentSanitizer.forStoredPosts().sanitize(decoded.get(0),
+                "attachments[0]");
+
+        assertThat(stored.removed()).isEqualTo(webhook.removed()).hasSize(3);
+        assertThat(stored.attachment()).containsEntry("title", "<!here>")
+                .containsEntry("text", "<!channel> <https://b.example|B>")
+                .containsEntry("fields", List.of(Map.of("title", "n", "value", 42, "short", false)));
+        assertThat(webhook.attachments().get(0)).containsEntry("title", "@here")
+                .containsEntry("text", "@channel [B](https://b.example)")
+                .containsEntry("fields", List.of(Map.of("title", "n", "value", "42", "short", false)));
+        assertThat(stored.attachment().get("actions")).isEqualTo(webhook.attachments().get(0).get("actions"))
+                .isEqualTo(List.of(Map.of("type", "button", "name", "Ok", "tooltip", "Confirms",
+                        "integration", Map.of("url", "https://ok.example"))));
     }
 
     @Test

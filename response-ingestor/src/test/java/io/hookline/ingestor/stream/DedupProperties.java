@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
+import io.hookline.runtime.secrets.IntegrationSecrets;
 import io.hookline.ingestor.IngestorTopology;
 import io.hookline.ingestor.outcome.OutcomeHandler;
 import io.hookline.ingestor.testing.Fixtures;
@@ -42,7 +43,8 @@ class DedupProperties {
         HooklineConfig streams = config.with("bootstrap.servers", "127.0.0.1:9").with("state.dir", stateDir.toString());
         Topics topics = TopicSettings.topics(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(IngestorTopology.build(
-                IngestorService.APP.streamsBuilder(streams), config, topics), IngestorService.APP.properties(streams))) {
+                IngestorService.APP.streamsBuilder(streams), config, topics,
+                IntegrationSecrets.generate()), IngestorService.APP.properties(streams))) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic(topics.webhookResponses().name(),
                     new ByteArraySerializer(), new ByteArraySerializer());
             Set<String> expected = new LinkedHashSet<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.ingestor.IngestorService;
+import io.hookline.runtime.secrets.IntegrationSecrets;
 import io.hookline.ingestor.IngestorTopology;
 import io.hookline.ingestor.outcome.FailureNotice;
 import io.hookline.ingestor.outcome.OutcomeHandler;
@@ -45,6 +46,7 @@ class IngestorTopologyTest {
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final JsonSerde<PostCommand> COMMANDS = JsonSerde.of(PostCommand.class);
 
+    private final IntegrationSecrets secrets = IntegrationSecrets.generate();
     @TempDir
     Path stateDir;
     private TopologyTestDriver driver;
@@ -56,7 +58,7 @@ class IngestorTopologyTest {
         HooklineConfig config = HooklineConfig.of(settings);
         HooklineConfig streams = config.with("bootstrap.servers", "127.0.0.1:9").with("state.dir", stateDir.toString());
         Topology topology = IngestorTopology.build(IngestorService.APP.streamsBuilder(streams), config,
-                TopicSettings.topics(config));
+                TopicSettings.topics(config), secrets);
         driver = new TopologyTestDriver(topology, IngestorService.APP.properties(streams));
         Topics topics = TopicSettings.topics(config);
         responses = driver.createInputTopic(topics.webhookResponses().name(), new ByteArraySerializer(),
@@ -267,6 +269,15 @@ class IngestorTopologyTest {
     }
 
     @Test
+    void aWebhookAnswerTooLargeForACommandIsStillDeadLetteredWhole() {
+        start();
+        pipe(Fixtures.succeeded("{\"attachments\": [{\"text\": \"" + "é".repeat(600000) + "\"}]}"));
+        assertThat(commands.isEmpty()).isTrue();
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(DeadLetter.from(dead.headers()).reason()).contains("bytes, more than the 1000000");
+    }
+
+    @Test
     void everyPartOfALongAnswerIsPublishedInOrder() {
         start();
         DeliveryOutcome outcome = Fixtures.succeeded("{\"text\": \"" + "q".repeat(16383 * 3) + "\", "
@@ -287,7 +298,7 @@ class IngestorTopologyTest {
         // Built with ensure.explicit.internal.resource.naming=true: an unnamed store, topic or processor would throw.
         Topology topology = IngestorTopology.build(IngestorService.APP.streamsBuilder(HooklineConfig.of(Map.of(
                 "bootstrap.servers", "127.0.0.1:9"))), HooklineConfig.of(Map.of()),
-                TopicSettings.topics(HooklineConfig.of(Map.of())));
+                TopicSettings.topics(HooklineConfig.of(Map.of())), secrets);
         String text = topology.describe().toString();
         assertThat(text).contains(ResponseStream.SOURCE, ResponseStream.PROCESSOR, ResponseStream.DEDUP_STORE,
                 "ingestor-write-post-commands", "ingestor-write-dead-letters");

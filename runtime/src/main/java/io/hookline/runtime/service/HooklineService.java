@@ -26,6 +26,14 @@ public interface HooklineService extends AutoCloseable {
                 : ServiceHealth.down("DOWN", Map.of());
     }
 
+    /**
+     * What the service serves over HTTP, by name ({@code integration-api} to its URL), for the ready line; empty for the
+     * stages that only read and write Kafka.
+     */
+    default Map<String, String> endpoints() {
+        return Map.of();
+    }
+
     @Override
     void close();
 }

@@ -57,6 +57,12 @@ public record PostCommand(
         this(id, type, userId, post, origin, null, null, null, null, null, null, null);
     }
 
+    /** This command with {@code post} instead of its own (the chat server's preparation of an ephemeral post). */
+    public PostCommand withPost(CommandPost post) {
+        return new PostCommand(id, type, userId, post, origin, interactionId, updatedPost, actionResponse, error,
+                dialog, dialogResponse, lookupResponse);
+    }
+
     /** An ephemeral post answering an interaction (an action's {@code ephemeral_text}). */
     public static PostCommand ephemeralPost(String id, String interactionId, String userId, CommandPost post) {
         return new PostCommand(id, EPHEMERAL_POST, userId, post, null, interactionId, null, null, null, null, null,

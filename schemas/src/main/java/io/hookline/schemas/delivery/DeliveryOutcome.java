@@ -37,6 +37,12 @@ public record DeliveryOutcome(
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    /**
+     * How {@code error} starts when the response was larger than what is read of it (1 MiB): for an interaction a 200
+     * whose body did not fit is then a body Go could not decode, which Mattermost answers differently from one it
+     * could not read at all.
+     */
+    public static final String RESPONSE_TOO_LARGE = "response too large";
 
     public DeliveryOutcome {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);

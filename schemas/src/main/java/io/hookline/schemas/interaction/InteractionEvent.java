@@ -1,6 +1,7 @@
 package io.hookline.schemas.interaction;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Team;
 import io.hookline.schemas.post.User;
@@ -12,6 +13,9 @@ import java.util.Map;
  * ({@code dialog_submission}), or typed into a dynamic select ({@code dialog_lookup}). It carries what Mattermost's
  * server knows when it calls the integration: the clicked post as stored (with its actions' {@code integration}) or,
  * for an ephemeral post, the action's cookie; who acted, in which channel and team.
+ *
+ * <p>A {@code null} inside {@code post} or {@code submission} is kept as written (the shared mapper leaves nulls out
+ * elsewhere): an untouched dialog field is sent as {@code null}, and a prop's presence decides what an update retains.
  *
  * @param id             the event id (26 characters): every result names it, and a repeated event is answered once
  * @param actionId       post_action: the clicked action's id
@@ -29,12 +33,12 @@ public record InteractionEvent(
         String id,
         String actionId,
         String selectedOption,
-        Map<String, Object> post,
+        @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Object> post,
         String cookie,
         String url,
         String callbackId,
         String state,
-        Map<String, Object> submission,
+        @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Object> submission,
         boolean cancelled,
         String submissionType,
         User user,

@@ -25,6 +25,7 @@ public record PostActionCookie(
         String channelId,
         String dataSource,
         ActionIntegration integration,
+        @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
         Map<String, Object> retainProps,
         List<String> removeProps) {
 

@@ -24,9 +24,10 @@ public final class JsonSchemas {
     public static final String DELIVERY_OUTCOME = "delivery-outcome";
     public static final String SCHEDULED_RETRY = "scheduled-retry";
     public static final String POST_COMMAND = "post-command";
+    public static final String INTERACTION_EVENT = "interaction-event";
 
     public static final List<String> ALL = List.of(POST_EVENT, OUTGOING_WEBHOOK, WEBHOOK_TRIGGER, DELIVERY_OUTCOME,
-            SCHEDULED_RETRY, POST_COMMAND);
+            SCHEDULED_RETRY, POST_COMMAND, INTERACTION_EVENT);
 
     private static final String BASE = "https://hookline.io/schemas/";
 

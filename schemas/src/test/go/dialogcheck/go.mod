@@ -1,0 +1,3 @@
+module dialogcheck
+
+go 1.19
