@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Storage is formatted on the first start of a data dir; the cluster id and ports are kept in the data dir, so
  * {@link #restart()} (and a later {@link #start(Path)} on the same dir) keeps both the data and the bootstrap address.
- * The child exits when this JVM dies, even on {@code kill -9} (see {@link BrokerLauncher}).
+ * The child exits when this JVM dies, even on {@code kill -9} (see {@link BrokerLauncher}). {@link BrokerOverrides}
+ * change listeners and security (a SASL_SSL listener with an authorizer, say); {@link LocalKafkaCluster} runs several
+ * of these as the nodes of one cluster.
  *
  * <p>Layout of the data dir: {@code server.properties}, {@code log4j2.properties}, {@code local-kafka.properties},
  * {@code kafka-data/} (the log dir) and {@code logs/} ({@code server.log} is the broker's log, {@code console.log}
@@ -55,14 +59,17 @@ public final class LocalKafka implements AutoCloseable {
 
   private final Path dataDir;
   private final BrokerSettings settings;
+  private final BrokerOverrides overrides;
   private final Thread shutdownHook;
   private volatile Process process;
   private OutputStream parentPipe;
+  private long spawnedAt;
   private boolean closed;
 
-  private LocalKafka(Path dataDir, BrokerSettings settings) {
+  private LocalKafka(Path dataDir, BrokerSettings settings, BrokerOverrides overrides) {
     this.dataDir = dataDir;
     this.settings = settings;
+    this.overrides = overrides;
     this.shutdownHook = new Thread(this::stopOnJvmExit, "local-kafka-shutdown");
   }
 
@@ -78,7 +85,16 @@ public final class LocalKafka implements AutoCloseable {
    * @throws IllegalStateException if the broker does not come up (the message names the log file and shows its tail)
    */
   public static LocalKafka start(Path dataDir, int port) {
+    return start(dataDir, port, BrokerOverrides.NONE);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, with server properties (listeners, security, an authorizer), storage-format
+   * arguments (SCRAM users) and the client settings that reach the broker's listener.
+   */
+  public static LocalKafka start(Path dataDir, int port, BrokerOverrides overrides) {
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(overrides, "overrides");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0 (any) or 1..65535, was " + port);
     }
@@ -90,7 +106,7 @@ public final class LocalKafka implements AutoCloseable {
     }
     DataDirState state = chooseState(dir, port);
     try {
-      return startWith(dir, state);
+      return startWith(dir, state, overrides);
     } catch (IllegalStateException e) {
       // The port was free when we picked it; if another process grabbed it before the broker bound it, try once more
       // on a fresh port. A port the caller chose is never swapped.
@@ -99,23 +115,29 @@ public final class LocalKafka implements AutoCloseable {
       }
       LOG.warn("port {} was taken before the local Kafka broker could bind it; retrying on another port",
           state.brokerPort());
-      return startWith(dir, state.withBrokerPort(FreePorts.pickOtherThan(state.controllerPort())));
+      return startWith(dir, state.withBrokerPort(FreePorts.pickOtherThan(state.controllerPort())), overrides);
     }
   }
 
-  private static LocalKafka startWith(Path dir, DataDirState state) {
-    state.write(dir);
-    LocalKafka kafka = new LocalKafka(dir, new BrokerSettings(dir.resolve("kafka-data"), state.brokerPort(),
-        state.controllerPort()));
-    kafka.writeConfigFiles();
-    kafka.formatIfNeeded(state.clusterId());
-    Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
+  private static LocalKafka startWith(Path dir, DataDirState state, BrokerOverrides overrides) {
+    LocalKafka kafka = prepare(dir, state, BrokerSettings.Quorum.single(), overrides);
     try {
       kafka.launch();
     } catch (RuntimeException e) {
       kafka.close();
       throw e;
     }
+    return kafka;
+  }
+
+  /** Writes the node's files and formats its storage if needed; the node is not started yet. */
+  static LocalKafka prepare(Path dir, DataDirState state, BrokerSettings.Quorum quorum, BrokerOverrides overrides) {
+    state.write(dir);
+    LocalKafka kafka = new LocalKafka(dir, new BrokerSettings(dir.resolve("kafka-data"), state.brokerPort(),
+        state.controllerPort(), quorum, overrides.securityProtocol(), overrides.serverProperties()), overrides);
+    kafka.writeConfigFiles();
+    kafka.formatIfNeeded(state.clusterId());
+    Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
     return kafka;
   }
 
@@ -321,9 +343,14 @@ public final class LocalKafka implements AutoCloseable {
       return;
     }
     Path output = dataDir.resolve("logs").resolve("format.log");
+    List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
+        dataDir.resolve("server.properties").toString()));
+    if (settings.quorum().standalone()) {
+      args.add("--standalone");
+    }
+    args.addAll(overrides.formatArguments());
     List<String> command = ChildJvm.command(dataDir.resolve("log4j2.properties"), logFile(),
-        "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", dataDir.resolve("server.properties").toString(),
-        "--standalone");
+        "kafka.tools.StorageTool", args.toArray(String[]::new));
     try {
       Process format = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
       if (!waitFor(format, FORMAT_TIMEOUT)) {
@@ -341,6 +368,12 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   private void launch() {
+    spawn();
+    awaitStarted();
+  }
+
+  /** Starts the node's process without waiting: a node of a cluster answers only once a quorum of its peers runs. */
+  synchronized void spawn() {
     List<String> command = ChildJvm.command(dataDir.resolve("log4j2.properties"), logFile(), "kafka.Kafka",
         dataDir.resolve("server.properties").toString());
     writeConfigFiles();
@@ -357,8 +390,17 @@ public final class LocalKafka implements AutoCloseable {
       throw new UncheckedIOException("cannot start the local Kafka broker: " + String.join(" ", command), e);
     }
     process = p;
+    spawnedAt = startedAt;
     // Never written and never closed while the broker runs: its end-of-file tells the child that we are gone.
     parentPipe = p.getOutputStream();
+  }
+
+  /** Waits until the spawned node answers; kills it when it does not. */
+  synchronized void awaitStarted() {
+    Process p = process;
+    if (p == null) {
+      throw new IllegalStateException("local Kafka broker in " + dataDir + " was not started");
+    }
     try {
       awaitReady(p);
     } catch (RuntimeException e) {
@@ -368,7 +410,7 @@ public final class LocalKafka implements AutoCloseable {
       throw e;
     }
     LOG.info("local Kafka broker ready on {} in {} ms (pid {}, data {})", bootstrapServers(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), p.pid(), dataDir);
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawnedAt), p.pid(), dataDir);
   }
 
   /** One log per run, so the tail in an error message is this run's; the previous run's stays next to it. */
@@ -392,14 +434,15 @@ public final class LocalKafka implements AutoCloseable {
     }
     // Generous timeouts: the listener is already up, and a cold broker on a loaded machine can take seconds to answer
     // its first request; short timeouts only make the client give up and retry in a loop.
-    Map<String, Object> config = Map.of(
+    Map<String, Object> config = new HashMap<>(overrides.clientProperties());
+    config.putAll(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
         AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-readiness",
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
         AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100,
         AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 100,
-        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
     try (Admin admin = Admin.create(config)) {
       while (!answers(admin)) {
         requireAlive(p, timeoutSeconds, deadline);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,34 @@ class BrokerSettingsTest {
         .hasMessageContaining("broker port");
     assertThatThrownBy(() -> new BrokerSettings(Path.of("x"), 9092, 70_000))
         .hasMessageContaining("controller port");
+  }
+
+  @Test
+  void aNodeOfThreeKeepsThreeCopiesOneOfWhichMayBeDown() throws Exception {
+    BrokerSettings node = new BrokerSettings(Path.of("/d"), 19092, 19093,
+        new BrokerSettings.Quorum(2, "1@127.0.0.1:1,2@127.0.0.1:19093,3@127.0.0.1:3", 3), "PLAINTEXT", Map.of());
+    Properties props = parse(node.render());
+
+    assertThat(props).containsEntry("node.id", "2")
+        .containsEntry("controller.quorum.voters", "1@127.0.0.1:1,2@127.0.0.1:19093,3@127.0.0.1:3")
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("min.insync.replicas", "2")
+        .containsEntry("offsets.topic.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2")
+        .doesNotContainKey("controller.quorum.bootstrap.servers");
+  }
+
+  @Test
+  void aSecuredClientListenerKeepsThePlaintextControllerOnLoopback() throws Exception {
+    BrokerSettings secured = new BrokerSettings(Path.of("/d"), 19092, 19093, BrokerSettings.Quorum.single(),
+        "SASL_SSL", Map.of("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"));
+    Properties props = parse(secured.render());
+
+    assertThat(props).containsEntry("listeners", "SASL_SSL://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+        .containsEntry("advertised.listeners", "SASL_SSL://127.0.0.1:19092")
+        .containsEntry("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT")
+        .containsEntry("inter.broker.listener.name", "SASL_SSL")
+        .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
   }
 
   private static Properties parse(String text) throws Exception {

@@ -1,5 +1,6 @@
 package io.hookline.cli.kafka;
 
+import io.hookline.cli.CliFailure;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.topic.TopicProvisioner;
@@ -7,6 +8,7 @@ import io.hookline.schemas.topic.Topics;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * Creates Hookline's missing topics before a command or service uses them, so that no topic is ever auto-created by
@@ -22,7 +24,13 @@ public final class TopicSetup {
         KafkaClients clients = new KafkaClients(config);
         try (Admin admin = clients.admin()) {
             return new TopicProvisioner(admin, config).ensure(TopicSettings.topics(config));
-        } catch (IllegalStateException | KafkaException e) {
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                // Kafka answered, and said no: the message says what to grant, not how to reach Kafka
+                throw new CliFailure(e.getMessage(), e);
+            }
+            throw Unreachable.describe(clients.bootstrapServers(), e);
+        } catch (KafkaException e) {
             throw Unreachable.describe(clients.bootstrapServers(), e);
         }
     }

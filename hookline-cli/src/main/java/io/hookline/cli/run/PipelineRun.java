@@ -51,6 +51,7 @@ final class PipelineRun {
         if (!created.isEmpty()) {
             LOG.info("created topics {}", created);
         }
+        StageAccess.require(config, stages);
         try (ProcessMetrics metrics = new ProcessMetrics()) {
             List<HooklineService> services = Stage.createAll(stages, config, metrics.registry());
             metrics.watch(services);

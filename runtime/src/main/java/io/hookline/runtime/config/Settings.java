@@ -17,8 +17,12 @@ public final class Settings {
             "prefix of the Streams application ids and consumer group ids (<prefix>-matcher, ...)");
     public static final ConfigKey TOPIC_PARTITIONS = ConfigKey.of("hookline.topic-partitions", "6",
             "partitions of each topic Hookline creates");
-    public static final ConfigKey TOPIC_REPLICATION_FACTOR = ConfigKey.of("hookline.topic-replication-factor", "-1",
-            "replication factor of each topic Hookline creates (-1: the broker's default)");
+    public static final ConfigKey TOPIC_REPLICATION_FACTOR = ConfigKey.of("hookline.topic-replication-factor", "3",
+            "replication factor of each topic Hookline creates, capped to the brokers the cluster has (-1: the "
+                    + "broker's default)");
+    public static final ConfigKey TOPIC_MIN_INSYNC_REPLICAS = ConfigKey.of("hookline.topic-min-insync-replicas", "2",
+            "min.insync.replicas of each topic Hookline creates, capped to its replication factor (-1: the broker's "
+                    + "default)");
 
     public static final ConfigKey OUTGOING_INTEGRATION_REQUESTS_TIMEOUT = ConfigKey.of(
             "hookline.outgoing-integration-requests-timeout", "30",
@@ -26,7 +30,8 @@ public final class Settings {
                     + "take in all, and how long a trigger id stays valid");
 
     public static final List<ConfigKey> ALL = List.of(BOOTSTRAP_SERVERS, PROCESSING_GUARANTEE, APPLICATION_ID_PREFIX,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, OUTGOING_INTEGRATION_REQUESTS_TIMEOUT);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, TOPIC_MIN_INSYNC_REPLICAS,
+            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT);
 
     private Settings() {
     }
