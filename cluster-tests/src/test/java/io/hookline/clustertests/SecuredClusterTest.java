@@ -2,7 +2,6 @@ package io.hookline.clustertests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.kafkatest.Await;
 import io.hookline.localkafka.LocalKafka;
@@ -10,6 +9,8 @@ import io.hookline.runtime.access.AccessMatrix;
 import io.hookline.runtime.access.Grant;
 import io.hookline.runtime.access.Role;
 import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.secrets.IntegrationSecretStore;
+import io.hookline.runtime.secrets.TriggerIds;
 import io.hookline.runtime.topic.TopicProvisioner;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
@@ -87,7 +88,8 @@ class SecuredClusterTest {
         admin.put("sasl.jaas.config", SecuredBroker.jaas(SecuredBroker.ADMIN, SecuredBroker.ADMIN_PASSWORD));
         adminConfig = HooklineConfig.load(properties, Map.of(), admin);
         try (Admin a = Admin.create(adminConfig.kafkaProperties())) {
-            for (String user : List.of("matcher", "dispatcher", "ingestor", "chat", "lacking", "nobody")) {
+            for (String user : List.of("matcher", "dispatcher", "ingestor", "integration", "chat", "lacking",
+                    "nobody")) {
                 a.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password(user))))
                         .all().get(30, TimeUnit.SECONDS);
@@ -97,6 +99,7 @@ class SecuredClusterTest {
             grant(a, "User:matcher", AccessMatrix.grants(Role.MATCHER, adminConfig));
             grant(a, "User:dispatcher", AccessMatrix.grants(Role.DISPATCHER, adminConfig));
             grant(a, "User:ingestor", AccessMatrix.grants(Role.INGESTOR, adminConfig));
+            grant(a, "User:integration", AccessMatrix.grants(Role.INTEGRATION_API, adminConfig));
             grant(a, "User:chat", AccessMatrix.grants(Role.CHAT_SERVER, adminConfig));
             grant(a, "User:lacking", AccessMatrix.grants(Role.DISPATCHER, adminConfig).stream()
                     .filter(g -> !isReadOfTriggers(g)).toList());
@@ -124,12 +127,13 @@ class SecuredClusterTest {
             send(clientOf(SecuredBroker.ADMIN, SecuredBroker.ADMIN_PASSWORD), topics.webhookConfigs().name(),
                     hook.id(), Json.mapper().writeValueAsString(hook));
             // side by side, as separate processes would start
-            ExecutorService starter = Executors.newFixedThreadPool(3);
+            ExecutorService starter = Executors.newFixedThreadPool(4);
             try {
                 List<Future<InProcessCommand>> starting = new ArrayList<>();
                 for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
                     starting.add(starter.submit(() -> runStage(stage, stage)));
                 }
+                starting.add(starter.submit(() -> runStage("integration-api", "integration")));
                 for (Future<InProcessCommand> f : starting) {
                     stages.add(f.get(3, TimeUnit.MINUTES));
                 }
@@ -151,6 +155,24 @@ class SecuredClusterTest {
             assertThat(reply.type()).isEqualTo(PostCommand.CREATE_POST);
             assertThat(reply.post().message()).isEqualTo("pong");
             assertThat(reply.origin().postId()).isEqualTo(event.post().id());
+
+            // the integration API, as its own user, verifies a trigger id signed with the shared key and opens the
+            // dialog for the user inside it
+            String out = stages.get(3).out().toString();
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("integration-api=(http://\\S+?);").matcher(out);
+            assertThat(url.find()).as("the API's URL in its ready line: %s", out).isTrue();
+            TriggerIds triggers = new TriggerIds(IntegrationSecretStore.load(adminConfig, topics, WAIT),
+                    Duration.ofSeconds(30), java.time.Clock.systemUTC());
+            String triggerId = triggers.mint(Ids.newId(), "secureuser0000000000000001").triggerId();
+            java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1)
+                            + "/api/v4/actions/dialogs/open")).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"trigger_id\": \"" + triggerId + "\", \"url\": \"http://127.0.0.1:1/submit\", "
+                                    + "\"dialog\": {\"title\": \"Secure\", \"elements\": []}}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+            assertThat(commandOfType(topics.postCommands().name(), PostCommand.OPEN_DIALOG).userId())
+                    .isEqualTo("secureuser0000000000000001");
         } finally {
             stages.forEach(InProcessCommand::requestStop);
             for (InProcessCommand c : stages) {
@@ -189,6 +211,7 @@ class SecuredClusterTest {
         settings.put("state.dir", dir.resolve("state-" + stage + "-" + user).toString());
         settings.put("hookline.ops-address", "127.0.0.1");
         settings.put("hookline.ops-port", "0");
+        settings.put("hookline.integration-api-port", "0");
         settings.put("hookline.allowed-untrusted-internal-connections", "127.0.0.1");
         settings.forEach((k, v) -> {
             args.add("--set");
@@ -229,6 +252,11 @@ class SecuredClusterTest {
 
     /** The chat server reads the commands (its user may read post-commands, without a group). */
     private static PostCommand firstCommand(String topic) throws Exception {
+        return commandOfType(topic, null);
+    }
+
+    /** The first command on {@code topic} of {@code type} (any type when null), read as the chat server. */
+    private static PostCommand commandOfType(String topic, String type) throws Exception {
         Map<String, Object> p = new HashMap<>(clientOf("chat", password("chat")));
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
@@ -238,12 +266,16 @@ class SecuredClusterTest {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<String> values = new ArrayList<>();
+            List<PostCommand> commands = new ArrayList<>();
             Await.until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                return !values.isEmpty();
-            }, WAIT, () -> "a command on " + topic);
-            JsonNode json = Json.mapper().readTree(values.get(0));
-            return Json.mapper().treeToValue(json, PostCommand.class);
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                    commands.add(io.hookline.schemas.serde.JsonSerde.of(PostCommand.class).deserializer()
+                            .deserialize(topic, r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                return commands.stream().anyMatch(c -> type == null || type.equals(c.type()));
+            }, WAIT, () -> "a " + (type == null ? "" : type + " ") + "command on " + topic + ": " + values);
+            return commands.stream().filter(c -> type == null || type.equals(c.type())).findFirst().orElseThrow();
         }
     }
 
