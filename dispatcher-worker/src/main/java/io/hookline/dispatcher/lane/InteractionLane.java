@@ -6,7 +6,6 @@ import io.hookline.dispatcher.interaction.InteractionEvents;
 import io.hookline.dispatcher.interaction.InteractionExecutor;
 import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.topic.Topic;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class InteractionLane implements Lane {
 
-    private final Topic<String, InteractionEvent> interactions;
+    private final RecordReader<InteractionEvent> reader;
     private final InteractionExecutor executor;
     private final DeliveryScheduler scheduler;
     private final Dispatch dispatch;
@@ -33,7 +32,10 @@ public final class InteractionLane implements Lane {
     public InteractionLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, InteractionEvent> interactions,
                            DeliveryScheduler scheduler, Dispatch dispatch, LaneLimits limits,
                            InteractionExecutor executor) {
-        this.interactions = interactions;
+        this.reader = new RecordReader<>(interactions, "unreadable interaction", event -> {
+            String problem = InteractionEvents.problem(event);
+            return problem == null ? null : "not a usable InteractionEvent: " + problem;
+        });
         this.executor = executor;
         this.scheduler = scheduler;
         this.dispatch = dispatch;
@@ -50,24 +52,9 @@ public final class InteractionLane implements Lane {
     private final class Reading implements LaneReading {
 
         @Override
-        public Duration pollTimeout() {
-            return LaneLoop.POLL_TIMEOUT;
-        }
-
-        @Override
         public void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
-            InteractionEvent event;
-            try {
-                event = interactions.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                if (event == null) {
-                    throw new IllegalArgumentException("the record has no value");
-                }
-                String problem = InteractionEvents.problem(event);
-                if (problem != null) {
-                    throw new IllegalArgumentException("not a usable InteractionEvent: " + problem);
-                }
-            } catch (RuntimeException e) {
-                loop.poison(record, progress, "unreadable interaction", e);
+            InteractionEvent event = reader.read(record, progress, loop);
+            if (event == null) {
                 return;
             }
             InteractionExecutor.Plan plan;

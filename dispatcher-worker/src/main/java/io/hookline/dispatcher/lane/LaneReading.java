@@ -10,7 +10,9 @@ import org.apache.kafka.common.TopicPartition;
 interface LaneReading {
 
     /** How long the next poll may wait. */
-    Duration pollTimeout();
+    default Duration pollTimeout() {
+        return LaneLoop.POLL_TIMEOUT;
+    }
 
     /** Reads one record, whose offset is already tracked. */
     void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress);
