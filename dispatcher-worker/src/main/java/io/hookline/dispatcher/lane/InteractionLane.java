@@ -25,7 +25,6 @@ public final class InteractionLane implements Lane {
 
     private final RecordReader<InteractionEvent> reader;
     private final InteractionExecutor executor;
-    private final DeliveryScheduler scheduler;
     private final Dispatch dispatch;
     private final LaneLoop loop;
 
@@ -37,7 +36,6 @@ public final class InteractionLane implements Lane {
             return problem == null ? null : "not a usable InteractionEvent: " + problem;
         });
         this.executor = executor;
-        this.scheduler = scheduler;
         this.dispatch = dispatch;
         this.loop = new LaneLoop(new LaneSettings("interaction", interactions.name(), "interaction lane stops: an "
                 + "outcome could not be written; uncommitted interactions will be called again", limits), consumer,
@@ -71,11 +69,6 @@ public final class InteractionLane implements Lane {
             }
             loop.schedule(null, dispatch.targets().destination(plan.url()), progress, record.offset(),
                     () -> executor.run(plan));
-        }
-
-        @Override
-        public int load() {
-            return scheduler.pending();
         }
     }
 

@@ -21,8 +21,13 @@ interface LaneReading {
     default void afterPoll() {
     }
 
-    /** Records of the lane without a result: consumption pauses at {@link LaneLimits#maxPending()}. */
-    int load();
+    /**
+     * Records the lane holds itself, besides those waiting for budget or running in the scheduler; both count
+     * towards {@link LaneLimits#maxPending()}, where consumption pauses.
+     */
+    default int held() {
+        return 0;
+    }
 
     /** Partitions revoked or lost, after their progress was dropped. */
     default void removed(Collection<TopicPartition> gone) {

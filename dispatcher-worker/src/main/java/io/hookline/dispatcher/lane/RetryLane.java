@@ -62,7 +62,7 @@ public final class RetryLane implements Lane {
         loop.run();
     }
 
-    /** Retries are held until due; the load counts them with those waiting for budget or running. */
+    /** Retries are held until due: they count towards the lane's load with those in the scheduler. */
     private final class Reading implements LaneReading {
 
         /** Never longer than the time to the next due record, so a due retry waits for no poll. */
@@ -87,8 +87,8 @@ public final class RetryLane implements Lane {
         }
 
         @Override
-        public int load() {
-            return held.size() + scheduler.pending();
+        public int held() {
+            return held.size();
         }
 
         @Override

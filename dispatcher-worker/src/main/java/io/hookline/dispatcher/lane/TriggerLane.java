@@ -27,7 +27,7 @@ public final class TriggerLane implements Lane {
         });
         this.loop = new LaneLoop(new LaneSettings("first", triggers.name(), "first-attempt lane stops: a result could "
                 + "not be written; uncommitted records will be delivered again", limits), consumer, scheduler,
-                dispatch, new Reading(scheduler));
+                dispatch, new Reading());
     }
 
     @Override
@@ -38,12 +38,6 @@ public final class TriggerLane implements Lane {
     /** First attempts hold nothing of their own: their load is the scheduler's. */
     private final class Reading implements LaneReading {
 
-        private final DeliveryScheduler scheduler;
-
-        Reading(DeliveryScheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
         @Override
         public void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
             WebhookTrigger trigger = reader.read(record, progress, loop);
@@ -52,11 +46,6 @@ public final class TriggerLane implements Lane {
             }
             String key = LaneLoop.keyOf(record, trigger);
             loop.deliver(key, key, trigger, List.of(), progress, record.offset());
-        }
-
-        @Override
-        public int load() {
-            return scheduler.pending();
         }
     }
 
