@@ -1,7 +1,5 @@
 package io.hookline.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import io.hookline.runtime.http.HttpListener;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
@@ -16,9 +14,6 @@ import io.hookline.schemas.post.User;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.kafkatest.StageProcess;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,16 +40,17 @@ final class ClickScenario {
     private static final JsonSerde<InteractionEvent> INTERACTIONS = JsonSerde.of(InteractionEvent.class);
     private static final String TEAM = Ids.deterministic("click-team");
     private static final User CLICKER = new User(Ids.deterministic("clicker"), "alice");
-    private static final byte[] ANSWER = ("{\"update\": {\"message\": \"Approved\", \"props\": {}},"
-            + " \"ephemeral_text\": \"You approved <https://example.com/d/1|deploy 1>\"}").getBytes(StandardCharsets.UTF_8);
+    /** The click integration's answer to every click: an update and an ephemeral text. */
+    private static final String ANSWER = "{\"update\": {\"message\": \"Approved\", \"props\": {}},"
+            + " \"ephemeral_text\": \"You approved <https://example.com/d/1|deploy 1>\"}";
 
     private ClickScenario() {
     }
 
     static Row run(BenchKafka kafka, int webhookPostsPerSecond, int clicksPerSecond, int seconds, int warmupSeconds)
             throws Exception {
-        HttpServer integration = integration();
-        try (Endpoints hooks = new Endpoints().add(1, 0, 16)) {
+        try (Endpoints integration = new Endpoints(ANSWER).add(1, 0, 4);
+             Endpoints hooks = new Endpoints().add(1, 0, 16)) {
             Map<String, String> settings = kafka.newRun("click", Map.of());
             Topics topics = TopicSettings.topics(kafka.config(settings));
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
@@ -65,7 +59,7 @@ final class ClickScenario {
                 p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook)))
                         .get();
             }
-            String clickUrl = "http://127.0.0.1:" + integration.getAddress().getPort() + "/approve";
+            String clickUrl = integration.urls("/approve").get(0);
             List<StageProcess> stages = new ArrayList<>();
             try {
                 for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
@@ -78,9 +72,6 @@ final class ClickScenario {
                     stages.get(i).close();
                 }
             }
-        } finally {
-            integration.stop(0);
-            ((ExecutorService) integration.getExecutor()).shutdownNow();
         }
     }
 
@@ -241,27 +232,6 @@ final class ClickScenario {
                 List.of(Map.of("text", "Ready to ship", "actions", List.of(action)))));
         return InteractionEvent.postAction(Ids.newId(), "approve", "", post, CLICKER,
                 new Channel(channel, "c", "C", Channel.OPEN, TEAM), new Team(TEAM, "team", "Team"));
-    }
-
-    /** The click integration: answers every click at once with an update and an ephemeral text. */
-    private static HttpServer integration() throws IOException {
-        HttpServer server = HttpListener.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "endpoint");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                exchange.getRequestBody().readAllBytes();
-                exchange.getResponseHeaders().set("Content-Type", ContentTypes.JSON);
-                exchange.sendResponseHeaders(200, ANSWER.length);
-                exchange.getResponseBody().write(ANSWER);
-            }
-        });
-        server.start();
-        return server;
     }
 
     private static long[] latencies(List<String> ids, Map<String, Long> sentAt, Map<String, Long> seenAt) {

@@ -12,12 +12,26 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Built-in callback endpoints on 127.0.0.1 answering {@code {"text": "ok"}} after a fixed delay. */
+/**
+ * Built-in endpoints on 127.0.0.1 answering every request with one fixed JSON body after a fixed delay: webhook
+ * callbacks ({@code {"text": "ok"}}) or an integration's answer to a click.
+ */
 final class Endpoints implements AutoCloseable {
 
-    private static final byte[] ANSWER = "{\"text\": \"ok\"}".getBytes(StandardCharsets.UTF_8);
+    private static final String TEXT_OK = "{\"text\": \"ok\"}";
 
+    private final byte[] answer;
     private final List<HttpServer> servers = new ArrayList<>();
+
+    /** Webhook callbacks answering {@code {"text": "ok"}}. */
+    Endpoints() {
+        this(TEXT_OK);
+    }
+
+    /** Endpoints answering {@code answerJson}. */
+    Endpoints(String answerJson) {
+        this.answer = answerJson.getBytes(StandardCharsets.UTF_8);
+    }
 
     /** {@code count} endpoints, each answering after {@code delayMillis} with {@code threads} handler threads. */
     public Endpoints add(int count, int delayMillis, int threads) throws IOException {
@@ -36,8 +50,8 @@ final class Endpoints implements AutoCloseable {
                         Thread.sleep(delayMillis);
                     }
                     exchange.getResponseHeaders().set("Content-Type", ContentTypes.JSON);
-                    exchange.sendResponseHeaders(200, ANSWER.length);
-                    exchange.getResponseBody().write(ANSWER);
+                    exchange.sendResponseHeaders(200, answer.length);
+                    exchange.getResponseBody().write(answer);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (IOException e) {
@@ -58,8 +72,14 @@ final class Endpoints implements AutoCloseable {
         return CpuMeter.threadNanos("endpoint") + CpuMeter.threadNanos("HTTP-Dispatcher");
     }
 
+    /** Each endpoint's URL with the path {@code /hook}. */
     public List<String> urls() {
-        return servers.stream().map(s -> "http://127.0.0.1:" + s.getAddress().getPort() + "/hook").toList();
+        return urls("/hook");
+    }
+
+    /** Each endpoint's URL with {@code path} (every path gets the same answer). */
+    public List<String> urls(String path) {
+        return servers.stream().map(s -> "http://127.0.0.1:" + s.getAddress().getPort() + path).toList();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.hookline.dispatcher;
 
-import io.hookline.runtime.topic.TopicSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,25 +65,9 @@ class DispatcherServiceTest {
         this.broker = broker;
         server = new MockWebServer();
         server.start(InetAddress.getByName("127.0.0.1"), 0);
-        Map<String, String> values = new HashMap<>();
-        values.put("bootstrap.servers", broker.bootstrapServers());
-        values.put("hookline.application-id-prefix", broker.uniqueName("disp"));
-        for (String t : List.of("webhook-configs", "webhook-triggers", "webhook-responses", "dead-letters",
-                "webhook-retries", "interactions", "integration-secrets")) {
-            values.put("hookline.topic." + t, broker.uniqueName(t));
-        }
-        // the callback server listens on loopback: allowing it is also what proves the allow-list works
-        values.put("hookline.allowed-untrusted-internal-connections", "127.0.0.1");
-        values.put("hookline.dispatcher.retry-jitter", "0");
-        values.put("hookline.dispatcher.shutdown-grace", "2s");
-        values.put("hookline.outgoing-integration-requests-timeout", "5");
-        config = HooklineConfig.of(values);
-        topics = TopicSettings.topics(config);
-        for (var t : List.of(topics.webhookTriggers(), topics.webhookResponses(), topics.deadLetters(),
-                topics.webhookRetries(), topics.interactions())) {
-            broker.createTopic(t.name(), 4, Map.of());
-        }
-        broker.createTopic(topics.webhookConfigs().name(), 2, Map.of("cleanup.policy", "compact"));
+        config = DispatcherOnBroker.config(broker, Map.of("hookline.dispatcher.retry-jitter", "0",
+                "hookline.dispatcher.shutdown-grace", "2s"));
+        topics = DispatcherOnBroker.createTopics(broker, config);
     }
 
     @AfterEach

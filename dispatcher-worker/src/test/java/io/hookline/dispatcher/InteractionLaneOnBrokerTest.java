@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,23 +101,8 @@ class InteractionLaneOnBrokerTest {
                 };
             }
         });
-        Map<String, String> values = new HashMap<>();
-        values.put("bootstrap.servers", broker.bootstrapServers());
-        values.put("hookline.application-id-prefix", broker.uniqueName("disp"));
-        for (String t : List.of("webhook-configs", "webhook-triggers", "webhook-responses", "dead-letters",
-                "webhook-retries", "interactions", "integration-secrets")) {
-            values.put("hookline.topic." + t, broker.uniqueName(t));
-        }
-        values.put("hookline.allowed-untrusted-internal-connections", "127.0.0.1");
-        values.put("hookline.dispatcher.shutdown-grace", "1s");
-        values.put("hookline.outgoing-integration-requests-timeout", "5");
-        config = HooklineConfig.of(values);
-        topics = TopicSettings.topics(config);
-        for (var t : List.of(topics.webhookTriggers(), topics.webhookResponses(), topics.deadLetters(),
-                topics.webhookRetries(), topics.interactions())) {
-            broker.createTopic(t.name(), 4, Map.of());
-        }
-        broker.createTopic(topics.webhookConfigs().name(), 2, Map.of("cleanup.policy", "compact"));
+        config = DispatcherOnBroker.config(broker, Map.of("hookline.dispatcher.shutdown-grace", "1s"));
+        topics = DispatcherOnBroker.createTopics(broker, config);
     }
 
     @AfterEach

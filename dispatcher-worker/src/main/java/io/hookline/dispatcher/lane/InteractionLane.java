@@ -6,7 +6,6 @@ import io.hookline.dispatcher.interaction.InteractionEvents;
 import io.hookline.dispatcher.interaction.InteractionExecutor;
 import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.topic.Topic;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -24,18 +23,19 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class InteractionLane implements Lane {
 
-    private final Topic<String, InteractionEvent> interactions;
+    private final RecordReader<InteractionEvent> reader;
     private final InteractionExecutor executor;
-    private final DeliveryScheduler scheduler;
     private final Dispatch dispatch;
     private final LaneLoop loop;
 
     public InteractionLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, InteractionEvent> interactions,
                            DeliveryScheduler scheduler, Dispatch dispatch, LaneLimits limits,
                            InteractionExecutor executor) {
-        this.interactions = interactions;
+        this.reader = new RecordReader<>(interactions, "unreadable interaction", event -> {
+            String problem = InteractionEvents.problem(event);
+            return problem == null ? null : "not a usable InteractionEvent: " + problem;
+        });
         this.executor = executor;
-        this.scheduler = scheduler;
         this.dispatch = dispatch;
         this.loop = new LaneLoop(new LaneSettings("interaction", interactions.name(), "interaction lane stops: an "
                 + "outcome could not be written; uncommitted interactions will be called again", limits), consumer,
@@ -50,24 +50,9 @@ public final class InteractionLane implements Lane {
     private final class Reading implements LaneReading {
 
         @Override
-        public Duration pollTimeout() {
-            return LaneLoop.POLL_TIMEOUT;
-        }
-
-        @Override
         public void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
-            InteractionEvent event;
-            try {
-                event = interactions.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                if (event == null) {
-                    throw new IllegalArgumentException("the record has no value");
-                }
-                String problem = InteractionEvents.problem(event);
-                if (problem != null) {
-                    throw new IllegalArgumentException("not a usable InteractionEvent: " + problem);
-                }
-            } catch (RuntimeException e) {
-                loop.poison(record, progress, "unreadable interaction", e);
+            InteractionEvent event = reader.read(record, progress, loop);
+            if (event == null) {
                 return;
             }
             InteractionExecutor.Plan plan;
@@ -84,11 +69,6 @@ public final class InteractionLane implements Lane {
             }
             loop.schedule(null, dispatch.targets().destination(plan.url()), progress, record.offset(),
                     () -> executor.run(plan));
-        }
-
-        @Override
-        public int load() {
-            return scheduler.pending();
         }
     }
 

@@ -70,7 +70,7 @@ final class LaneLoop {
                     reading.accept(record, tp, progress);
                 }
                 reading.afterPoll();
-                flowControl(reading.load());
+                flowControl(reading.held() + scheduler.pending());
                 book.commitAsyncThrottled();
             }
         } catch (RuntimeException e) {

@@ -10,7 +10,9 @@ import org.apache.kafka.common.TopicPartition;
 interface LaneReading {
 
     /** How long the next poll may wait. */
-    Duration pollTimeout();
+    default Duration pollTimeout() {
+        return LaneLoop.POLL_TIMEOUT;
+    }
 
     /** Reads one record, whose offset is already tracked. */
     void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress);
@@ -19,8 +21,13 @@ interface LaneReading {
     default void afterPoll() {
     }
 
-    /** Records of the lane without a result: consumption pauses at {@link LaneLimits#maxPending()}. */
-    int load();
+    /**
+     * Records the lane holds itself, besides those waiting for budget or running in the scheduler; both count
+     * towards {@link LaneLimits#maxPending()}, where consumption pauses.
+     */
+    default int held() {
+        return 0;
+    }
 
     /** Partitions revoked or lost, after their progress was dropped. */
     default void removed(Collection<TopicPartition> gone) {

@@ -28,7 +28,7 @@ public final class RetryLane implements Lane {
                         PartitionProgress progress) {
     }
 
-    private final Topic<String, ScheduledRetry> retries;
+    private final RecordReader<ScheduledRetry> reader;
     private final DeliveryScheduler scheduler;
     private final Clock clock;
     private final LaneLoop loop;
@@ -38,7 +38,13 @@ public final class RetryLane implements Lane {
 
     public RetryLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, ScheduledRetry> retries,
                      DeliveryScheduler scheduler, Dispatch dispatch, LaneLimits limits, Clock clock) {
-        this.retries = retries;
+        this.reader = new RecordReader<>(retries, "unreadable scheduled retry", retry -> {
+            if (retry.trigger() == null) {
+                return "the record has no trigger";
+            }
+            String missing = TriggerLane.missingField(retry.trigger());
+            return missing == null ? null : "not a valid ScheduledRetry: trigger " + missing + " is missing";
+        });
         this.scheduler = scheduler;
         this.clock = clock;
         this.loop = new LaneLoop(new LaneSettings("retry", retries.name(), "retry lane stops: a result could not be "
@@ -56,7 +62,7 @@ public final class RetryLane implements Lane {
         loop.run();
     }
 
-    /** Retries are held until due; the load counts them with those waiting for budget or running. */
+    /** Retries are held until due: they count towards the lane's load with those in the scheduler. */
     private final class Reading implements LaneReading {
 
         /** Never longer than the time to the next due record, so a due retry waits for no poll. */
@@ -81,8 +87,8 @@ public final class RetryLane implements Lane {
         }
 
         @Override
-        public int load() {
-            return held.size() + scheduler.pending();
+        public int held() {
+            return held.size();
         }
 
         @Override
@@ -92,18 +98,8 @@ public final class RetryLane implements Lane {
     }
 
     private void hold(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
-        ScheduledRetry retry;
-        try {
-            retry = retries.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            if (retry == null || retry.trigger() == null) {
-                throw new IllegalArgumentException("the record has no trigger");
-            }
-            String missing = TriggerLane.missingField(retry.trigger());
-            if (missing != null) {
-                throw new IllegalArgumentException("not a valid ScheduledRetry: trigger " + missing + " is missing");
-            }
-        } catch (RuntimeException e) {
-            loop.poison(record, progress, "unreadable scheduled retry", e);
+        ScheduledRetry retry = reader.read(record, progress, loop);
+        if (retry == null) {
             return;
         }
         String key = LaneLoop.keyOf(record, retry.trigger());

@@ -4,7 +4,6 @@ import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.trigger.WebhookTrigger;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,15 +16,18 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class TriggerLane implements Lane {
 
-    private final Topic<String, WebhookTrigger> triggers;
+    private final RecordReader<WebhookTrigger> reader;
     private final LaneLoop loop;
 
     public TriggerLane(KafkaConsumer<byte[], byte[]> consumer, Topic<String, WebhookTrigger> triggers,
                        DeliveryScheduler scheduler, Dispatch dispatch, LaneLimits limits) {
-        this.triggers = triggers;
+        this.reader = new RecordReader<>(triggers, "unreadable trigger", trigger -> {
+            String missing = missingField(trigger);
+            return missing == null ? null : "not a valid WebhookTrigger: " + missing + " is missing";
+        });
         this.loop = new LaneLoop(new LaneSettings("first", triggers.name(), "first-attempt lane stops: a result could "
                 + "not be written; uncommitted records will be delivered again", limits), consumer, scheduler,
-                dispatch, new Reading(scheduler));
+                dispatch, new Reading());
     }
 
     @Override
@@ -36,40 +38,14 @@ public final class TriggerLane implements Lane {
     /** First attempts hold nothing of their own: their load is the scheduler's. */
     private final class Reading implements LaneReading {
 
-        private final DeliveryScheduler scheduler;
-
-        Reading(DeliveryScheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        @Override
-        public Duration pollTimeout() {
-            return LaneLoop.POLL_TIMEOUT;
-        }
-
         @Override
         public void accept(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress) {
-            WebhookTrigger trigger;
-            try {
-                trigger = triggers.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                if (trigger == null) {
-                    throw new IllegalArgumentException("the record has no value");
-                }
-                String missing = missingField(trigger);
-                if (missing != null) {
-                    throw new IllegalArgumentException("not a valid WebhookTrigger: " + missing + " is missing");
-                }
-            } catch (RuntimeException e) {
-                loop.poison(record, progress, "unreadable trigger", e);
+            WebhookTrigger trigger = reader.read(record, progress, loop);
+            if (trigger == null) {
                 return;
             }
             String key = LaneLoop.keyOf(record, trigger);
             loop.deliver(key, key, trigger, List.of(), progress, record.offset());
-        }
-
-        @Override
-        public int load() {
-            return scheduler.pending();
         }
     }
 

@@ -1,12 +1,7 @@
 package io.hookline.cli.echo;
 
-import io.hookline.cli.CliFailure;
-import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.TcpPort;
-import io.hookline.cli.run.RunUntilStopped;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.BindException;
+import io.hookline.cli.loopback.LoopbackServerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +12,7 @@ import picocli.CommandLine.Option;
                 "Callbacks to 127.0.0.1 need hookline.allowed-untrusted-internal-connections to allow it",
                 "(`hookline up` with its local broker allows loopback unless you set that key)."},
         footer = {"", "Example:", "  hookline echo-server --port 8065 --text pong"})
-public final class EchoServerCommand extends HooklineSubcommand {
+public final class EchoServerCommand extends LoopbackServerCommand {
 
     @Option(names = "--port", converter = TcpPort.class, defaultValue = "8065", paramLabel = "PORT",
             description = "Port on 127.0.0.1 (0: any free port); default ${DEFAULT-VALUE}.")
@@ -29,27 +24,10 @@ public final class EchoServerCommand extends HooklineSubcommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = out();
-        EchoServer server;
-        try {
-            server = EchoServer.start(port, text, line -> {
-                synchronized (out) {
-                    out.println(line);
-                    out.flush();
-                }
-            });
-        } catch (BindException e) {
-            throw new CliFailure("port " + port + " on 127.0.0.1 is in use; choose another with --port");
-        } catch (IOException e) {
-            throw new CliFailure("cannot start the echo server: " + e, e);
-        }
-        err().println("echo-server listening on " + server.url() + " answering {\"text\": \"" + text
-                + "\"}; Ctrl-C to stop");
-        err().flush();
-        try {
-            return RunUntilStopped.await(stopSignal());
-        } finally {
-            server.close();
-        }
+        return serve(port, "the echo server", print -> EchoServer.start(port, text, print), url -> {
+            err().println("echo-server listening on " + url + " answering {\"text\": \"" + text
+                    + "\"}; Ctrl-C to stop");
+            err().flush();
+        });
     }
 }

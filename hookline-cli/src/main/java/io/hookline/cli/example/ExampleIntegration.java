@@ -1,23 +1,18 @@
 package io.hookline.cli.example;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.hookline.cli.loopback.LoopbackServer;
+import io.hookline.cli.loopback.LoopbackTool;
+import io.hookline.cli.loopback.PostExchange;
+import io.hookline.schemas.serde.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -32,22 +27,18 @@ import java.util.function.Consumer;
  * Each request is reported to {@code print} as one line, as is each dialog it opens and each ticket it creates.
  * Loopback only.
  */
-final class ExampleIntegration implements AutoCloseable {
+final class ExampleIntegration implements LoopbackTool {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final HttpClient client;
-    private final ObjectMapper json = new ObjectMapper();
     private final URI dialogsOpen;
     private final Consumer<String> print;
     private final TicketAnswers answers;
 
-    private ExampleIntegration(HttpServer server, ExecutorService executor, URI integrationApi,
-                               Consumer<String> print) {
+    private ExampleIntegration(LoopbackServer server, URI integrationApi, Consumer<String> print) {
         this.server = server;
-        this.executor = executor;
         // appended, not resolved: a server under a subpath (https://chat.example.com/mattermost) keeps its prefix
         this.dialogsOpen = URI.create(integrationApi.toString().replaceAll("/+$", "") + "/api/v4/actions/dialogs/open");
         this.print = print;
@@ -61,41 +52,34 @@ final class ExampleIntegration implements AutoCloseable {
      * @param integrationApi the chat server's API, where dialogs are opened (e.g. {@code http://127.0.0.1:8066})
      */
     static ExampleIntegration start(int port, URI integrationApi, Consumer<String> print) throws IOException {
-        // Without TCP_NODELAY the JDK server stalls every response ~40 ms on delayed ACKs; must be set before the
-        // first HttpServer is created.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(4);
-        server.setExecutor(executor);
-        ExampleIntegration integration = new ExampleIntegration(server, executor, integrationApi, print);
-        server.createContext("/", integration::handle);
-        server.start();
+        LoopbackServer server = LoopbackServer.bind(port);
+        ExampleIntegration integration = new ExampleIntegration(server, integrationApi, print);
+        server.start(integration::handle);
         return integration;
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Where it listens, without a trailing slash: {@code http://127.0.0.1:PORT}. */
-    String url() {
-        return "http://127.0.0.1:" + port();
+    @Override
+    public String url() {
+        return server.url();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         JsonNode openDialogFor = null;
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                exchange.sendResponseHeaders(405, -1);
+            byte[] body = PostExchange.postBody(exchange);
+            if (body == null) {
                 return;
             }
-            JsonNode request = parse(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            String path = exchange.getRequestURI().getPath();
+            JsonNode request = PostExchange.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body);
             print.accept(RequestLines.of("POST", path, request));
             if (!(request instanceof ObjectNode)) {
-                answer(exchange, 400, json.createObjectNode().put("error", "expected a JSON object"));
+                answer(exchange, 400, Json.mapper().createObjectNode().put("error", "expected a JSON object"));
                 return;
             }
             switch (path) {
@@ -112,7 +96,7 @@ final class ExampleIntegration implements AutoCloseable {
                         print.accept("ticket created: " + submitted.ticket());
                     }
                 }
-                default -> answer(exchange, 404, json.createObjectNode().put("error", "no such path: " + path));
+                default -> answer(exchange, 404, Json.mapper().createObjectNode().put("error", "no such path: " + path));
             }
         }
         // Only now, with the click answered: Mattermost's webapp opens a dialog only for the trigger id it has
@@ -146,40 +130,12 @@ final class ExampleIntegration implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** JSON, or a form (outgoing webhooks may be configured to send application/x-www-form-urlencoded). */
-    private JsonNode parse(String contentType, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
-            ObjectNode form = json.createObjectNode();
-            for (String pair : text.split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                    String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    form.put(k, v);
-                }
-            }
-            return form;
-        }
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            return json.getNodeFactory().textNode(text);
-        }
+    private static void answer(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        PostExchange.answer(exchange, status, Json.mapper().writeValueAsBytes(body));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

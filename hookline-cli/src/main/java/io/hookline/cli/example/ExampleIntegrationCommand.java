@@ -1,12 +1,8 @@
 package io.hookline.cli.example;
 
 import io.hookline.cli.CliFailure;
-import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.TcpPort;
-import io.hookline.cli.run.RunUntilStopped;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.BindException;
+import io.hookline.cli.loopback.LoopbackServerCommand;
 import java.net.URI;
 import java.net.URISyntaxException;
 import picocli.CommandLine.Command;
@@ -21,7 +17,7 @@ import picocli.CommandLine.Option;
                 "It speaks Mattermost's formats only: it works against a Mattermost server too.",
                 "Prints one line per request (trigger ids shortened). Runs until Ctrl-C."},
         footer = {"", "Example:", "  hookline example-integration --port 8067"})
-public final class ExampleIntegrationCommand extends HooklineSubcommand {
+public final class ExampleIntegrationCommand extends LoopbackServerCommand {
 
     @Option(names = "--port", converter = TcpPort.class, defaultValue = "8067", paramLabel = "PORT",
             description = "Port on 127.0.0.1 (0: any free port); default ${DEFAULT-VALUE}.")
@@ -34,32 +30,12 @@ public final class ExampleIntegrationCommand extends HooklineSubcommand {
     @Override
     public Integer call() throws InterruptedException {
         URI api = integrationApiUri();
-        PrintWriter out = out();
-        ExampleIntegration integration;
-        try {
-            integration = ExampleIntegration.start(port, api, line -> {
-                synchronized (out) {
-                    out.println(line);
-                    out.flush();
-                }
-            });
-        } catch (BindException e) {
-            throw new CliFailure("port " + port + " on 127.0.0.1 is in use; choose another with --port");
-        } catch (IOException e) {
-            throw new CliFailure("cannot start the example integration: " + e, e);
-        }
-        synchronized (out) {
-            out.println("listening on " + integration.url());
-            out.flush();
-        }
-        err().println("example-integration: webhook callback " + integration.url() + "/hook; dialogs open through "
-                + api + "; Ctrl-C to stop");
-        err().flush();
-        try {
-            return RunUntilStopped.await(stopSignal());
-        } finally {
-            integration.close();
-        }
+        return serve(port, "the example integration", print -> ExampleIntegration.start(port, api, print), url -> {
+            println("listening on " + url);
+            err().println("example-integration: webhook callback " + url + "/hook; dialogs open through " + api
+                    + "; Ctrl-C to stop");
+            err().flush();
+        });
     }
 
     private URI integrationApiUri() {

@@ -1,9 +1,6 @@
 package io.hookline.cli.interact;
 
 import io.hookline.cli.kafka.KafkaClients;
-import io.hookline.cli.kafka.TopicSetup;
-import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.CommandOrigin;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.interaction.InteractionEvent;
@@ -87,23 +84,19 @@ public final class ClickCommand extends InteractSubcommand {
         if (teamId != null) {
             requireId("--team-id", teamId.trim());
         }
-        HooklineConfig config = clientConfig();
-        TopicSetup.ensure(config);
-        KafkaClients clients = new KafkaClients(config);
-        Topics topics = TopicSettings.topics(config);
-        try (CommandLog log = new CommandLog(clients, topics.postCommands(), err())) {
-            List<LoggedCommand> commands = log.readAll();
-            Clicks.Clicked clicked = Clicks.clicked(post.trim(), commands);
+        return withCommandLog(session -> {
+            Clicks.Clicked clicked = Clicks.clicked(post.trim(), session.commands());
             Map<String, Object> action = Clicks.action(clicked.props(), which.name, which.id);
             String selected = Clicks.selectedOption(action, option);
-            PostEvent trigger = needsTrigger() ? triggeringPost(clients, topics, clicked.commandId(), commands) : null;
+            PostEvent trigger = needsTrigger()
+                    ? triggeringPost(session.clients(), session.topics(), clicked.commandId(), session.commands())
+                    : null;
             Channel channel = channel(clicked.channelId(), trigger);
             Team team = team(trigger);
             InteractionEvent event = Clicks.event(newInteractionId(), clicked, action, selected,
                     new User(userId.trim(), username), channel, team);
-            return publishAndPrintAnswers(clients, topics.interactions(), log, event, PostCommand.ACTION_RESULT,
-                    dialogWait);
-        }
+            return publishAndPrintAnswers(session, event, PostCommand.ACTION_RESULT, dialogWait);
+        });
     }
 
     private boolean needsTrigger() {

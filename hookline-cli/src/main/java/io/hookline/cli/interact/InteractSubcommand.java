@@ -4,11 +4,15 @@ import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
 import io.hookline.cli.kafka.KafkaClients;
+import io.hookline.cli.kafka.TopicSetup;
+import io.hookline.runtime.config.HooklineConfig;
+import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topic;
+import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -26,15 +30,41 @@ abstract class InteractSubcommand extends HooklineSubcommand {
             description = "How long to wait for the answer; default ${DEFAULT-VALUE}.")
     Duration wait;
 
+    /** What an interaction is built from and published with: the clients, the topics and the post-commands log. */
+    record Session(KafkaClients clients, Topics topics, CommandLog log, List<LoggedCommand> commands) {
+    }
+
+    /** An interaction built from a {@link Session}; answers the command's exit code. */
+    @FunctionalInterface
+    interface Interaction {
+        int run(Session session);
+    }
+
     /**
-     * Publishes {@code event} on {@code interactions} (key: its channel id), prints its id and then each answering
+     * Ensures the topics exist, reads {@code post-commands} as logged so far (the posts and dialogs to act on) and
+     * runs {@code interaction} with them; the log stays open for following the answers.
+     */
+    final int withCommandLog(Interaction interaction) {
+        HooklineConfig config = clientConfig();
+        TopicSetup.ensure(config);
+        KafkaClients clients = new KafkaClients(config);
+        Topics topics = TopicSettings.topics(config);
+        try (CommandLog log = new CommandLog(clients, topics.postCommands(), err())) {
+            return interaction.run(new Session(clients, topics, log, log.readAll()));
+        }
+    }
+
+    /**
+     * Publishes {@code event} on the interactions topic (key: its channel id), prints its id and then each answering
      * command as one JSON line, until the command of {@code resultType}; for a click, then up to {@code dialogWait}
      * for a dialog opened with the click's trigger id.
      *
      * @throws CliFailure when no result comes within {@code --wait}
      */
-    int publishAndPrintAnswers(KafkaClients clients, Topic<String, InteractionEvent> interactions, CommandLog log,
-                               InteractionEvent event, String resultType, Duration dialogWait) {
+    int publishAndPrintAnswers(Session session, InteractionEvent event, String resultType, Duration dialogWait) {
+        KafkaClients clients = session.clients();
+        Topic<String, InteractionEvent> interactions = session.topics().interactions();
+        CommandLog log = session.log();
         clients.send(interactions.keySerde().serializer(), interactions.valueSerde().serializer(),
                 List.of(new ProducerRecord<>(interactions.name(), event.channel().id(), event)), m -> { },
                 "the interaction");

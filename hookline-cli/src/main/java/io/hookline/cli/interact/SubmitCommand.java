@@ -3,9 +3,6 @@ package io.hookline.cli.interact;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.kafka.KafkaClients;
-import io.hookline.cli.kafka.TopicSetup;
-import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.post.Channel;
@@ -69,25 +66,19 @@ public final class SubmitCommand extends InteractSubcommand {
                 requireId(id[0], id[1].trim());
             }
         }
-        HooklineConfig config = clientConfig();
-        TopicSetup.ensure(config);
-        KafkaClients clients = new KafkaClients(config);
-        Topics topics = TopicSettings.topics(config);
-        try (CommandLog log = new CommandLog(clients, topics.postCommands(), err())) {
-            List<LoggedCommand> commands = log.readAll();
-            PostCommand open = Submissions.openDialog(dialog.trim(), commands);
+        return withCommandLog(session -> {
+            PostCommand open = Submissions.openDialog(dialog.trim(), session.commands());
             if (cancel && !Submissions.notifiesOnCancel(open)) {
                 err().println("the dialog does not ask to be told about a cancel (notify_on_cancel is false): "
                         + "Mattermost's client sends nothing, so nothing was published");
                 return ExitCodes.OK;
             }
             Map<String, Object> submission = cancel ? Map.of() : Submissions.values(open.dialog(), fields);
-            InteractionEvent click = openingClick(clients, topics, open, commands);
+            InteractionEvent click = openingClick(session.clients(), session.topics(), open, session.commands());
             InteractionEvent event = Submissions.event(newInteractionId(), open, submission, cancel,
                     user(open, click), channel(open, click), team(click));
-            return publishAndPrintAnswers(clients, topics.interactions(), log, event, PostCommand.DIALOG_RESULT,
-                    Duration.ZERO);
-        }
+            return publishAndPrintAnswers(session, event, PostCommand.DIALOG_RESULT, Duration.ZERO);
+        });
     }
 
     /** The click whose trigger id opened the dialog: Mattermost's client remembers its channel for the dialog. */
