@@ -66,7 +66,7 @@ public final class Bench {
                     case "matcher" -> MatcherScenario.run(kafka, 60_000);
                     case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
                     case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, 25, 8));
-                    case "click" -> List.of(ClickScenario.run(kafka, 300, 10, 25, 8));
+                    case "click" -> List.of(ClickScenario.run(kafka, 100, 10, 25, 8));
                     case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
                     case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
                     case "start" -> List.of(StartupScenario.run(kafka, 10_000));

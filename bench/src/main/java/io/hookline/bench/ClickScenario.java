@@ -3,6 +3,7 @@ package io.hookline.bench;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.interaction.InteractionEvent;
@@ -15,16 +16,23 @@ import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.kafkatest.StageProcess;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A click while webhooks stream: the matcher, dispatcher and ingestor run as three processes; a steady load of matching
@@ -37,6 +45,7 @@ final class ClickScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
+    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final JsonSerde<InteractionEvent> INTERACTIONS = JsonSerde.of(InteractionEvent.class);
     private static final String TEAM = Ids.deterministic("click-team");
     private static final User CLICKER = new User(Ids.deterministic("clicker"), "alice");
@@ -81,11 +90,16 @@ final class ClickScenario {
         Map<String, Long> resultAt = new ConcurrentHashMap<>();
         Map<String, Long> updateAt = new ConcurrentHashMap<>();
         Map<String, Long> replyAt = new ConcurrentHashMap<>();
+        Map<String, Long> sentWallAt = new ConcurrentHashMap<>();
+        Map<String, Long> resultWallAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
         Thread reader = new Thread(() -> CommandClock.read(kafka, topics.postCommands().name(), reading,
                 (c, now) -> {
                     switch (c.type()) {
-                        case PostCommand.ACTION_RESULT -> resultAt.putIfAbsent(c.interactionId(), now);
+                        case PostCommand.ACTION_RESULT -> {
+                            resultAt.putIfAbsent(c.interactionId(), now);
+                            resultWallAt.putIfAbsent(c.interactionId(), System.currentTimeMillis());
+                        }
                         case PostCommand.UPDATE_POST -> updateAt.putIfAbsent(c.interactionId(), now);
                         case PostCommand.CREATE_POST -> replyAt.putIfAbsent(c.origin().postId(), now);
                         default -> {
@@ -135,6 +149,7 @@ final class ClickScenario {
                     producer.flush(); // a click is one record: send it now, not with the next batch
                     long now = System.nanoTime();
                     sentAt.put(click.id(), now);
+                    sentWallAt.put(click.id(), System.currentTimeMillis());
                     if (now >= warmupEnd) {
                         measuredClicks.add(click.id());
                     }
@@ -169,6 +184,8 @@ final class ClickScenario {
         d.put("webhook_posts_missing", measuredPosts.size() - reply.length);
         d.put("webhook_post_to_create_post_p50_ms", LatencyScenario.percentile(reply, 0.50));
         d.put("webhook_post_to_create_post_p99_ms", LatencyScenario.percentile(reply, 0.99));
+        d.putAll(stageBreakdown(kafka, topics.webhookResponses().name(), Set.copyOf(measuredClicks), sentWallAt,
+                resultWallAt));
         return new Row("click", String.format(Locale.ROOT,
                 "click -> action_result p50 (p99 %d, max %d), %d webhook posts/s beside",
                 LatencyScenario.percentile(result, 0.99), max(result), postsPerSecond),
@@ -202,6 +219,56 @@ final class ClickScenario {
             }
         }
         Thread.sleep(2_000);
+    }
+
+    /**
+     * Medians of where a click's time goes, from the outcomes' own timestamps (wall clock, same machine): written ->
+     * the dispatcher's call starts, the call, and the outcome -> the result readable (ingestor, its transaction).
+     */
+    private static Map<String, Object> stageBreakdown(BenchKafka kafka, String responses, Set<String> clicks,
+                                                      Map<String, Long> sentWallAt, Map<String, Long> resultWallAt) {
+        List<Long> pickup = new ArrayList<>();
+        List<Long> call = new ArrayList<>();
+        List<Long> answer = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
+                parts.add(new TopicPartition(responses, p));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline
+                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
+                    if (!o.isInteraction() || !clicks.contains(o.deliveryId()) || o.attempts().isEmpty()
+                            || !resultWallAt.containsKey(o.deliveryId())) {
+                        continue;
+                    }
+                    long started = o.attempts().get(0).startedAt();
+                    pickup.add(started - sentWallAt.get(o.deliveryId()));
+                    call.add(o.completedAt() - started);
+                    answer.add(resultWallAt.get(o.deliveryId()) - o.completedAt());
+                }
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("p50_click_to_call_ms", median(pickup));
+        d.put("p50_call_ms", median(call));
+        d.put("p50_outcome_to_result_ms", median(answer));
+        d.put("p99_click_to_call_ms", LatencyScenario.percentile(pickup.stream().mapToLong(Long::longValue).sorted()
+                .toArray(), 0.99));
+        d.put("p99_outcome_to_result_ms", LatencyScenario.percentile(answer.stream().mapToLong(Long::longValue)
+                .sorted().toArray(), 0.99));
+        return d;
+    }
+
+    private static long median(List<Long> values) {
+        return LatencyScenario.percentile(values.stream().mapToLong(Long::longValue).sorted().toArray(), 0.50);
     }
 
     private static PostEvent post(String postId, String channel, String message) {
