@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.kafkatest.Await;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,6 +112,10 @@ class ExampleIntegrationTest {
         assertThat(open.body().at("/dialog/callback_id").asText()).isEqualTo("ticket");
         assertThat(json.readTree(open.body().at("/dialog/state").asText()).get("post_id").asText())
                 .isEqualTo("post0000000000000000000001");
+
+        // the integration prints the open's answer once it has it, after the request the fake API saw
+        Await.until(() -> printed.size() >= 3, Duration.ofSeconds(10),
+                () -> "the line of the dialog's opening: " + printed);
 
         // the dialog's submission goes to the url it was opened with
         HttpResponse<String> tooShort = post("/dialogs/ticket", "application/json",
