@@ -2,6 +2,8 @@ package io.hookline.bench;
 
 import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.topic.TopicProvisioner;
@@ -12,14 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The broker the bench runs against, and what every scenario needs from it: isolated topics, producers, groups. */
 final class BenchKafka implements AutoCloseable {
+
+    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
 
     static final int PARTITIONS = 6;
 
@@ -133,6 +143,28 @@ final class BenchKafka implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("topics without leaders after 60 s: " + new ArrayList<>(names));
+    }
+
+    /** Every delivery outcome now on {@code topic}, read to its current end (at most 60 s), in partition order. */
+    void forEachOutcome(String topic, Consumer<DeliveryOutcome> each) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                parts.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline
+                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    each.accept(OUTCOMES.fromBytes(r.value()));
+                }
+            }
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.hookline.bench;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.interaction.InteractionEvent;
@@ -16,7 +15,6 @@ import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.kafkatest.StageProcess;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A click while webhooks stream: the matcher, dispatcher and ingestor run as three processes; a steady load of matching
@@ -45,7 +38,6 @@ final class ClickScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
-    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final JsonSerde<InteractionEvent> INTERACTIONS = JsonSerde.of(InteractionEvent.class);
     private static final String TEAM = Ids.deterministic("click-team");
     private static final User CLICKER = new User(Ids.deterministic("clicker"), "alice");
@@ -230,32 +222,15 @@ final class ClickScenario {
         List<Long> pickup = new ArrayList<>();
         List<Long> call = new ArrayList<>();
         List<Long> answer = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
-                parts.add(new TopicPartition(responses, p));
+        kafka.forEachOutcome(responses, o -> {
+            if (o.isInteraction() && clicks.contains(o.deliveryId()) && !o.attempts().isEmpty()
+                    && resultWallAt.containsKey(o.deliveryId())) {
+                long started = o.attempts().get(0).startedAt();
+                pickup.add(started - sentWallAt.get(o.deliveryId()));
+                call.add(o.completedAt() - started);
+                answer.add(resultWallAt.get(o.deliveryId()) - o.completedAt());
             }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline
-                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
-                    if (!o.isInteraction() || !clicks.contains(o.deliveryId()) || o.attempts().isEmpty()
-                            || !resultWallAt.containsKey(o.deliveryId())) {
-                        continue;
-                    }
-                    long started = o.attempts().get(0).startedAt();
-                    pickup.add(started - sentWallAt.get(o.deliveryId()));
-                    call.add(o.completedAt() - started);
-                    answer.add(resultWallAt.get(o.deliveryId()) - o.completedAt());
-                }
-            }
-        }
+        });
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("p50_click_to_call_ms", median(pickup));
         d.put("p50_call_ms", median(call));

@@ -3,7 +3,6 @@ package io.hookline.bench;
 import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.Ids;
@@ -15,7 +14,6 @@ import io.hookline.schemas.post.User;
 import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Post to post command latency through the whole pipeline (matcher, dispatcher, ingestor: three processes, exactly
@@ -42,7 +35,6 @@ final class LatencyScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
-    private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final String TEAM = Ids.deterministic("latency-team");
 
     private LatencyScenario() {
@@ -188,31 +180,14 @@ final class LatencyScenario {
         List<Long> matcher = new ArrayList<>();
         List<Long> queue = new ArrayList<>();
         List<Long> http = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (int p = 0; p < BenchKafka.PARTITIONS; p++) {
-                parts.add(new TopicPartition(responses, p));
+        kafka.forEachOutcome(responses, o -> {
+            if (!o.isInteraction() && postIds.contains(o.trigger().payload().postId()) && !o.attempts().isEmpty()) {
+                long created = o.trigger().payload().timestamp();
+                matcher.add(o.trigger().triggeredAt() - created);
+                queue.add(o.attempts().get(0).startedAt() - o.trigger().triggeredAt());
+                http.add(o.completedAt() - o.attempts().get(0).startedAt());
             }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline
-                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    DeliveryOutcome o = OUTCOMES.fromBytes(r.value());
-                    if (o.isInteraction() || !postIds.contains(o.trigger().payload().postId()) || o.attempts().isEmpty()) {
-                        continue;
-                    }
-                    long created = o.trigger().payload().timestamp();
-                    matcher.add(o.trigger().triggeredAt() - created);
-                    queue.add(o.attempts().get(0).startedAt() - o.trigger().triggeredAt());
-                    http.add(o.completedAt() - o.attempts().get(0).startedAt());
-                }
-            }
-        }
+        });
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("p50_post_to_matched_ms", median(matcher));
         d.put("p50_matched_to_attempt_ms", median(queue));
