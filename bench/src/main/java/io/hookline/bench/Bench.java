@@ -34,18 +34,24 @@ public final class Bench {
         Path out = Path.of("bench", "results", "latest.json");
         Set<String> chosen = new LinkedHashSet<>();
         int latencyRate = 1_000;
+        int seconds = 25;
+        int warmupSeconds = 8;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 out = Path.of(args[++i]);
             } else if (args[i].equals("--latency-rate") && i + 1 < args.length) {
                 latencyRate = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--seconds") && i + 1 < args.length) {
+                seconds = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--warmup") && i + 1 < args.length) {
+                warmupSeconds = Integer.parseInt(args[++i]);
             } else if (args[i].equals("all")) {
                 chosen.addAll(SCENARIOS);
             } else if (SCENARIOS.contains(args[i])) {
                 chosen.add(args[i]);
             } else {
                 System.err.println("unknown scenario '" + args[i] + "'; known: all " + String.join(" ", SCENARIOS)
-                        + " [--out FILE] [--latency-rate POSTS_PER_SECOND]");
+                        + " [--out FILE] [--latency-rate POSTS_PER_SECOND] [--seconds N] [--warmup N]");
                 System.exit(2);
             }
         }
@@ -65,8 +71,8 @@ public final class Bench {
                 List<Row> result = switch (scenario) {
                     case "matcher" -> MatcherScenario.run(kafka, 60_000);
                     case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
-                    case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, 25, 8));
-                    case "click" -> List.of(ClickScenario.run(kafka, 100, 10, 25, 8));
+                    case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, seconds, warmupSeconds));
+                    case "click" -> List.of(ClickScenario.run(kafka, 100, 10, seconds, warmupSeconds));
                     case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
                     case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
                     case "start" -> List.of(StartupScenario.run(kafka, 10_000));
@@ -79,7 +85,11 @@ public final class Bench {
                 System.err.printf("(%s took %d s)%n", scenario, (System.currentTimeMillis() - t0) / 1000);
             }
         }
-        deleteTree(work);
+        if (Boolean.getBoolean("bench.keep-work")) {
+            System.err.println("kept the work folder (stage logs under logs/): " + work);
+        } else {
+            deleteTree(work);
+        }
         write(out, rows, started);
         System.out.println("wrote " + out.toAbsolutePath());
         System.exit(0);

@@ -96,8 +96,32 @@ final class BenchKafka implements AutoCloseable {
         if (!extra.isEmpty()) {
             jvmOptions.addAll(List.of(extra.split("\\s+")));
         }
-        return new StageProcess(stage, bootstrap, settings, jvmOptions, workDir.resolve("logs"))
+        return new StageProcess(stage, bootstrap, stageSettings(stage, settings), jvmOptions, workDir.resolve("logs"))
                 .start(Duration.ofSeconds(180));
+    }
+
+    /**
+     * Extra settings for stage processes, whitespace-separated {@code key=value}, or {@code stage:key=value} for one
+     * stage only (e.g. {@code ingestor:commit.interval.ms=20}): how a setting's effect is measured without a rebuild.
+     */
+    static final String STAGE_SETTINGS_PROPERTY = "bench.stage-settings";
+
+    static Map<String, String> stageSettings(String stage, Map<String, String> settings) {
+        Map<String, String> merged = new LinkedHashMap<>(settings);
+        String extra = System.getProperty(STAGE_SETTINGS_PROPERTY, "").trim();
+        for (String item : extra.isEmpty() ? new String[0] : extra.split("\\s+")) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(STAGE_SETTINGS_PROPERTY + ": '" + item
+                        + "' is not key=value or stage:key=value");
+            }
+            String key = item.substring(0, eq);
+            int colon = key.indexOf(':');
+            if (colon < 0 || key.substring(0, colon).equals(stage)) {
+                merged.put(key.substring(colon + 1), item.substring(eq + 1));
+            }
+        }
+        return merged;
     }
 
     /** Waits until consumer group {@code group} is stable with {@code members} members that all have partitions. */

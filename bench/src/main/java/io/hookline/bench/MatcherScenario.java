@@ -121,7 +121,8 @@ final class MatcherScenario {
 
     private double matcher(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
         // a fresh application id per run, so each run reads the posts from the start
-        HooklineConfig config = kafka.config(settings).with("hookline.application-id-prefix",
+        HooklineConfig config = kafka.config(BenchKafka.stageSettings("matcher", settings)).with(
+                "hookline.application-id-prefix",
                 settings.get("hookline.application-id-prefix") + "-r" + (++matcherRuns));
         Topics topics = TopicSettings.topics(config);
         Topology topology = MatcherTopology.build(new StreamsBuilder(), config, topics);
@@ -129,7 +130,7 @@ final class MatcherScenario {
     }
 
     private double passThrough(BenchKafka kafka, Map<String, String> settings, int posts) throws Exception {
-        HooklineConfig config = kafka.config(settings);
+        HooklineConfig config = kafka.config(BenchKafka.stageSettings("matcher", settings));
         Topics topics = TopicSettings.topics(config);
         Topology topology = new Topology();
         topology.addSource("bench-posts-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
