@@ -59,10 +59,15 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         return value;
     }
 
+    /** {@code hookline.commit-interval} in milliseconds, at least one. */
+    static long commitIntervalMs(HooklineConfig config) {
+        return config.getPositiveDuration(Settings.COMMIT_INTERVAL).toMillis();
+    }
+
     /**
      * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
-     * what Hookline owns: the application id, {@code hookline.processing-guarantee} and explicit naming of every
-     * internal resource. Unless configured otherwise, an exception that escapes a processor dead-letters its source
+     * what Hookline owns: the application id, {@code hookline.processing-guarantee}, {@code hookline.commit-interval}
+     * (unless {@code commit.interval.ms} is set) and explicit naming of every internal resource. Unless configured otherwise, an exception that escapes a processor dead-letters its source
      * record with the stage's {@code hookline.dlq.*} headers and the stream goes on
      * ({@link DeadLetteringExceptionHandler}), also on the global thread; in {@link #failFastProcessors} it stops the
      * application.
@@ -81,6 +86,7 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.put(DeadLetteringExceptionHandler.FAIL_FAST_PROCESSORS_CONFIG, String.join(",", failFastProcessors));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         return props;
     }

@@ -64,4 +64,21 @@ class StreamsAppTest {
                 .hasMessageContaining("hookline.processing-guarantee must be exactly_once_v2 or at_least_once")
                 .hasMessageContaining("got 'exactly_once'");
     }
+
+    @Test
+    void commitsEvery25MillisecondsUnlessConfiguredByHooklinesKeyOrKafkasOwn() {
+        assertThat(MAIN.properties(HooklineConfig.of(Map.of())))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 25L);
+        assertThat(MAIN.properties(HooklineConfig.of(Map.of("hookline.commit-interval", "1s"))))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+        assertThat(MAIN.properties(HooklineConfig.of(Map.of("hookline.commit-interval", "1s",
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "40"))))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "40");
+        assertThatThrownBy(() -> MAIN.properties(HooklineConfig.of(Map.of("hookline.commit-interval", "0ms"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hookline.commit-interval");
+        assertThatThrownBy(() -> MAIN.properties(HooklineConfig.of(Map.of("hookline.commit-interval", "soon"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hookline.commit-interval");
+    }
 }
