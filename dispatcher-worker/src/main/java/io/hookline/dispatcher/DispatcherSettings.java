@@ -55,10 +55,11 @@ public final class DispatcherSettings {
                     + "healthy, the partitions whose next record is for it pause until it has room (nothing is "
                     + "dropped or counted as an attempt); while it is failing or slow, further deliveries to it are "
                     + "set aside to the retry schedule without using an attempt, so it cannot stall the others");
-    public static final ConfigKey HOST_MAX_WAIT = ConfigKey.of("hookline.dispatcher.host-max-wait", "5s",
-            "a host whose full queue would take longer than this to start (at its current limit and latency) "
-                    + "counts as slow, and deliveries beyond its queue are set aside instead of holding up "
-                    + "consumption; a delivery set aside is tried again after about this long");
+    public static final ConfigKey HOST_MAX_WAIT = ConfigKey.of("hookline.dispatcher.host-max-wait", "10s",
+            "the longest a host's full queue may hold up the partitions waiting for it: a host that would not start "
+                    + "half its queue within this time (at its current limit and usual latency) counts as slow, and "
+                    + "deliveries beyond its queue are set aside instead; a delivery set aside is tried again after "
+                    + "about this long");
     public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
             "delays before each retry, comma separated durations (500ms, 5s, 2m); their count is the number of retries after "
                     + "the first attempt; empty disables retries");

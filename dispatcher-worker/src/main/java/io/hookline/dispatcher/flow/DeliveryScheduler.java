@@ -112,7 +112,7 @@ public final class DeliveryScheduler {
     /**
      * What to do with one more delivery to {@code host}: queue it while fewer than {@code maxQueued} wait for the
      * host; beyond that let it wait where it is while the host is healthy, or set it aside when the host is failing
-     * or its queue would not start within {@code maxWait}.
+     * or would not have room again ({@link #hasRoom}) within {@code maxWait}.
      */
     public synchronized Admission admission(String host, int maxQueued, java.time.Duration maxWait) {
         int waiting = hostWaiting.getOrDefault(host, 0);
@@ -120,8 +120,21 @@ public final class DeliveryScheduler {
             return Admission.QUEUE;
         }
         HostLimit limit = hosts.get(host);
-        boolean troubled = limit != null && limit.troubled(waiting, nanoTime.getAsLong(), maxWait.toNanos());
+        int ahead = waiting - roomAt(maxQueued) + 1;
+        boolean troubled = limit != null && limit.troubled(ahead, nanoTime.getAsLong(), maxWait.toNanos());
         return Admission.decide(waiting, maxQueued, troubled);
+    }
+
+    /**
+     * Whether work held back for {@code host}'s full queue may go on: once half the queue has started, so that a
+     * held-back partition is resumed for a batch of work rather than for every single free place.
+     */
+    public synchronized boolean hasRoom(String host, int maxQueued) {
+        return hostWaiting.getOrDefault(host, 0) < roomAt(maxQueued);
+    }
+
+    private static int roomAt(int maxQueued) {
+        return Math.max(1, maxQueued / 2);
     }
 
     /** The current concurrency limit of {@code host} (its ceiling when it has none of its own). */

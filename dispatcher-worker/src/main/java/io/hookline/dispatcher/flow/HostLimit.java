@@ -104,22 +104,22 @@ final class HostLimit {
     }
 
     /**
-     * Whether deliveries to the host should be set aside instead of waited for, with {@code waiting} deliveries
-     * queued for it: recent results were mostly failures or slow, or the queue would take longer than
-     * {@code maxWaitNanos} to start at the host's pace.
+     * Whether deliveries to the host should be set aside instead of waited for, when {@code ahead} queued deliveries
+     * must start before the waiting work may go on: recent results were mostly failures or slow, or those would take
+     * longer than {@code maxWaitNanos} to start at the host's pace.
      */
-    boolean troubled(int waiting, long now, long maxWaitNanos) {
+    boolean troubled(int ahead, long now, long maxWaitNanos) {
         if (!adaptive) {
             return false;
         }
         if (trouble >= TROUBLED_AT) {
             return true;
         }
-        return expectedWait(waiting, now) > maxWaitNanos;
+        return expectedWait(ahead, now) > maxWaitNanos;
     }
 
     /**
-     * About how long the next delivery would wait to start behind {@code waiting} others: rounds of {@code limit}
+     * About how long it takes to start {@code waiting} queued deliveries and one more: rounds of {@code limit}
      * requests, each as long as the norm; requests running far beyond the norm are stuck and free no room, and when
      * all are stuck a round lasts at least as long as the oldest has run so far.
      */

@@ -158,7 +158,7 @@ final class LaneLoop {
         List<TopicPartition> free = new ArrayList<>();
         heldBack.entrySet().removeIf(e -> {
             String host = e.getValue();
-            boolean release = scheduler.waiting(host) < Math.max(1, limits.maxQueuedPerHost() / 2)
+            boolean release = scheduler.hasRoom(host, limits.maxQueuedPerHost())
                     || scheduler.admission(host, limits.maxQueuedPerHost(), limits.hostMaxWait())
                     == Admission.SET_ASIDE;
             if (release) {
