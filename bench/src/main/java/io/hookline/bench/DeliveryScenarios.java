@@ -64,7 +64,7 @@ final class DeliveryScenarios {
             return new Row("isolation", "9 fast endpoints, 10th times out (2 s)", degraded.perSecond(),
                     "the same 9 when the 10th is fast", healthy.perSecond(), "/s", details(degraded, Map.of(
                             "deliveries", n, "baseline_ms", healthy.millis(),
-                            // how the dead endpoint's deliveries ended: timed out, or shed by its full queue
+                            // how the dead endpoint's deliveries ended by then (timed out; none shed any more)
                             "dead_endpoint_outcomes_by_error", degraded.uncountedByError())));
         }
     }

@@ -30,8 +30,8 @@ public final class DispatcherSettings {
     public static final ConfigKey MAX_IN_FLIGHT_PER_HOST = ConfigKey.of("hookline.dispatcher.max-in-flight-per-host",
             "64", "the most first attempts in flight at once per worker to one callback host (host:port), so one slow "
                     + "host cannot take all capacity; the ceiling of the host's adaptive limit, which starts here, "
-                    + "drops by a tenth at each connect error, timeout, 408, 429, 5xx or answer ten times slower than "
-                    + "the host's usual, and grows back by one per answer");
+                    + "drops by a tenth at each connect error, timeout, 408, 429, 5xx or answer more than ten times "
+                    + "(and 100 ms) slower than the host's usual, and grows back by one per answer while in use");
     public static final ConfigKey RETRY_MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.retry-max-in-flight", "128",
             "retries in flight at once per worker (a budget apart from first attempts, so retries never starve "
                     + "them)");

@@ -64,13 +64,24 @@ public final class DeliveryScheduler {
      * @param work        starts the work; the returned stage completes when the task's result is handed off,
      *                    with a {@link HostSignal} when it tells how the host coped (any other value counts as
      *                    {@link HostSignal#NONE})
+     * @param setAside    instead of {@code work}, for a task still waiting when its host is found failing: hands the
+     *                    task on elsewhere without a request (null: the task always waits for its host)
      */
     public record Task(String orderingKey, String host, BooleanSupplier cancelled,
-                       Supplier<? extends CompletionStage<?>> work) {
+                       Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> setAside) {
+
+        /** A task that always waits for its host. */
+        public Task(String orderingKey, String host, BooleanSupplier cancelled,
+                    Supplier<? extends CompletionStage<?>> work) {
+            this(orderingKey, host, cancelled, work, null);
+        }
     }
 
-    /** A task taken into work at {@code startedAt} (the scheduler's clock). */
-    private record Started(Task task, long startedAt) {
+    /**
+     * A task taken into work at {@code startedAt} (the scheduler's clock), or taken out of its host's queue to be set
+     * aside ({@code setAside}: it holds no room of the budgets).
+     */
+    private record Started(Task task, long startedAt, boolean setAside) {
     }
 
     private final int maxInFlight;
@@ -221,6 +232,10 @@ public final class DeliveryScheduler {
 
     private void run(Started started) {
         Task task = started.task();
+        if (started.setAside()) {
+            setAside(started);
+            return;
+        }
         if (task.cancelled().getAsBoolean()) {
             finish(started, HostSignal.NONE);
             return;
@@ -235,28 +250,89 @@ public final class DeliveryScheduler {
         stage.whenComplete((r, e) -> finish(started, r instanceof HostSignal s ? s : HostSignal.NONE));
     }
 
+    private void setAside(Started started) {
+        Task task = started.task();
+        CompletionStage<?> stage;
+        try {
+            stage = task.cancelled().getAsBoolean() ? null : task.setAside().get();
+        } catch (RuntimeException e) {
+            settled(task);
+            throw e;
+        }
+        if (stage == null) {
+            settled(task);
+        } else {
+            stage.whenComplete((r, e) -> settled(task));
+        }
+    }
+
+    /** A task set aside is handed on: it leaves the scheduler without having held any budget. */
+    private void settled(Task task) {
+        List<Started> toStart;
+        synchronized (this) {
+            pending--;
+            releaseKey(task);
+            toStart = takeStartable();
+        }
+        start(toStart);
+    }
+
     private void finish(Started started, HostSignal signal) {
         Task task = started.task();
         List<Started> toStart;
         synchronized (this) {
             inFlight--;
             pending--;
-            hosts.get(task.host()).finished(started.startedAt(), nanoTime.getAsLong(), signal);
+            HostLimit limit = hosts.get(task.host());
+            limit.finished(started.startedAt(), nanoTime.getAsLong(), signal);
+            releaseKey(task);
+            toStart = signal == HostSignal.FAILED && limit.failing() ? takeQueueOf(task.host()) : new ArrayList<>();
             if (hosts.size() > sweepAbove) {
                 forgetHostsAtRest();
             }
-            if (task.orderingKey() != null) {
-                ArrayDeque<Task> queue = keyQueues.get(task.orderingKey());
-                Task next = queue == null ? null : queue.poll();
-                if (next == null) {
-                    keyQueues.remove(task.orderingKey());
-                } else {
-                    ready.computeIfAbsent(next.host(), h -> new ArrayDeque<>()).add(next);
-                }
-            }
-            toStart = takeStartable();
+            toStart.addAll(takeStartable());
         }
         start(toStart);
+    }
+
+    /** Under the lock: the next task of the same ordering key becomes ready. */
+    private void releaseKey(Task task) {
+        if (task.orderingKey() != null) {
+            ArrayDeque<Task> queue = keyQueues.get(task.orderingKey());
+            Task next = queue == null ? null : queue.poll();
+            if (next == null) {
+                keyQueues.remove(task.orderingKey());
+            } else {
+                ready.computeIfAbsent(next.host(), h -> new ArrayDeque<>()).add(next);
+            }
+        }
+    }
+
+    /**
+     * Under the lock: takes out the waiting tasks of a host found failing that can be set aside, so they neither
+     * wait in memory (their offsets uncommitted) for a host that answers one probe per timeout, nor use an attempt.
+     * Tasks that cannot be set aside stay; tasks behind an ordering key stay behind it.
+     */
+    private List<Started> takeQueueOf(String host) {
+        List<Started> out = new ArrayList<>();
+        ArrayDeque<Task> queue = ready.get(host);
+        if (queue == null) {
+            return out;
+        }
+        queue.removeIf(t -> {
+            if (t.setAside() == null) {
+                return false;
+            }
+            out.add(new Started(t, 0, true));
+            return true;
+        });
+        if (queue.isEmpty()) {
+            ready.remove(host);
+        }
+        if (!out.isEmpty()) {
+            hostWaiting.merge(host, -out.size(), (a, b) -> a + b == 0 ? null : a + b);
+        }
+        return out;
     }
 
     /** Under the lock: moves every task that fits the budgets from ready to running, rotating hosts for fairness. */
@@ -276,7 +352,7 @@ public final class DeliveryScheduler {
                 break;
             }
             ArrayDeque<Task> queue = ready.remove(chosen);
-            out.add(new Started(queue.poll(), now));
+            out.add(new Started(queue.poll(), now, false));
             if (!queue.isEmpty()) {
                 ready.put(chosen, queue); // to the back: the next start favours another host
             }

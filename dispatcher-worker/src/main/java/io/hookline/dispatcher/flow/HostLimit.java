@@ -112,10 +112,12 @@ final class HostLimit {
         if (!adaptive) {
             return false;
         }
-        if (trouble >= TROUBLED_AT) {
-            return true;
-        }
-        return expectedWait(ahead, now) > maxWaitNanos;
+        return failing() || expectedWait(ahead, now) > maxWaitNanos;
+    }
+
+    /** About half the recent results or more were failures or far slower than the norm. */
+    boolean failing() {
+        return adaptive && trouble >= TROUBLED_AT;
     }
 
     /**

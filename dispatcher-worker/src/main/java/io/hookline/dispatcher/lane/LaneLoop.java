@@ -129,7 +129,9 @@ final class LaneLoop {
             case SET_ASIDE -> whenDurable(dispatch.executor().setAside(settings.name(), key, trigger, previous,
                     limits.hostMaxWait()).durable(), progress, offset);
             case QUEUE -> schedule(orderingKey, host, progress, offset,
-                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous));
+                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous),
+                    () -> dispatch.executor().setAside(settings.name(), key, trigger, previous,
+                            limits.hostMaxWait()));
             case WAIT -> {
             }
         }
@@ -179,11 +181,26 @@ final class LaneLoop {
      */
     void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
                   Supplier<DeliveryExecutor.Handoff> work) {
-        scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, () -> {
-            DeliveryExecutor.Handoff h = work.get();
+        schedule(orderingKey, host, progress, offset, work, null);
+    }
+
+    /**
+     * As {@link #schedule(String, String, PartitionProgress, long, Supplier)}; {@code setAside} (null for none) runs
+     * instead of {@code work} when the destination is found failing while the delivery still waits for it.
+     */
+    void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
+                  Supplier<DeliveryExecutor.Handoff> work, Supplier<DeliveryExecutor.Handoff> setAside) {
+        scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, durable(work, progress,
+                offset), setAside == null ? null : durable(setAside, progress, offset)));
+    }
+
+    private Supplier<CompletableFuture<?>> durable(Supplier<DeliveryExecutor.Handoff> step, PartitionProgress progress,
+                                                   long offset) {
+        return () -> {
+            DeliveryExecutor.Handoff h = step.get();
             whenDurable(h.durable(), progress, offset);
             return h.handedOff();
-        }));
+        };
     }
 
     /** The record's key; a record written without one gets the key its trigger would have had. */

@@ -234,4 +234,41 @@ class DeliverySchedulerTest {
         assertThat(tracked).hasSize(DeliveryScheduler.HOSTS_KEPT + 1);
         assertThat(forgotten).containsExactly("host2");
     }
+
+    @Test
+    void whenAHostIsFoundFailingItsWaitingDeliveriesAreSetAsideWithoutARequest() {
+        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(2), () -> 0L);
+        List<String> setAside = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "d" + i;
+            s.submit(new DeliveryScheduler.Task(i == 7 ? "k" : null, "dead", () -> false, () -> {
+                started.add(name);
+                CompletableFuture<HostSignal> f = new CompletableFuture<>();
+                calls.put(name, f);
+                return f;
+            }, () -> {
+                setAside.add(name);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        s.submit(call("kept", "dead")); // cannot be set aside: it waits for its host
+        s.submit(task("after-k", "k", "dead")); // behind d7's key
+        assertThat(started).containsExactly("d0", "d1");
+        calls.get("d0").complete(HostSignal.FAILED);
+        calls.get("d1").complete(HostSignal.FAILED);
+        for (int i = 0; i < 6 && setAside.isEmpty(); i++) { // fail the probes until most recent results are failures
+            String probe = started.get(started.size() - 1);
+            calls.get(probe).complete(HostSignal.FAILED);
+        }
+        assertThat(setAside).isNotEmpty().doesNotContainAnyElementsOf(started);
+        assertThat(started).doesNotContain("after-k");
+        // every delivery was either attempted or set aside, once; d7's key moved on to the next of its key
+        List<String> all = new ArrayList<>(started);
+        all.addAll(setAside);
+        assertThat(all).contains("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7").doesNotHaveDuplicates();
+        assertThat(setAside).contains("d7");
+        // "kept" and "after-k" were not set aside: they wait for the host ("kept" may be its probe by now)
+        assertThat(setAside).doesNotContain("kept", "after-k");
+        assertThat(s.waiting("dead") + (started.contains("kept") ? 1 : 0)).isEqualTo(2);
+    }
 }
