@@ -1,6 +1,13 @@
 package io.hookline.dispatcher.flow;
 
-/** What becomes of a delivery handed to a lane, decided by its host's queue and health. */
+/**
+ * What becomes of a delivery handed to a lane, decided by its host's queue and health. Why two answers for a full
+ * queue: a partition carries deliveries to many hosts, so waiting for a dead or very slow host would stall the others
+ * on its partitions for as long as that host takes; setting its surplus aside costs one durable write each and keeps
+ * them flowing. A healthy host is the bottleneck doing its best: waiting for it holds its partitions back only as long
+ * as it takes to work through half its queue, while setting its surplus aside would only send it round the retry
+ * topic to queue again. Neither loses a delivery or uses one of its attempts.
+ */
 public enum Admission {
     /** Queued for its host (there is room in the host's queue). */
     QUEUE,
