@@ -64,9 +64,6 @@ public final class Pipeline implements AutoCloseable {
         settings.put("hookline.outgoing-integration-requests-timeout", "3");
         settings.put("hookline.connect-timeout", "2");
         settings.put("hookline.dispatcher.shutdown-grace", "2s");
-        // a killed member is noticed after its session expires: keep that short (the broker's minimum is 6 s)
-        settings.put("session.timeout.ms", "6000");
-        settings.put("heartbeat.interval.ms", "1000");
         settings.put("commit.interval.ms", "200");
         settings.putAll(overrides);
         Runtime.getRuntime().addShutdownHook(reaper);

@@ -2,6 +2,7 @@ package io.hookline.runtime.streams;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
+import io.hookline.runtime.group.GroupMembership;
 import io.hookline.runtime.topic.TopicSettings;
 import java.util.Objects;
 import java.util.Properties;
@@ -59,13 +60,24 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         return value;
     }
 
+    private static int transactionTimeout(HooklineConfig config) {
+        int millis = config.getInt(Settings.TRANSACTION_TIMEOUT);
+        if (millis <= 0) {
+            throw new IllegalArgumentException(Settings.TRANSACTION_TIMEOUT.name() + " must be a positive number of "
+                    + "milliseconds, got " + millis + " (from " + config.sourceOf(Settings.TRANSACTION_TIMEOUT.name())
+                    + ")");
+        }
+        return millis;
+    }
+
     /**
      * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
      * what Hookline owns: the application id, {@code hookline.processing-guarantee} and explicit naming of every
      * internal resource. Unless configured otherwise, an exception that escapes a processor dead-letters its source
      * record with the stage's {@code hookline.dlq.*} headers and the stream goes on
      * ({@link DeadLetteringExceptionHandler}), also on the global thread; in {@link #failFastProcessors} it stops the
-     * application.
+     * application. Its consumers get the group membership settings of {@link GroupMembership}, its producers
+     * {@link Settings#TRANSACTION_TIMEOUT}: both bound how long a killed instance's tasks wait for a peer.
      */
     public Properties properties(HooklineConfig config) {
         Properties props = new Properties();
@@ -82,6 +94,8 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        GroupMembership.apply(config, props);
+        props.putIfAbsent(Settings.TRANSACTION_TIMEOUT.name(), transactionTimeout(config));
         return props;
     }
 

@@ -64,4 +64,23 @@ class StreamsAppTest {
                 .hasMessageContaining("hookline.processing-guarantee must be exactly_once_v2 or at_least_once")
                 .hasMessageContaining("got 'exactly_once'");
     }
+
+    @Test
+    void aKilledInstancesTasksAreFreedWithinSecondsUnlessConfiguredOtherwise() {
+        HooklineConfig defaults = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1"));
+        Properties props = MAIN.properties(defaults);
+        assertThat(props).containsEntry("session.timeout.ms", 6000).containsEntry("heartbeat.interval.ms", 1000)
+                .containsEntry("transaction.timeout.ms", 6000);
+        // Streams hands the unprefixed settings to its consumers and producers
+        StreamsConfig streams = new StreamsConfig(props);
+        assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("session.timeout.ms", 6000);
+        assertThat(streams.getProducerConfigs("p")).containsEntry("transaction.timeout.ms", 6000);
+
+        Properties configured = MAIN.properties(defaults.with("transaction.timeout.ms", "20000")
+                .with("session.timeout.ms", "30000"));
+        assertThat(configured).containsEntry("transaction.timeout.ms", "20000")
+                .containsEntry("session.timeout.ms", 30000);
+        assertThatThrownBy(() -> MAIN.properties(defaults.with("transaction.timeout.ms", "-1")))
+                .hasMessageContaining("transaction.timeout.ms must be a positive number of milliseconds, got -1");
+    }
 }
