@@ -32,7 +32,7 @@ final class KillStalls implements AutoCloseable {
     static final long LOOKBACK_MILLIS = 2_000;
     private static final Duration TAKEOVER_TIMEOUT = Duration.ofMinutes(2);
 
-    private record Kill(String what, long atMillis, CompletableFuture<Map<String, Long>> takeover) {
+    private record Kill(String what, long atMillis, int groups, CompletableFuture<Map<String, Long>> takeover) {
     }
 
     private final Pipeline pipeline;
@@ -58,7 +58,7 @@ final class KillStalls implements AutoCloseable {
         CompletableFuture<Map<String, Long>> takeover = CompletableFuture.supplyAsync(
                 () -> awaitTakeover(stage, before, at));
         synchronized (kills) {
-            kills.add(new Kill(what, at, takeover));
+            kills.add(new Kill(what, at, before.size(), takeover));
         }
     }
 
@@ -89,11 +89,6 @@ final class KillStalls implements AutoCloseable {
         return done;
     }
 
-    /** Per kill, the longest takeover among the stage's groups in milliseconds (-1: none within 2 minutes). */
-    List<Long> takeovers() {
-        return copy().stream().map(k -> longest(k.takeover().join())).toList();
-    }
-
     private static long longest(Map<String, Long> takeover) {
         return takeover.values().stream().mapToLong(Long::longValue).max().orElse(-1);
     }
@@ -110,7 +105,9 @@ final class KillStalls implements AutoCloseable {
             Kill k = copy.get(i);
             Map<String, Long> takeover = k.takeover().join();
             long until = i + 1 < copy.size() ? copy.get(i + 1).atMillis() : Long.MAX_VALUE;
-            lines.add("stall after kill -9 " + k.what() + ": takeover " + longest(takeover) + " ms " + takeover
+            String took = takeover.size() < k.groups() ? "not seen within " + TAKEOVER_TIMEOUT.toSeconds() + " s "
+                    : longest(takeover) + " ms ";
+            lines.add("stall after kill -9 " + k.what() + ": takeover " + took + takeover
                     + "; replies: " + times.waitAfter(k.atMillis(), k.atMillis() - LOOKBACK_MILLIS, until, now));
         }
         return lines;

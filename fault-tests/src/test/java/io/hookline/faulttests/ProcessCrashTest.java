@@ -23,12 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class ProcessCrashTest {
 
-    /**
-     * Generous: the session timeout (6 s) and a rebalance; measured 5.4-9.6 s on a 2-core machine at load average 30.
-     * Kafka's default session timeout (45 s) fails it.
-     */
-    private static final long MAX_TAKEOVER_MILLIS = 30_000;
-
     @Test
     void killingADispatcherThreeTimesLosesAndDoublesNothing(KafkaBroker broker) throws Exception {
         try (CallbackServer callbacks = new CallbackServer();
@@ -47,7 +41,6 @@ class ProcessCrashTest {
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
             Ledger.Report report;
             List<String> figures;
-            List<Long> takeovers;
             try (ReplyWatcher replies = new ReplyWatcher(pipeline, load.replyTimes());
                  KillStalls stalls = new KillStalls(pipeline, load.replyTimes())) {
                 // 40 s of load: each kill, restart and regrouping takes about 10 s, and all three happen under load
@@ -62,11 +55,8 @@ class ProcessCrashTest {
                 sending.get(3, TimeUnit.MINUTES);
                 report = FaultReport.settle(pipeline, ledger);
                 figures = stalls.lines();
-                takeovers = stalls.takeovers();
             }
             FaultReport.print("kill -9 dispatcher x3", report, callbacks, figures);
-            assertThat(takeovers).as("per kill, ms until the peer held the dead dispatcher's partitions")
-                    .allSatisfy(ms -> assertThat(ms).isBetween(0L, MAX_TAKEOVER_MILLIS));
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching() * 2);
             assertThat(steady.isAlive()).as("the other dispatcher kept running").isTrue();
@@ -94,7 +84,6 @@ class ProcessCrashTest {
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
             Ledger.Report report;
             List<String> figures;
-            List<Long> takeovers;
             try (ReplyWatcher replies = new ReplyWatcher(pipeline, load.replyTimes());
                  KillStalls stalls = new KillStalls(pipeline, load.replyTimes())) {
                 int total = 900;
@@ -109,11 +98,8 @@ class ProcessCrashTest {
                 sending.get(3, TimeUnit.MINUTES);
                 report = FaultReport.settle(pipeline, ledger);
                 figures = stalls.lines();
-                takeovers = stalls.takeovers();
             }
             FaultReport.print("kill -9 ingestor, then matcher", report, callbacks, figures);
-            assertThat(takeovers).as("per kill, ms until the peer held the dead instance's tasks")
-                    .allSatisfy(ms -> assertThat(ms).isBetween(0L, MAX_TAKEOVER_MILLIS));
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
         }

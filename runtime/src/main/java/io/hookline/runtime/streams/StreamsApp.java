@@ -95,7 +95,9 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         GroupMembership.apply(config, props);
-        props.putIfAbsent(Settings.TRANSACTION_TIMEOUT.name(), transactionTimeout(config));
+        // prefixed, so that Streams checks it against commit.interval.ms (it reads only the prefixed key for that)
+        props.putIfAbsent(StreamsConfig.producerPrefix(Settings.TRANSACTION_TIMEOUT.name()),
+                transactionTimeout(config));
         return props;
     }
 
