@@ -105,7 +105,8 @@ final class KillStalls implements AutoCloseable {
             Kill k = copy.get(i);
             Map<String, Long> takeover = k.takeover().join();
             long until = i + 1 < copy.size() ? copy.get(i + 1).atMillis() : Long.MAX_VALUE;
-            String took = takeover.size() < k.groups() ? "not seen within " + TAKEOVER_TIMEOUT.toSeconds() + " s "
+            String took = k.groups() == 0 ? "unknown (no group of the stage at the kill) "
+                    : takeover.size() < k.groups() ? "not seen within " + TAKEOVER_TIMEOUT.toSeconds() + " s "
                     : longest(takeover) + " ms ";
             lines.add("stall after kill -9 " + k.what() + ": takeover " + took + takeover
                     + "; replies: " + times.waitAfter(k.atMillis(), k.atMillis() - LOOKBACK_MILLIS, until, now));
