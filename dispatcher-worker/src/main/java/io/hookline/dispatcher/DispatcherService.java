@@ -1,5 +1,6 @@
 package io.hookline.dispatcher;
 
+import io.hookline.runtime.group.GroupMembership;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
@@ -341,6 +342,8 @@ public final class DispatcherService implements HooklineService {
         // The matcher writes triggers in transactions: a trigger of an aborted transaction must never be called.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+        // a killed dispatcher's partitions go to the others within seconds
+        GroupMembership.apply(config, p);
         return p;
     }
 

@@ -2,6 +2,7 @@ package io.hookline.faulttests;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** What every scenario does at its end: settle the ledger, print it with the receivers' counts. */
 final class FaultReport {
@@ -21,6 +22,11 @@ final class FaultReport {
 
     /** Prints the ledger, requests per endpoint, duplicate deliveries and a few failure reasons per URL. */
     static void print(String scenario, Ledger.Report report, CallbackServer callbacks) {
+        print(scenario, report, callbacks, List.of());
+    }
+
+    /** {@link #print(String, Ledger.Report, CallbackServer)}, then {@code figures} (stalls, pauses), one a line. */
+    static void print(String scenario, Ledger.Report report, CallbackServer callbacks, List<String> figures) {
         StringBuilder s = new StringBuilder("[fault] ").append(scenario).append(": ").append(report.summary());
         for (Behaviour b : Behaviour.values()) {
             int total = callbacks.totalRequests(b);
@@ -33,6 +39,7 @@ final class FaultReport {
         }
         report.failureReasonsByUrl().forEach((url, reasons) -> s.append("\n  reasons at ").append(url).append(": ")
                 .append(reasons.stream().distinct().limit(3).toList()));
+        figures.forEach(f -> s.append("\n  ").append(f));
         System.out.println(s);
     }
 

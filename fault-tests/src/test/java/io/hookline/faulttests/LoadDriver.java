@@ -36,6 +36,7 @@ public final class LoadDriver {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger matching = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final ReplyTimes replyTimes = new ReplyTimes();
 
     public LoadDriver(Pipeline pipeline, List<OutgoingWebhook> hooks, Ledger ledger) {
         this.bootstrapServers = pipeline.bootstrapServers();
@@ -56,11 +57,13 @@ public final class LoadDriver {
             for (int i = 0; i < total; i++) {
                 String channelId = channelId(i % CHANNELS);
                 boolean matches = i % matchEvery == 0;
-                Post post = new Post(Ids.newId(), System.currentTimeMillis(), 0, 0, 0, USER, channelId, "",
+                long now = System.currentTimeMillis();
+                Post post = new Post(Ids.newId(), now, 0, 0, 0, USER, channelId, "",
                         (matches ? TRIGGER_WORD : "chat") + " message " + i, "", Map.of(), List.of());
                 if (matches) {
                     for (OutgoingWebhook hook : hooks) {
-                        hook.callbackUrls().forEach(url -> ledger.expect(post.id(), hook.id(), url));
+                        hook.callbackUrls().forEach(url -> replyTimes.sent(ledger.expect(post.id(), hook.id(), url),
+                                now));
                     }
                     matching.incrementAndGet();
                 }
@@ -102,6 +105,11 @@ public final class LoadDriver {
 
     public int sent() {
         return sent.get();
+    }
+
+    /** When each expected delivery's post was sent; replies are recorded by a {@link ReplyWatcher}. */
+    ReplyTimes replyTimes() {
+        return replyTimes;
     }
 
     public int matching() {

@@ -20,8 +20,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,11 +64,7 @@ public final class Pipeline implements AutoCloseable {
         settings.put("hookline.outgoing-integration-requests-timeout", "3");
         settings.put("hookline.connect-timeout", "2");
         settings.put("hookline.dispatcher.shutdown-grace", "2s");
-        // a killed member is noticed after its session expires: keep that short (the broker's minimum is 6 s)
-        settings.put("session.timeout.ms", "6000");
-        settings.put("heartbeat.interval.ms", "1000");
         settings.put("commit.interval.ms", "200");
-        settings.put("state.dir", workDir.resolve("state").toString());
         settings.putAll(overrides);
         Runtime.getRuntime().addShutdownHook(reaper);
     }
@@ -88,6 +88,36 @@ public final class Pipeline implements AutoCloseable {
             awaitLeaders(admin, TopicSettings.topics(config).all().stream().map(t -> t.name()).toList());
         }
         return this;
+    }
+
+    /**
+     * Waits until every consumer group of {@code stage} (ids starting {@code <prefix>-<stage>}: its Streams
+     * applications, or the dispatcher's lanes) is stable with {@code members} members, so that a kill that follows
+     * shows the failover alone, not the end of an earlier rebalance.
+     */
+    public void awaitGroups(String stage, int members, Duration timeout) {
+        try (Admin admin = Admin.create(config().kafkaProperties())) {
+            Await.until(() -> {
+                Map<String, ConsumerGroupDescription> groups = groups(admin, stage);
+                return !groups.isEmpty() && groups.values().stream()
+                        .allMatch(g -> g.groupState() == GroupState.STABLE && g.members().size() == members);
+            }, timeout, () -> "every group of the " + stage + " stable with " + members + " members");
+        }
+    }
+
+    /** The consumer groups of {@code stage} (ids starting {@code <prefix>-<stage>}) by id, as they are now. */
+    Map<String, ConsumerGroupDescription> groups(Admin admin, String stage) {
+        String prefix = settings.get("hookline.application-id-prefix") + "-" + stage;
+        try {
+            List<String> ids = admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(GroupListing::groupId).filter(id -> id.startsWith(prefix)).sorted().toList();
+            return new TreeMap<>(admin.describeConsumerGroups(ids).all().get(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing the groups " + prefix + "*", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe the groups " + prefix + "*: " + e.getMessage(), e);
+        }
     }
 
     /** New partitions get their leader a moment after creation; writing before that only produces retries. */
@@ -117,9 +147,13 @@ public final class Pipeline implements AutoCloseable {
         // stages live for seconds to minutes on shared cores: C1 only, and the serial collector
         options.add("-XX:+UseSerialGC");
         options.add("-XX:TieredStopAtLevel=1");
-        StageProcess p = new StageProcess(stage, broker.bootstrapServers(), settings, options,
-                workDir.resolve("logs"));
+        StageProcess p;
         synchronized (stages) {
+            // peers of a stage run side by side, as on one host: each keeps its own state directory (Streams keeps
+            // its process id there, from which its transactional ids derive), and a restart finds it again
+            Map<String, String> own = new LinkedHashMap<>(settings);
+            own.put("state.dir", workDir.resolve("state").resolve(stage + "-" + stages.size()).toString());
+            p = new StageProcess(stage, broker.bootstrapServers(), own, options, workDir.resolve("logs"));
             stages.add(p);
         }
         return p.start(STARTUP);

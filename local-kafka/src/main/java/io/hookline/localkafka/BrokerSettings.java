@@ -108,6 +108,9 @@ record BrokerSettings(Path logDir, int brokerPort, int controllerPort, Quorum qu
     p.put("group.initial.rebalance.delay.ms", "0");
     // Crash tests wait for a killed consumer's session to expire; let them ask for a short one (default minimum 6 s).
     p.put("group.min.session.timeout.ms", "1000");
+    // A killed Streams process's open transaction blocks its partitions until the broker aborts it, at the first
+    // check after its timeout: check every second, not every 10 s (the default), so that a peer takes over in seconds.
+    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
 
     // After a kill the restarted node is refused (DuplicateBrokerRegistration) until its previous session expires:
     // the default 9 s session makes every kill/restart fault test that much slower.

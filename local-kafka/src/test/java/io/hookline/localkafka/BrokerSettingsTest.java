@@ -46,6 +46,14 @@ class BrokerSettingsTest {
   }
 
   @Test
+  void aKilledProcesssOpenTransactionIsAbortedWithinASecondOfItsTimeout() throws Exception {
+    Properties props = parse(settings.render());
+
+    assertThat(Integer.parseInt(props.getProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms")))
+        .isLessThanOrEqualTo(1_000);
+  }
+
+  @Test
   void logDirSurvivesPropertiesEscaping() throws Exception {
     Properties props = parse(settings.render());
 

@@ -34,10 +34,31 @@ public final class Settings {
             "Mattermost OutgoingIntegrationRequestsTimeout: seconds one callback, click, dialog or lookup request may "
                     + "take in all, and how long a trigger id stays valid");
 
+    // Kafka client settings that decide how soon a killed process's work goes to a running peer: GroupMembership
+    // applies the first two to every group member, StreamsApp the third to the Streams stages' producers.
+    public static final ConfigKey SESSION_TIMEOUT = ConfigKey.of("session.timeout.ms", "6000",
+            "Kafka consumer setting, Hookline's default (Kafka's is 45000): milliseconds a killed matcher, "
+                    + "dispatcher or ingestor process keeps its partitions before a running peer takes them over; "
+                    + "6000 is the lowest a broker accepts by default (group.min.session.timeout.ms); classic "
+                    + "group protocol only (with group.protocol=consumer the broker's group.consumer.session."
+                    + "timeout.ms decides)");
+    public static final ConfigKey HEARTBEAT_INTERVAL = ConfigKey.of("heartbeat.interval.ms", "1000",
+            "Kafka consumer setting, Hookline's default (Kafka's is 3000): milliseconds between a group member's "
+                    + "heartbeats; a peer learns of a rebalance at its next one, and six fit in the session timeout, "
+                    + "so that a few late ones under load do not expire a live process");
+    public static final ConfigKey TRANSACTION_TIMEOUT = ConfigKey.of("transaction.timeout.ms", "10000",
+            "Kafka producer setting of the matcher's and the ingestor's transactions (Kafka Streams' default): a "
+                    + "killed process's open transaction holds back its partitions (their readers and the peer "
+                    + "taking them over) until the broker aborts it, this long after it began plus up to the "
+                    + "broker's transaction.abort.timed.out.transaction.cleanup.interval.ms; but a live process "
+                    + "stalled this long (CPU, GC) has its transaction aborted, and Kafka Streams may then stop it "
+                    + "(measured with 6000 on an overloaded 2-core machine): lower it only where processes never "
+                    + "stall that long; must exceed commit.interval.ms");
+
     public static final List<ConfigKey> ALL = List.of(BOOTSTRAP_SERVERS, PROCESSING_GUARANTEE, COMMIT_INTERVAL,
             APPLICATION_ID_PREFIX,
             TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, TOPIC_MIN_INSYNC_REPLICAS,
-            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT);
+            OUTGOING_INTEGRATION_REQUESTS_TIMEOUT, SESSION_TIMEOUT, HEARTBEAT_INTERVAL, TRANSACTION_TIMEOUT);
 
     private Settings() {
     }

@@ -2,6 +2,7 @@ package io.hookline.runtime.streams;
 
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
+import io.hookline.runtime.group.GroupMembership;
 import io.hookline.runtime.topic.TopicSettings;
 import java.util.Objects;
 import java.util.Properties;
@@ -64,13 +65,25 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         return config.getPositiveDuration(Settings.COMMIT_INTERVAL).toMillis();
     }
 
+    private static int transactionTimeout(HooklineConfig config) {
+        int millis = config.getInt(Settings.TRANSACTION_TIMEOUT);
+        if (millis <= 0) {
+            throw new IllegalArgumentException(Settings.TRANSACTION_TIMEOUT.name() + " must be a positive number of "
+                    + "milliseconds, got " + millis + " (from " + config.sourceOf(Settings.TRANSACTION_TIMEOUT.name())
+                    + ")");
+        }
+        return millis;
+    }
+
     /**
      * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
      * what Hookline owns: the application id, {@code hookline.processing-guarantee}, {@code hookline.commit-interval}
-     * (unless {@code commit.interval.ms} is set) and explicit naming of every internal resource. Unless configured otherwise, an exception that escapes a processor dead-letters its source
-     * record with the stage's {@code hookline.dlq.*} headers and the stream goes on
+     * (unless {@code commit.interval.ms} is set) and explicit naming of every internal resource. Unless configured
+     * otherwise, an exception that escapes a processor dead-letters its source record with the stage's
+     * {@code hookline.dlq.*} headers and the stream goes on
      * ({@link DeadLetteringExceptionHandler}), also on the global thread; in {@link #failFastProcessors} it stops the
-     * application.
+     * application. Its consumers get the group membership settings of {@link GroupMembership}, its producers
+     * {@link Settings#TRANSACTION_TIMEOUT}: both bound how long a killed instance's tasks wait for a peer.
      */
     public Properties properties(HooklineConfig config) {
         Properties props = new Properties();
@@ -88,6 +101,10 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        GroupMembership.apply(config, props);
+        // prefixed, so that Streams checks it against commit.interval.ms (it reads only the prefixed key for that)
+        props.putIfAbsent(StreamsConfig.producerPrefix(Settings.TRANSACTION_TIMEOUT.name()),
+                transactionTimeout(config));
         return props;
     }
 

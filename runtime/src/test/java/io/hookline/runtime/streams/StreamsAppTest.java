@@ -81,4 +81,27 @@ class StreamsAppTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("hookline.commit-interval");
     }
+
+    @Test
+    void aKilledInstancesTasksAreFreedWithinSecondsUnlessConfiguredOtherwise() {
+        HooklineConfig defaults = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1"));
+        Properties props = MAIN.properties(defaults);
+        assertThat(props).containsEntry("session.timeout.ms", 6000).containsEntry("heartbeat.interval.ms", 1000)
+                .containsEntry("producer.transaction.timeout.ms", 10000);
+        StreamsConfig streams = new StreamsConfig(props);
+        assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("session.timeout.ms", 6000);
+        assertThat(streams.getProducerConfigs("p")).containsEntry("transaction.timeout.ms", 10000);
+
+        Properties configured = MAIN.properties(defaults.with("transaction.timeout.ms", "20000")
+                .with("session.timeout.ms", "30000"));
+        assertThat(new StreamsConfig(configured).getProducerConfigs("p")).containsEntry("transaction.timeout.ms",
+                20000);
+        assertThat(configured).containsEntry("session.timeout.ms", 30000);
+        assertThatThrownBy(() -> MAIN.properties(defaults.with("transaction.timeout.ms", "-1")))
+                .hasMessageContaining("transaction.timeout.ms must be a positive number of milliseconds, got -1");
+        // Streams itself refuses a commit interval the transactions cannot last
+        assertThatThrownBy(() -> new StreamsConfig(MAIN.properties(defaults.with("transaction.timeout.ms", "6000")
+                .with("commit.interval.ms", "7000"))))
+                .hasMessageContaining("Transaction timeout 6000 was set lower than streams commit interval 7000");
+    }
 }
