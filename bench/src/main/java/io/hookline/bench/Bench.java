@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency click one-host
- * isolation scale-out start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
+ * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out
+ * start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
  * 127.0.0.1, runs the named scenarios one after the other, prints one table row per result and writes them all as JSON (default
  * {@code bench/results/latest.json}).
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "click", "one-host", "isolation",
-            "scale-out", "start");
+    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "click", "isolation", "scale-out",
+            "start");
 
     private Bench() {
     }
@@ -34,8 +34,8 @@ public final class Bench {
         Path out = Path.of("bench", "results", "latest.json");
         Set<String> chosen = new LinkedHashSet<>();
         int latencyRate = 1_000;
-        Integer seconds = null;
-        Integer warmupSeconds = null;
+        int seconds = 25;
+        int warmupSeconds = 8;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 out = Path.of(args[++i]);
@@ -71,13 +71,8 @@ public final class Bench {
                 List<Row> result = switch (scenario) {
                     case "matcher" -> MatcherScenario.run(kafka, 60_000);
                     case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
-                    // the latency scenario counts from 8 s after its stages start (how a fresh deployment does);
-                    // the click target is about stages that have served a while, so clicks count from 45 s on
-                    case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, orElse(seconds, 25),
-                            orElse(warmupSeconds, 8)));
-                    case "click" -> List.of(ClickScenario.run(kafka, 100, 10, orElse(seconds, 90),
-                            orElse(warmupSeconds, 45)));
-                    case "one-host" -> List.of(OneHostScenario.run(kafka, 20_000));
+                    case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, seconds, warmupSeconds));
+                    case "click" -> List.of(ClickScenario.run(kafka, 100, 10, seconds, warmupSeconds));
                     case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
                     case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
                     case "start" -> List.of(StartupScenario.run(kafka, 10_000));
@@ -98,10 +93,6 @@ public final class Bench {
         write(out, rows, started);
         System.out.println("wrote " + out.toAbsolutePath());
         System.exit(0);
-    }
-
-    private static int orElse(Integer given, int scenarioDefault) {
-        return given == null ? scenarioDefault : given;
     }
 
     private static void write(Path out, List<Row> rows, long started) throws Exception {
