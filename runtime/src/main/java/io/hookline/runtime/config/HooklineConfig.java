@@ -111,6 +111,16 @@ public final class HooklineConfig {
         }
     }
 
+    /** A whole number of milliseconds, more than zero (a Kafka client's timeout under its own name). */
+    public int getPositiveMillis(ConfigKey key) {
+        int value = getInt(key);
+        if (value <= 0) {
+            throw new IllegalArgumentException(key.name() + " must be a positive number of milliseconds, got "
+                    + value + " (from " + sourceOf(key.name()) + ")");
+        }
+        return value;
+    }
+
     /** A duration in {@link Durations}' grammar (a bare number is seconds, Mattermost's unit), zero or more. */
     public Duration getDuration(ConfigKey key) {
         try {

@@ -1,6 +1,5 @@
 package io.hookline.runtime.group;
 
-import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 import java.util.Map;
@@ -32,8 +31,8 @@ public final class GroupMembership {
         if (!classic(clientProperties)) {
             return;
         }
-        int session = positive(config, Settings.SESSION_TIMEOUT);
-        int heartbeat = positive(config, Settings.HEARTBEAT_INTERVAL);
+        int session = config.getPositiveMillis(Settings.SESSION_TIMEOUT);
+        int heartbeat = config.getPositiveMillis(Settings.HEARTBEAT_INTERVAL);
         if (heartbeat >= session) {
             throw new IllegalArgumentException(Settings.HEARTBEAT_INTERVAL.name() + " (" + heartbeat + ", from "
                     + config.sourceOf(Settings.HEARTBEAT_INTERVAL.name()) + ") must be less than "
@@ -48,14 +47,5 @@ public final class GroupMembership {
     private static boolean classic(Map<? super String, Object> clientProperties) {
         Object protocol = clientProperties.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
         return protocol == null || protocol.toString().trim().equalsIgnoreCase(GroupProtocol.CLASSIC.name());
-    }
-
-    private static int positive(HooklineConfig config, ConfigKey key) {
-        int value = config.getInt(key);
-        if (value <= 0) {
-            throw new IllegalArgumentException(key.name() + " must be a positive number of milliseconds, got "
-                    + value + " (from " + config.sourceOf(key.name()) + ")");
-        }
-        return value;
     }
 }

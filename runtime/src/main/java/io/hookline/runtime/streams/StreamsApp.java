@@ -65,16 +65,6 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         return config.getPositiveDuration(Settings.COMMIT_INTERVAL).toMillis();
     }
 
-    private static int transactionTimeout(HooklineConfig config) {
-        int millis = config.getInt(Settings.TRANSACTION_TIMEOUT);
-        if (millis <= 0) {
-            throw new IllegalArgumentException(Settings.TRANSACTION_TIMEOUT.name() + " must be a positive number of "
-                    + "milliseconds, got " + millis + " (from " + config.sourceOf(Settings.TRANSACTION_TIMEOUT.name())
-                    + ")");
-        }
-        return millis;
-    }
-
     /**
      * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
      * what Hookline owns: the application id, {@code hookline.processing-guarantee}, {@code hookline.commit-interval}
@@ -104,7 +94,7 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         GroupMembership.apply(config, props);
         // prefixed, so that Streams checks it against commit.interval.ms (it reads only the prefixed key for that)
         props.putIfAbsent(StreamsConfig.producerPrefix(Settings.TRANSACTION_TIMEOUT.name()),
-                transactionTimeout(config));
+                config.getPositiveMillis(Settings.TRANSACTION_TIMEOUT));
         return props;
     }
 
