@@ -60,6 +60,8 @@ public final class Console implements AutoCloseable {
                 "bootstrap_servers", config.require(Settings.BOOTSTRAP_SERVERS),
                 "token_required", listen.adminToken() != null))));
         apis.add(new HooksApi(config, HookFactory.secure()));
+        apis.add(new DeliveriesApi(config));
+        apis.add(new DeadLettersApi(config));
         return apis;
     }
 
