@@ -60,7 +60,7 @@ export function mount(element, api) {
     const cards = p.stages.map((s) => {
       const main = MAIN_RATE[s.name];
       const rate = main ? remember(`${s.name}:rate`, s.rates[main]) : null;
-      const lag = s.lag === null ? null : remember(`${s.name}:lag`, s.lag);
+      const lag = s.lag == null ? null : remember(`${s.name}:lag`, s.lag);
       const status = { UP: 'ok', NOT_READY: 'warn', DOWN: 'bad' }[s.status] || '';
       return h('div', { class: 'panel', 'data-stage': s.name },
         h('div', { class: 'toolbar' }, h('h2', {}, s.name), h('span', { class: `pill ${status}`, 'data-status': s.status }, s.status)),
@@ -85,7 +85,7 @@ export function mount(element, api) {
       h('table', { id: 'groups-table' },
         h('thead', {}, h('tr', {}, ['Group', 'State', 'Partitions', 'Lag'].map((t) => h('th', {}, t)))),
         h('tbody', {}, p.groups.map((g) => h('tr', {}, h('td', { class: 'mono' }, g.group_id), h('td', {}, g.state),
-          h('td', {}, g.partitions), h('td', {}, g.lag)))))));
+          h('td', {}, g.partitions), h('td', {}, g.lag))))));
   }
 
   const close = api.stream('/api/pipeline/stream', (event, data) => {

@@ -7,8 +7,11 @@ import io.hookline.dispatcher.DispatcherSettings;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
+import io.hookline.schemas.delivery.DeliveryOutcome;
+import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.topic.Topics;
+import io.hookline.schemas.trigger.WebhookTrigger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Deliveries page's API: the delivery log ({@link DeliveryRows}) with filters, one delivery's whole story from the
@@ -25,17 +33,31 @@ final class DeliveriesApi implements ConsoleApi {
 
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 2000;
+    private static final int READERS = 5;
     private static final Set<String> STATUSES = Set.of(DeliveryRows.SUCCEEDED, DeliveryRows.FAILED,
             DeliveryRows.PENDING, DeliveryRows.RETRYING);
 
     private final HooklineConfig config;
     private final KafkaClients clients;
     private final Topics topics;
+    /** Reads the topics of one answer side by side: each read costs a consumer's start, not its records. */
+    private final ExecutorService readers;
 
     DeliveriesApi(HooklineConfig config) {
         this.config = config;
         this.clients = new KafkaClients(config);
         this.topics = TopicSettings.topics(config);
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(READERS, r -> {
+            Thread t = new Thread(r, "hookline-console-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
     }
 
     /** The body of a redelivery of several failures. */
@@ -75,9 +97,18 @@ final class DeliveriesApi implements ConsoleApi {
 
     /** One delivery from its post to the commands its answer became, and its redeliveries. */
     private Map<String, Object> story(String id) {
+        List<PostCommand> commands = new ArrayList<>();
+        List<PostEvent> posts = new ArrayList<>();
+        // the post's id is only known from the log: every post and command is read alongside, and picked after
+        Future<?> commandsRead = readers.submit(() -> TopicScan.scan(clients, topics.postCommands(),
+                (record, command) -> commands.add(command)));
+        Future<?> postsRead = readers.submit(() -> TopicScan.scan(clients, topics.posts(),
+                (record, event) -> posts.add(event)));
         DeliveryRows log = read();
         DeliveryRows.Row row = log.row(id);
         if (row == null) {
+            commandsRead.cancel(true);
+            postsRead.cancel(true);
             throw ApiException.notFound("no delivery " + id + " in the delivery log (" + topics.webhookResponses()
                     .name() + ", " + topics.webhookTriggers().name() + ")");
         }
@@ -93,28 +124,24 @@ final class DeliveriesApi implements ConsoleApi {
         Set<String> ids = new java.util.HashSet<>();
         ids.add(id);
         chain.forEach(r -> ids.add(r.deliveryId()));
-        List<PostCommand> commands = new ArrayList<>();
-        TopicScan.scan(clients, topics.postCommands(), (record, command) -> {
-            if (command.origin() != null && ids.contains(command.origin().deliveryId())) {
-                commands.add(command);
+        await(commandsRead);
+        await(postsRead);
+        List<PostCommand> answered = commands.stream()
+                .filter(c -> c.origin() != null && ids.contains(c.origin().deliveryId())).toList();
+        PostEvent post = null;
+        for (PostEvent event : posts) {
+            if (event.post() != null && row.postId() != null && row.postId().equals(event.post().id())) {
+                post = event;
             }
-        });
-        PostEvent[] post = {null};
-        if (row.postId() != null && !row.postId().isEmpty()) {
-            TopicScan.scan(clients, topics.posts(), (record, event) -> {
-                if (event.post() != null && row.postId().equals(event.post().id())) {
-                    post[0] = event;
-                }
-            });
         }
         Map<String, Object> story = new LinkedHashMap<>();
         story.put("delivery", row);
-        story.put("post", post[0]);
+        story.put("post", post);
         story.put("trigger", log.triggerOf(id));
         story.put("outcome", log.outcomeOf(id));
         story.put("redelivery_of", row.redeliveryOf() == null ? null : log.row(row.redeliveryOf()));
         story.put("redeliveries", chain);
-        story.put("commands", commands);
+        story.put("commands", answered);
         story.put("retry_delays", config.require(DispatcherSettings.RETRY_DELAYS));
         return story;
     }
@@ -140,12 +167,40 @@ final class DeliveriesApi implements ConsoleApi {
                 r -> { });
     }
 
+    /** The log from its three topics, read side by side and folded in one thread. */
     private DeliveryRows read() {
+        List<WebhookTrigger> triggers = new ArrayList<>();
+        List<ScheduledRetry> retries = new ArrayList<>();
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        Future<?> t = readers.submit(() -> TopicScan.scan(clients, topics.webhookTriggers(),
+                (record, trigger) -> triggers.add(trigger)));
+        Future<?> r = readers.submit(() -> TopicScan.scan(clients, topics.webhookRetries(),
+                (record, retry) -> retries.add(retry)));
+        Future<?> o = readers.submit(() -> TopicScan.scan(clients, topics.webhookResponses(),
+                (record, outcome) -> outcomes.add(outcome)));
+        await(t);
+        await(r);
+        await(o);
         DeliveryRows rows = new DeliveryRows();
-        TopicScan.scan(clients, topics.webhookTriggers(), (record, trigger) -> rows.trigger(trigger));
-        TopicScan.scan(clients, topics.webhookRetries(), (record, retry) -> rows.retry(retry));
-        TopicScan.scan(clients, topics.webhookResponses(), (record, outcome) -> rows.outcome(outcome));
+        triggers.forEach(rows::trigger);
+        retries.forEach(rows::retry);
+        outcomes.forEach(rows::outcome);
         return rows;
+    }
+
+    /** Waits for a read; its failure (an unreachable broker) is this request's. */
+    private static void await(Future<?> read) {
+        try {
+            read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the delivery log", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static Long instant(ApiRequest r, String name) {
