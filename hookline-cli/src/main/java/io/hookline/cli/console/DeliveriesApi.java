@@ -9,6 +9,7 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
 import io.hookline.schemas.delivery.ScheduledRetry;
+import io.hookline.schemas.hook.CallbackUrlCredentials;
 import io.hookline.schemas.post.PostEvent;
 import io.hookline.schemas.topic.Topics;
 import io.hookline.schemas.trigger.WebhookTrigger;
@@ -137,13 +138,41 @@ final class DeliveriesApi implements ConsoleApi {
         Map<String, Object> story = new LinkedHashMap<>();
         story.put("delivery", row);
         story.put("post", post);
-        story.put("trigger", log.triggerOf(id));
-        story.put("outcome", log.outcomeOf(id));
+        WebhookTrigger trigger = log.triggerOf(id);
+        story.put("trigger", trigger == null ? null : trigger.redacted());
+        story.put("outcome", shown(log.outcomeOf(id)));
         story.put("redelivery_of", row.redeliveryOf() == null ? null : log.row(row.redeliveryOf()));
         story.put("redeliveries", chain);
         story.put("commands", answered);
         story.put("retry_delays", config.require(DispatcherSettings.RETRY_DELAYS));
         return story;
+    }
+
+    /**
+     * An outcome as the story shows it. An interaction's call is left out but for what it was and where it went: its
+     * decoded action carries the integration's context, which may hold the integration's own secrets.
+     */
+    static Object shown(DeliveryOutcome outcome) {
+        if (outcome == null || !outcome.isInteraction()) {
+            return outcome == null ? null : new DeliveryOutcome(outcome.deliveryId(),
+                    outcome.trigger() == null ? null : outcome.trigger().redacted(), outcome.status(),
+                    outcome.httpStatus(), outcome.responseBody(), outcome.responseContentType(), outcome.error(),
+                    outcome.attempts(), outcome.completedAt(), outcome.hookGone(), null);
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("delivery_id", outcome.deliveryId());
+        shown.put("status", outcome.status());
+        shown.put("http_status", outcome.httpStatus());
+        shown.put("error", outcome.error());
+        shown.put("response_body", outcome.responseBody());
+        shown.put("attempts", outcome.attempts());
+        shown.put("completed_at", outcome.completedAt());
+        var event = outcome.interaction().event();
+        if (event != null) {
+            shown.put("interaction_type", event.type());
+            shown.put("url", CallbackUrlCredentials.masked(event.url()));
+        }
+        return shown;
     }
 
     private ApiResponse redeliverOne(String id) {
