@@ -63,12 +63,22 @@ export function mount(element, api, params) {
     return local ? new Date(local).toISOString() : '';
   }
 
+  let shown = '';
+  let openStory = null;
+  let storyShown = '';
+  let busy = false;
+
   async function load() {
     try {
       const data = await api.get(`/api/deliveries${api.query({ hook: filters.hook, status: filters.status, post_id: filters.post_id, since: iso(filters.since), until: iso(filters.until) })}`);
       if (!alive) return;
       scheduleNote.textContent = `Retry schedule: after ${data.retry_delays} (hookline.dispatcher.retry-delays), then the delivery fails.`;
-      render(data.deliveries, data.limit);
+      // re-render only what changed, so that a refresh never moves a row under the pointer for nothing
+      const seen = JSON.stringify(data.deliveries);
+      if (seen !== shown) {
+        shown = seen;
+        render(data.deliveries, data.limit);
+      }
     } catch (e) {
       if (alive) replace(listSlot, h('p', { class: 'error' }, `Could not read the delivery log: ${e.message}`));
     }
@@ -111,11 +121,18 @@ export function mount(element, api, params) {
     }
   }
 
-  async function story(id) {
-    replace(storySlot, h('p', { class: 'muted' }, 'Loading the story…'));
+  async function story(id, quietly = false) {
+    if (!quietly) {
+      openStory = id;
+      storyShown = '';
+      replace(storySlot, h('p', { class: 'muted' }, 'Loading the story…'));
+    }
     try {
       const s = await api.get(`/api/deliveries/${encodeURIComponent(id)}`);
-      if (!alive) return;
+      if (!alive || openStory !== id) return;
+      const seen = JSON.stringify(s);
+      if (seen === storyShown) return;
+      storyShown = seen;
       const d = s.delivery;
       const p = s.post && s.post.post;
       const steps = [
@@ -147,14 +164,29 @@ export function mount(element, api, params) {
           d.status === 'failed' && d.kind === 'webhook' && !d.redelivered_as
             ? h('button', { class: 'primary', 'data-action': 'redeliver-story', onclick: () => redeliver(id) }, 'Redeliver') : null,
           h('button', { onclick: () => story(id) }, 'Refresh'),
-          h('button', { onclick: () => replace(storySlot) }, 'Close')),
+          h('button', { onclick: () => { openStory = null; replace(storySlot); } }, 'Close')),
         h('div', { class: 'story' }, steps)));
     } catch (e) {
-      replace(storySlot, h('p', { class: 'error' }, e.message));
+      if (!quietly) replace(storySlot, h('p', { class: 'error' }, e.message));
     }
   }
 
+  // live: the log and the open story are read again every few seconds while the page is open
+  const timer = setInterval(async () => {
+    if (busy || document.hidden) return;
+    busy = true;
+    try {
+      await load();
+      if (openStory) await story(openStory, true);
+    } finally {
+      busy = false;
+    }
+  }, 4000);
+
   load();
   if (params.get('delivery')) story(params.get('delivery'));
-  return () => { alive = false; };
+  return () => {
+    alive = false;
+    clearInterval(timer);
+  };
 }
