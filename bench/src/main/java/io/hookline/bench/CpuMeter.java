@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,24 @@ final class CpuMeter {
         long self = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         return new Sample(d, broker().map(CpuMeter::cpuNanos).orElse(0L), endpoints, self - endpoints);
+    }
+
+    /**
+     * CPU used so far, in nanoseconds, by each named process and by the broker (as {@code broker}), in the order given.
+     */
+    static Map<String, Long> byProcess(Map<String, ProcessHandle> processes) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        processes.forEach((name, handle) -> used.put(name, cpuNanos(handle)));
+        used.put("broker", broker().map(CpuMeter::cpuNanos).orElse(0L));
+        return used;
+    }
+
+    /** Microseconds per {@code count} of what each process used between {@code before} and {@code after}. */
+    static Map<String, Double> microsEach(Map<String, Long> before, Map<String, Long> after, int count) {
+        Map<String, Double> each = new LinkedHashMap<>();
+        after.forEach((name, nanos) -> each.put(name,
+                Math.round(micros(nanos - before.getOrDefault(name, 0L), count) * 10) / 10.0));
+        return each;
     }
 
     /** CPU time of this JVM's threads whose name starts with {@code prefix}, alive now. */

@@ -55,7 +55,9 @@ final class LatencyScenario {
                 for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
                     stages.add(kafka.stage(stage, settings));
                 }
-                return measure(kafka, topics, postsPerSecond, seconds, warmupSeconds);
+                Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+                stages.forEach(s -> processes.put(s.name(), s.handle()));
+                return measure(kafka, topics, processes, postsPerSecond, seconds, warmupSeconds);
             } finally {
                 for (int i = stages.size() - 1; i >= 0; i--) {
                     stages.get(i).close();
@@ -64,8 +66,8 @@ final class LatencyScenario {
         }
     }
 
-    private static Row measure(BenchKafka kafka, Topics topics, int postsPerSecond, int seconds, int warmupSeconds)
-            throws Exception {
+    private static Row measure(BenchKafka kafka, Topics topics, Map<String, ProcessHandle> stages,
+                               int postsPerSecond, int seconds, int warmupSeconds) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -83,6 +85,7 @@ final class LatencyScenario {
         long start = System.nanoTime();
         long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         List<String> measured = new ArrayList<>();
+        Map<String, Long> cpuAtWarmupEnd = null;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
@@ -99,6 +102,9 @@ final class LatencyScenario {
                         new Team(TEAM, "team", "Team"), new User(Ids.deterministic("user"), "bench"));
                 byte[] value = POSTS.toBytes(event);
                 long now = System.nanoTime();
+                if (cpuAtWarmupEnd == null && now >= warmupEnd) {
+                    cpuAtWarmupEnd = CpuMeter.byProcess(stages);
+                }
                 if (matches) {
                     matching++;
                     sentAt.put(postId, now);
@@ -115,6 +121,8 @@ final class LatencyScenario {
         while (!seenAt.keySet().containsAll(measured) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        // CPU of the counted window: its posts and their replies (a reply still on its way at the end adds its share)
+        Map<String, Long> cpuAtEnd = CpuMeter.byProcess(stages);
         reading.set(false);
         reader.join(10_000);
         long[] millis = measured.stream().filter(seenAt::containsKey)
@@ -139,6 +147,14 @@ final class LatencyScenario {
         d.put("p50_first_half_ms", percentile(firstHalf, 0.50));
         d.put("p50_second_half_ms", percentile(secondHalf, 0.50));
         d.putAll(stageBreakdown(kafka, topics.webhookResponses().name(), Set.copyOf(measured)));
+        if (cpuAtWarmupEnd != null && !measured.isEmpty()) {
+            Map<String, Double> cpu = CpuMeter.microsEach(cpuAtWarmupEnd, cpuAtEnd, measured.size());
+            double cpuTotal = Math.round(cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 10) / 10.0;
+            d.put("cpu_us_per_reply", cpu);
+            d.put("cpu_us_per_reply_total", cpuTotal);
+            System.out.println("latency CPU per reply (" + measured.size() + " replies, " + (postsPerSecond / 10)
+                    + " of " + postsPerSecond + " posts/s matching): total " + cpuTotal + " us = " + cpu);
+        }
         return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)",
                 percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1]),
                 percentile(millis, 0.50), "", 0, "ms", d);

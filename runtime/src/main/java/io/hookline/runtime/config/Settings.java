@@ -46,14 +46,15 @@ public final class Settings {
             "Kafka consumer setting, Hookline's default (Kafka's is 3000): milliseconds between a group member's "
                     + "heartbeats; a peer learns of a rebalance at its next one, and six fit in the session timeout, "
                     + "so that a few late ones under load do not expire a live process");
-    public static final ConfigKey TRANSACTION_TIMEOUT = ConfigKey.of("transaction.timeout.ms", "10000",
-            "Kafka producer setting of the matcher's and the ingestor's transactions (Kafka Streams' default): a "
-                    + "killed process's open transaction holds back its partitions (their readers and the peer "
-                    + "taking them over) until the broker aborts it, this long after it began plus up to the "
-                    + "broker's transaction.abort.timed.out.transaction.cleanup.interval.ms; but a live process "
-                    + "stalled this long (CPU, GC) has its transaction aborted, and Kafka Streams may then stop it "
-                    + "(measured with 6000 on an overloaded 2-core machine): lower it only where processes never "
-                    + "stall that long; must exceed commit.interval.ms");
+    public static final ConfigKey TRANSACTION_TIMEOUT = ConfigKey.of("transaction.timeout.ms", "6000",
+            "Kafka producer setting of the matcher's and the ingestor's transactions, Hookline's default (Kafka "
+                    + "Streams' is 10000): a killed process's open transaction holds back its partitions (their "
+                    + "readers and the peer taking them over) until the broker aborts it, this long after it began "
+                    + "plus up to the broker's transaction.abort.timed.out.transaction.cleanup.interval.ms; 6000 "
+                    + "matches session.timeout.ms. A live process stalled this long (CPU, GC) has its transaction "
+                    + "aborted too: its stream thread is then replaced and redoes the work from its last commit "
+                    + "(nothing lost or doubled; a process that loses 5 within 5 minutes stops, as for any other "
+                    + "error); must exceed commit.interval.ms");
 
     public static final List<ConfigKey> ALL = List.of(BOOTSTRAP_SERVERS, PROCESSING_GUARANTEE, COMMIT_INTERVAL,
             APPLICATION_ID_PREFIX,

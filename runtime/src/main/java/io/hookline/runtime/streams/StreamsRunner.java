@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *       restored;</li>
  *   <li>an exception that escapes even the processing exception handler stops its client ({@code SHUTDOWN_CLIENT},
  *       logged as an error) rather than letting it spin: {@link #isRunning()} turns false, {@link #health()} not
- *       live;</li>
+ *       live; but a thread that lost its transaction to the broker is replaced ({@link LostTransactionRecovery});</li>
  *   <li>{@link #close()} closes the clients in reverse order, each within the close timeout, leaving the consumer
  *       group so that a restarted stage gets its partitions at once instead of after the session timeout; what is not
  *       committed by then is aborted and redone after a restart (exactly-once);</li>
@@ -147,11 +148,19 @@ public final class StreamsRunner {
     private Client client(App app, Topology topology) {
         String applicationId = app.app().applicationId(config);
         KafkaStreams streams = new KafkaStreams(topology, app.properties());
+        LostTransactionRecovery recovery = new LostTransactionRecovery(Clock.systemUTC());
         streams.setUncaughtExceptionHandler(e -> {
-            // an exception that escapes the processing exception handler is a bug or a lost broker: stop rather than
-            // spin; the operator sees the log and the health
-            LOG.error("{} stopped by an unexpected error", applicationId, e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            StreamThreadExceptionResponse response = recovery.respond(e);
+            if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                LOG.warn("{}: a stream thread lost its transaction (aborted by the broker after a stall longer than "
+                        + "transaction.timeout.ms?); replacing the thread, which redoes the work from the last "
+                        + "commit", applicationId, e);
+            } else {
+                // any other escaping exception is a bug or a lost broker: stop rather than spin; the operator sees
+                // the log and the health
+                LOG.error("{} stopped by an unexpected error", applicationId, e);
+            }
+            return response;
         });
         return new Client(app.app().role(), applicationId, streams);
     }

@@ -87,10 +87,10 @@ class StreamsAppTest {
         HooklineConfig defaults = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1"));
         Properties props = MAIN.properties(defaults);
         assertThat(props).containsEntry("session.timeout.ms", 6000).containsEntry("heartbeat.interval.ms", 1000)
-                .containsEntry("producer.transaction.timeout.ms", 10000);
+                .containsEntry("producer.transaction.timeout.ms", 6000);
         StreamsConfig streams = new StreamsConfig(props);
         assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("session.timeout.ms", 6000);
-        assertThat(streams.getProducerConfigs("p")).containsEntry("transaction.timeout.ms", 10000);
+        assertThat(streams.getProducerConfigs("p")).containsEntry("transaction.timeout.ms", 6000);
 
         Properties configured = MAIN.properties(defaults.with("transaction.timeout.ms", "20000")
                 .with("session.timeout.ms", "30000"));
