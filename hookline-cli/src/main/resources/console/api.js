@@ -90,7 +90,10 @@ function stream(path, onEvent, onStatus = () => {}) {
   const run = async () => {
     while (!closed) {
       try {
-        const response = await fetch(path, { headers: headers({ Accept: 'text/event-stream' }), signal: controller.signal });
+        const response = await fetch(path, {
+          headers: headers({ Accept: 'text/event-stream' }),
+          signal: controller.signal,
+        });
         if (response.status === 401) {
           await token({});
           continue;

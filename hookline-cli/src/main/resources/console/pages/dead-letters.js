@@ -7,8 +7,11 @@ export function mount(element, api) {
   const selected = new Set();
   const filters = { stage: '', source_topic: '' };
   const listSlot = h('div', { id: 'dead-letter-list' }, h('p', { class: 'muted' }, 'Loading the dead letters…'));
-  const replayButton = h('button', { class: 'primary', id: 'replay-selected', disabled: true, onclick: () => replay([...selected]) }, 'Replay selected');
-  const stage = h('select', { name: 'stage' }, ['', 'matcher', 'dispatcher', 'ingestor'].map((s) => h('option', { value: s }, s || 'any')));
+  const replayButton = h('button', {
+    class: 'primary', id: 'replay-selected', disabled: true, onclick: () => replay([...selected]),
+  }, 'Replay selected');
+  const stage = h('select', { name: 'stage' },
+    ['', 'matcher', 'dispatcher', 'ingestor'].map((s) => h('option', { value: s }, s || 'any')));
   stage.addEventListener('change', () => { filters.stage = stage.value; load(); });
   const topic = h('input', { type: 'text', name: 'source_topic', placeholder: 'any topic' });
   topic.addEventListener('change', () => { filters.source_topic = topic.value.trim(); load(); });
@@ -29,7 +32,8 @@ export function mount(element, api) {
       if (!alive) return;
       selected.clear();
       updateButton();
-      summary.textContent = `${data.total} dead letter(s) on ${data.topic}${data.total > data.dead_letters.length ? `; the newest ${data.dead_letters.length} are shown` : ''}.`;
+      const newest = data.total > data.dead_letters.length ? `; the newest ${data.dead_letters.length} are shown` : '';
+      summary.textContent = `${data.total} dead letter(s) on ${data.topic}${newest}.`;
       render(data.dead_letters);
     } catch (e) {
       if (alive) replace(listSlot, h('p', { class: 'error' }, `Could not read the dead letters: ${e.message}`));
@@ -42,7 +46,8 @@ export function mount(element, api) {
       return;
     }
     replace(listSlot, h('table', { id: 'dead-letters-table' },
-      h('thead', {}, h('tr', {}, ['', 'Position', 'When', 'Stage', 'Reason', 'Source', 'Record', ''].map((t) => h('th', {}, t)))),
+      h('thead', {}, h('tr', {},
+        ['', 'Position', 'When', 'Stage', 'Reason', 'Source', 'Record', ''].map((t) => h('th', {}, t)))),
       h('tbody', {}, letters.map((l) => {
         const box = h('input', { type: 'checkbox', disabled: !l.replayable, 'data-position': l.position });
         box.addEventListener('change', () => {
@@ -55,9 +60,11 @@ export function mount(element, api) {
           h('td', {}, time(l.timestamp)),
           h('td', {}, l.stage || '?'),
           h('td', { class: 'error' }, l.reason || ''),
-          h('td', { class: 'mono' }, l.source_topic ? `${l.source_topic} ${l.source_partition}:${l.source_offset}` : '?'),
+          h('td', { class: 'mono' },
+            l.source_topic ? `${l.source_topic} ${l.source_partition}:${l.source_offset}` : '?'),
           h('td', {}, h('details', {}, h('summary', {}, 'record'), h('pre', {}, JSON.stringify(l.record, null, 2)))),
-          h('td', {}, l.replayable ? h('button', { 'data-action': 'replay', onclick: () => replay([l.position]) }, 'Replay')
+          h('td', {}, l.replayable
+            ? h('button', { 'data-action': 'replay', onclick: () => replay([l.position]) }, 'Replay')
             : h('span', { class: 'muted', title: l.not_replayable }, 'not replayable')));
       }))));
   }
@@ -67,7 +74,8 @@ export function mount(element, api) {
     try {
       const report = await api.post('/api/dead-letters/replay', { positions });
       const skipped = report.skipped.map((s) => `${s.partition}:${s.offset}: ${s.why}`);
-      toast(`Replayed ${report.replayed.length} of ${report.selected}${skipped.length ? `; skipped ${skipped.join('; ')}` : ''}`, skipped.length ? 'error' : 'info');
+      const note = skipped.length ? `; skipped ${skipped.join('; ')}` : '';
+      toast(`Replayed ${report.replayed.length} of ${report.selected}${note}`, skipped.length ? 'error' : 'info');
       load();
     } catch (e) {
       toast(e.message, 'error');

@@ -50,7 +50,8 @@ export function mount(element, api) {
         h('td', {}, h('div', {}, hook.display_name || h('span', { class: 'muted' }, '(no name)')),
           h('div', { class: 'mono muted' }, hook.id)),
         h('td', {}, h('span', { class: 'pill ok' }, 'live')),
-        h('td', { class: 'mono' }, hook.team_id, h('br'), hook.channel_id || h('span', { class: 'muted' }, '(any channel)')),
+        h('td', { class: 'mono' }, hook.team_id, h('br'),
+          hook.channel_id || h('span', { class: 'muted' }, '(any channel)')),
         h('td', {}, (hook.trigger_words || []).join(', ') || h('span', { class: 'muted' }, '(every post)'),
           h('div', { class: 'muted' }, hook.trigger_when === 1 ? 'starts with' : 'exact')),
         h('td', { class: 'mono' }, (hook.callback_urls || []).map((u) => h('div', {}, u))),
@@ -63,7 +64,8 @@ export function mount(element, api) {
           h('button', { class: 'danger', onclick: () => remove(hook), 'data-action': 'delete' }, 'Delete')));
     });
     replace(listSlot, h('table', { id: 'hooks-table' },
-      h('thead', {}, h('tr', {}, ['Hook', 'Status', 'Team / channel', 'Trigger words', 'Callback URLs', 'Updated', '', '']
+      h('thead', {}, h('tr', {},
+        ['Hook', 'Status', 'Team / channel', 'Trigger words', 'Callback URLs', 'Updated', '', '']
         .map((t) => h('th', {}, t)))),
       h('tbody', {}, rows)),
     data.keyless ? h('p', { class: 'warn' }, `${data.keyless} record(s) without a key were skipped.`) : null);
@@ -75,17 +77,23 @@ export function mount(element, api) {
     const input = (name, value, attrs = {}) => h('input', { type: 'text', name, value: value || '', ...attrs });
     const form = h('form', { id: 'hook-form', class: 'panel', novalidate: true },
       h('h2', {}, editing ? `Edit hook ${hook.display_name || hook.id}` : 'New outgoing webhook'),
-      field('Team id', input('team_id', v.team_id, { disabled: editing }), editing ? 'A hook’s team never changes.' : '26-character id'),
-      field('Channel id', input('channel_id', v.channel_id), 'Empty: every public channel of the team (then trigger words are required).'),
-      field('Trigger words', h('textarea', { name: 'trigger_words', rows: 2 }, (v.trigger_words || []).join('\n')), 'One per line; none: every post of the channel.'),
+      field('Team id', input('team_id', v.team_id, { disabled: editing }),
+        editing ? 'A hook’s team never changes.' : '26-character id'),
+      field('Channel id', input('channel_id', v.channel_id),
+        'Empty: every public channel of the team (then trigger words are required).'),
+      field('Trigger words', h('textarea', { name: 'trigger_words', rows: 2 }, (v.trigger_words || []).join('\n')),
+        'One per line; none: every post of the channel.'),
       field('Trigger when', h('select', { name: 'trigger_when' },
         h('option', { value: 'exact', selected: v.trigger_when !== 1 }, 'First word matches exactly'),
         h('option', { value: 'starts-with', selected: v.trigger_when === 1 }, 'First word starts with'))),
-      field('Callback URLs', h('textarea', { name: 'callback_urls', rows: 2 }, (v.callback_urls || []).join('\n')), 'One per line; every one is called.'),
-      field('Creator id', input('creator_id', v.creator_id, { disabled: editing }), 'User the response posts are created as.'),
+      field('Callback URLs', h('textarea', { name: 'callback_urls', rows: 2 }, (v.callback_urls || []).join('\n')),
+        'One per line; every one is called.'),
+      field('Creator id', input('creator_id', v.creator_id, { disabled: editing }),
+        'User the response posts are created as.'),
       field('Display name', input('display_name', v.display_name)),
       field('Description', input('description', v.description)),
-      field('Content type', input('content_type', v.content_type || 'application/json'), 'application/json sends JSON; anything else a form.'),
+      field('Content type', input('content_type', v.content_type || 'application/json'),
+        'application/json sends JSON; anything else a form.'),
       field('Username override', input('username', v.username)),
       field('Icon URL override', input('icon_url', v.icon_url)),
       h('p', { class: 'form-error' }),
@@ -131,9 +139,11 @@ export function mount(element, api) {
   }
 
   async function regen(hook) {
-    if (!confirm(`Give hook ${hook.display_name || hook.id} a new token? The old one stops being sent at once.`)) return;
+    const name = hook.display_name || hook.id;
+    if (!confirm(`Give hook ${name} a new token? The old one stops being sent at once.`)) return;
     try {
-      showSecret(`New token for hook ${hook.id}`, await api.post(`/api/hooks/${encodeURIComponent(hook.id)}/regen-token`), ['token']);
+      const renewed = await api.post(`/api/hooks/${encodeURIComponent(hook.id)}/regen-token`);
+      showSecret(`New token for hook ${hook.id}`, renewed, ['token']);
       load();
     } catch (e) {
       toast(e.message, 'error');
@@ -151,7 +161,8 @@ export function mount(element, api) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {
-        const rotated = await api.post(`/api/hooks/${encodeURIComponent(hook.id)}/rotate-secret`, { grace: form.elements.grace.value });
+        const rotated = await api.post(`/api/hooks/${encodeURIComponent(hook.id)}/rotate-secret`,
+          { grace: form.elements.grace.value });
         replace(formSlot);
         showSecret(`New signing secret for hook ${hook.id}`, rotated, ['signing_secret']);
         load();

@@ -29,7 +29,8 @@ final class PipelineView {
     }
 
     /** A counter or gauge the page shows, and how to find it. */
-    private record Measure(String stage, String key, boolean counter, String name, Predicate<Map<String, String>> labels) {
+    private record Measure(String stage, String key, boolean counter, String name,
+                           Predicate<Map<String, String>> labels) {
     }
 
     private static final List<Measure> MEASURES = List.of(

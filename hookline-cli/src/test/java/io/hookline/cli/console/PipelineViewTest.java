@@ -63,7 +63,8 @@ class PipelineViewTest {
         assertThat(dispatcher.get("lag")).as("both of its groups").isEqualTo(3L);
         assertThat(((Map<String, Double>) dispatcher.get("rates")).get("attempts")).isEqualTo(2.0);
         assertThat(((Map<String, Double>) dispatcher.get("gauges")).get("in_flight")).isEqualTo(3.0);
-        assertThat((Double) dispatcher.get("mean_latency_ms")).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((Double) dispatcher.get("mean_latency_ms")).isCloseTo(100.0,
+                org.assertj.core.data.Offset.offset(1e-6));
         assertThat(((Map<String, Double>) stage(second, "ingestor").get("totals")).get("dead_letters")).isEqualTo(4.0);
         assertThat(stage(second, "ingestor").get("status")).as("no process runs it").isEqualTo("NOT_SEEN");
         assertThat(stage(second, "ingestor").get("lag")).isNull();
