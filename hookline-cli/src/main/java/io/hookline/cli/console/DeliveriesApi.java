@@ -16,6 +16,7 @@ import io.hookline.schemas.trigger.WebhookTrigger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,20 +97,14 @@ final class DeliveriesApi implements ConsoleApi {
         return body;
     }
 
-    /** One delivery from its post to the commands its answer became, and its redeliveries. */
+    /**
+     * One delivery from its post to the commands its answer became, and its redeliveries: the log first, then only
+     * the post and the commands it names (read side by side), so that a long posts topic is never held in memory.
+     */
     private Map<String, Object> story(String id) {
-        List<PostCommand> commands = new ArrayList<>();
-        List<PostEvent> posts = new ArrayList<>();
-        // the post's id is only known from the log: every post and command is read alongside, and picked after
-        Future<?> commandsRead = readers.submit(() -> TopicScan.scan(clients, topics.postCommands(),
-                (record, command) -> commands.add(command)));
-        Future<?> postsRead = readers.submit(() -> TopicScan.scan(clients, topics.posts(),
-                (record, event) -> posts.add(event)));
         DeliveryRows log = read();
         DeliveryRows.Row row = log.row(id);
         if (row == null) {
-            commandsRead.cancel(true);
-            postsRead.cancel(true);
             throw ApiException.notFound("no delivery " + id + " in the delivery log (" + topics.webhookResponses()
                     .name() + ", " + topics.webhookTriggers().name() + ")");
         }
@@ -122,22 +117,30 @@ final class DeliveriesApi implements ConsoleApi {
             chain.add(r);
             next = r.redeliveredAs();
         }
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         ids.add(id);
         chain.forEach(r -> ids.add(r.deliveryId()));
+        List<PostCommand> answered = new ArrayList<>();
+        PostEvent[] post = {null};
+        Future<?> commandsRead = readers.submit(() -> TopicScan.scan(clients, topics.postCommands(),
+                (record, command) -> {
+                    if (command.origin() != null && ids.contains(command.origin().deliveryId())) {
+                        answered.add(command);
+                    }
+                }));
+        Future<?> postRead = row.postId() == null || row.postId().isEmpty() ? null
+                : readers.submit(() -> TopicScan.scan(clients, topics.posts(), (record, event) -> {
+                    if (event.post() != null && row.postId().equals(event.post().id())) {
+                        post[0] = event;
+                    }
+                }));
         await(commandsRead);
-        await(postsRead);
-        List<PostCommand> answered = commands.stream()
-                .filter(c -> c.origin() != null && ids.contains(c.origin().deliveryId())).toList();
-        PostEvent post = null;
-        for (PostEvent event : posts) {
-            if (event.post() != null && row.postId() != null && row.postId().equals(event.post().id())) {
-                post = event;
-            }
+        if (postRead != null) {
+            await(postRead);
         }
         Map<String, Object> story = new LinkedHashMap<>();
         story.put("delivery", row);
-        story.put("post", post);
+        story.put("post", post[0]);
         WebhookTrigger trigger = log.triggerOf(id);
         story.put("trigger", trigger == null ? null : trigger.redacted());
         story.put("outcome", shown(log.outcomeOf(id)));
