@@ -71,6 +71,13 @@ class ConsoleCommandOnBrokerTest {
     }
 
     @Test
+    void aConsoleThatIsOffSaysSoInsteadOfServing() {
+        CliRun.Result r = CliRun.run("console", "-b", "127.0.0.1:1", "--set", "hookline.console-port=off");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("the console is off (hookline.console-port=off)");
+    }
+
+    @Test
     void configMasksTheAdminToken() {
         CliRun.Result r = CliRun.run("config", "--set", "hookline.console-admin-token=s3cret-admin");
         assertThat(r.out()).contains("hookline.console-admin-token=****").doesNotContain("s3cret-admin");
