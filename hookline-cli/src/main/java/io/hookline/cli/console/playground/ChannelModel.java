@@ -37,7 +37,8 @@ final class ChannelModel {
 
     private final Map<String, Shown> posts = new HashMap<>();
     private final Map<String, Deque<String>> channelPosts = new HashMap<>();
-    private final Map<String, String> usernames = new HashMap<>();
+    private final Map<String, String> usernames = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> channels = new LinkedHashMap<>();
     private final Map<String, LinkedHashSet<String>> triggersByUser = new HashMap<>();
     private final Map<String, PostCommand> unmatchedDialogs = new LinkedHashMap<>();
     private final Map<String, DialogSession> dialogs = new LinkedHashMap<>();
@@ -80,6 +81,14 @@ final class ChannelModel {
         String username = event.user() == null ? "" : event.user().username();
         if (!username.isEmpty()) {
             usernames.put(p.userId(), username);
+        }
+        if (event.channel() != null) {
+            Map<String, Object> channel = new LinkedHashMap<>();
+            channel.put("id", p.channelId());
+            channel.put("name", event.channel().name());
+            channel.put("team_id", event.teamId());
+            channel.put("team_name", event.team() == null ? "" : event.team().name());
+            channels.put(p.channelId(), channel);
         }
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("id", p.id());
@@ -148,6 +157,17 @@ final class ChannelModel {
     void submitted(String interactionId, String dialogId) {
         submissionDialogs.put(interactionId, dialogId);
         trim(submissionDialogs);
+    }
+
+    /**
+     * The users and channels seen in people's posts, for the page's pickers and for user and channel menus:
+     * {@code users} ({@code id}, {@code username}) and {@code channels} ({@code id}, {@code name}, {@code team_id},
+     * {@code team_name}).
+     */
+    Map<String, Object> directory() {
+        List<Map<String, Object>> users = new ArrayList<>();
+        usernames.forEach((id, name) -> users.add(Map.of("id", id, "username", name)));
+        return Map.of("users", users, "channels", List.copyOf(channels.values()));
     }
 
     /** The username a user posted under, or empty. */
