@@ -68,7 +68,9 @@ function toLocalInput(value, now) {
  * textarea the minimum length and the email, number and url subtypes.
  */
 export function clientError(element, value) {
-  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+  // as Mattermost's client: an unchecked required checkbox is missing too
+  const empty = value === undefined || value === null || value === '' || value === false
+      || (Array.isArray(value) && !value.length);
   if (empty) return element.optional ? null : 'This field is required.';
   if (element.type === 'text' || element.type === 'textarea') {
     const s = String(value);
