@@ -1,6 +1,7 @@
 package io.hookline.cli;
 
 import io.hookline.cli.config.ConfigCommand;
+import io.hookline.cli.console.ConsoleCommand;
 import io.hookline.cli.deadletters.DeadLettersCommand;
 import io.hookline.cli.deliveries.DeliveriesCommand;
 import io.hookline.cli.echo.EchoServerCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, UpCommand.class, KafkaCommand.class, StageCommand.Matcher.class,
                 StageCommand.Dispatcher.class, StageCommand.Ingestor.class, StageCommand.IntegrationApi.class,
                 HooksCommand.class, PublishPostCommand.class, TailCommand.class, DeadLettersCommand.class,
-                DeliveriesCommand.class, StatusCommand.class, ConfigCommand.class,
+                DeliveriesCommand.class, StatusCommand.class, ConfigCommand.class, ConsoleCommand.class,
                 EchoServerCommand.class, ExampleIntegrationCommand.class, InteractCommand.class},
         footer = {"", "Configuration: --config FILE, HOOKLINE_* environment variables, --set key=value.",
                 "Without bootstrap.servers, client commands use " + HooklineSubcommand.LOCAL_BOOTSTRAP_SERVERS + ".",

@@ -1,6 +1,7 @@
 package io.hookline.cli.config;
 
 import io.hookline.matcher.MatcherSettings;
+import io.hookline.cli.console.ConsoleSettings;
 import io.hookline.cli.logging.LogSettings;
 import io.hookline.cli.ops.OpsSettings;
 import io.hookline.runtime.topic.TopicSettings;
@@ -31,6 +32,7 @@ public final class KnownKeys {
         groups.put("Dispatcher", ownOnly(DispatcherSettings.ALL));
         groups.put("Ingestor", IngestorSettings.ALL);
         groups.put("Integration API", ownOnly(IntegrationApiSettings.ALL));
+        groups.put("Console", ConsoleSettings.ALL);
         return groups;
     }
 

@@ -2,6 +2,9 @@ package io.hookline.cli.run;
 
 import io.hookline.cli.ops.OpsSettings;
 import io.hookline.cli.ExitCodes;
+import io.hookline.cli.console.Console;
+import io.hookline.cli.console.ConsoleSettings;
+import io.hookline.cli.console.OpsSource;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.cli.ops.HealthReport;
 import io.hookline.cli.ops.OpsServer;
@@ -32,12 +35,26 @@ final class PipelineRun {
     private final HooklineConfig config;
     private final List<Stage> stages;
     private final Duration startupTimeout;
+    private final boolean console;
     private volatile boolean starting = true;
 
     public PipelineRun(HooklineConfig config, List<Stage> stages, Duration startupTimeout) {
+        this(config, stages, startupTimeout, false);
+    }
+
+    private PipelineRun(HooklineConfig config, List<Stage> stages, Duration startupTimeout, boolean console) {
         this.config = config;
         this.stages = List.copyOf(stages);
         this.startupTimeout = startupTimeout;
+        this.console = console;
+    }
+
+    /**
+     * The same run serving the web console too (unless {@code hookline.console-port=off}), once the stages run; its
+     * Pipeline page reads this process's health and metrics directly.
+     */
+    public PipelineRun withConsole() {
+        return new PipelineRun(config, stages, startupTimeout, ConsoleSettings.port(config).enabled());
     }
 
     /**
@@ -52,12 +69,17 @@ final class PipelineRun {
             LOG.info("created topics {}", created);
         }
         StageAccess.require(config, stages);
+        if (console) {
+            // a wrong console setting fails the start before any stage runs, naming the key
+            ConsoleSettings.listen(config);
+        }
         try (ProcessMetrics metrics = new ProcessMetrics()) {
             List<HooklineService> services = Stage.createAll(stages, config, metrics.registry());
             metrics.watch(services);
             OpsServer ops = opsPort.enabled() ? OpsServer.start(opsAddress, opsPort, () -> health(services),
                     metrics.registry()) : null;
             ServiceGroup group = new ServiceGroup(CLOSE_TIMEOUT);
+            Console web = null;
             try {
                 if (stop.isRequested()) {
                     return ExitCodes.OK;
@@ -67,6 +89,11 @@ final class PipelineRun {
                 StringBuilder endpoints = new StringBuilder();
                 services.forEach(s -> s.endpoints().forEach((name, url) -> endpoints.append("; ").append(name)
                         .append('=').append(url)));
+                if (console) {
+                    web = Console.start(config, List.of(OpsSource.local("this process", () -> health(services),
+                            metrics.registry())));
+                    endpoints.append("; console=").append(web.url());
+                }
                 out.println("ready: " + String.join(", ", stages.stream().map(Stage::command).toList())
                         + (stages.size() == 1 ? " is" : " are") + " running; bootstrap.servers="
                         + config.get(Settings.BOOTSTRAP_SERVERS) + endpoints
@@ -81,6 +108,9 @@ final class PipelineRun {
                 }
                 return exit;
             } finally {
+                if (web != null) {
+                    web.close();
+                }
                 group.close();
                 if (ops != null) {
                     ops.close();

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "Without bootstrap servers it first starts a local Kafka broker (data in --data-dir, port 9092 when",
                 "free; Streams state in DIR/streams) and allows callbacks to loopback addresses unless",
                 "hookline.allowed-untrusted-internal-connections is set. Creates missing topics, prints one line",
-                "'ready: ... bootstrap.servers=HOST:PORT; integration-api=http://HOST:PORT' when everything runs,",
+                "'ready: ... bootstrap.servers=HOST:PORT; integration-api=http://HOST:PORT; console=http://HOST:PORT'",
+                "when everything runs (the web console on hookline.console-address:port, 127.0.0.1:8067 by default),",
                 "and stops cleanly on Ctrl-C."},
         footer = {"", "Examples:", "  hookline up", "  hookline up --data-dir /tmp/hookline-kafka",
                 "  hookline up --bootstrap-servers kafka-1:9092 --config prod.properties"})
@@ -55,7 +56,7 @@ public final class UpCommand extends HooklineSubcommand {
         String servers = config.get(Settings.BOOTSTRAP_SERVERS);
         if (servers != null && !servers.isBlank()) {
             return new PipelineRun(config, Stage.enabledIn(List.of(Stage.values()), config),
-                    Duration.ofSeconds(startupTimeoutSeconds))
+                    Duration.ofSeconds(startupTimeoutSeconds)).withConsole()
                     .run(stop, out(), "");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -75,7 +76,7 @@ public final class UpCommand extends HooklineSubcommand {
                 local = local.with(STREAMS_STATE_DIR, dir.resolve("streams").toString());
             }
             return new PipelineRun(local, Stage.enabledIn(List.of(Stage.values()), local),
-                    Duration.ofSeconds(startupTimeoutSeconds))
+                    Duration.ofSeconds(startupTimeoutSeconds)).withConsole()
                     .run(stop, out(), " (local broker, data dir " + dir + ", log " + kafka.logFile() + ")");
         } finally {
             kafka.stop();
