@@ -1,5 +1,6 @@
 package io.hookline.cli.console;
 
+import io.hookline.cli.console.playground.PlaygroundApi;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public final class Console implements AutoCloseable {
                 "version", version(),
                 "bootstrap_servers", config.require(Settings.BOOTSTRAP_SERVERS),
                 "token_required", listen.adminToken() != null))));
+        apis.add(new PlaygroundApi(config));
         return apis;
     }
 

@@ -227,7 +227,7 @@ final class PlaygroundRequests {
             return value instanceof Boolean ? null : "a bool field takes true or false";
         }
         boolean multi = element.path("multiselect").asBoolean(false);
-        if (value instanceof Boolean || (value instanceof List<?> && !multi)) {
+        if (value instanceof Boolean || (value instanceof List<?>) != multi) {
             return "takes " + (multi ? "a list of texts" : "a text");
         }
         boolean staticOptions = ("select".equals(type) && element.path("data_source").asText("").isEmpty())
