@@ -62,7 +62,12 @@ export async function mount(element, api) {
   const directory = { users: [], channels: [] };
   const clicks = new Pending();
   const lookups = new Pending();
+  // Mattermost's client opens only a dialog whose trigger id one of its own clicks received. A click's result and
+  // its dialog may both arrive before the click's request has returned its id: both wait here until it does.
+  const myClicks = new Set();
   const myTriggers = new Set();
+  const triggerOfClick = new Map();
+  const waitingDialogs = new Map();
   let dialog = null;
   let replyTo = null;
   let closeStream = () => {};
@@ -161,21 +166,45 @@ export async function mount(element, api) {
       showActionError(post.id, e.message);
       return;
     }
+    myClicks.add(answer.interaction_id);
+    if (triggerOfClick.has(answer.interaction_id)) ownTrigger(triggerOfClick.get(answer.interaction_id));
     try {
       const result = await clicks.expect(answer.interaction_id);
       if (result.error) {
         showActionError(post.id, result.error.message || 'Action failed to execute');
-      } else if (result.response && result.response.trigger_id) {
-        myTriggers.add(result.response.trigger_id);
       }
     } catch (e) {
       showActionError(post.id, e.message);
     }
   }
 
+  function ownTrigger(trigger) {
+    myTriggers.add(trigger);
+    const waiting = waitingDialogs.get(trigger);
+    if (waiting) {
+      waitingDialogs.delete(trigger);
+      openDialog(waiting);
+    }
+  }
+
+  function clickResult(data) {
+    const trigger = data.response && data.response.trigger_id;
+    if (trigger) {
+      if (myClicks.has(data.interaction_id)) ownTrigger(trigger);
+      else {
+        triggerOfClick.set(data.interaction_id, trigger);
+        if (triggerOfClick.size > 100) triggerOfClick.delete(triggerOfClick.keys().next().value);
+      }
+    }
+    clicks.settle(data.interaction_id, data);
+  }
+
   function openDialog(data) {
-    // Mattermost's client opens only a dialog whose trigger id one of its own clicks received
-    if (!myTriggers.has(data.trigger_id)) return;
+    if (!myTriggers.has(data.trigger_id)) {
+      waitingDialogs.set(data.trigger_id, data);
+      if (waitingDialogs.size > 20) waitingDialogs.delete(waitingDialogs.keys().next().value);
+      return;
+    }
     if (dialog) dialog.close();
     const id = data.dialog_id;
     const view = new DialogView(dialogHost, data.dialog, {
@@ -221,7 +250,7 @@ export async function mount(element, api) {
         break;
       }
       case 'action_result':
-        clicks.settle(data.interaction_id, data);
+        clickResult(data);
         break;
       case 'open_dialog':
         openDialog(data);

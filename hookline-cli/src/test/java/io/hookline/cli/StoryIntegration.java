@@ -1,4 +1,4 @@
-package io.hookline.cli.console;
+package io.hookline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
