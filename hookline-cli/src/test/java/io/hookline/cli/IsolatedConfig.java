@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.cli.console.ConsoleSettings;
 import io.hookline.cli.ops.OpsSettings;
 import io.hookline.integrationapi.IntegrationApiSettings;
 import io.hookline.runtime.topic.TopicSettings;
@@ -33,6 +34,8 @@ public final class IsolatedConfig {
         // likewise the integration API: loopback, any free port (never the 8066 of a developer's own `up`)
         values.put(IntegrationApiSettings.ADDRESS.name(), "127.0.0.1");
         values.put(IntegrationApiSettings.PORT.name(), "0");
+        // and the console (of up): any free port, never the 8067 of a developer's own console
+        values.put(ConsoleSettings.PORT.name(), "0");
         for (var key : TopicSettings.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));
         }

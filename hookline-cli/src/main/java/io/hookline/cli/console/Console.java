@@ -1,6 +1,7 @@
 package io.hookline.cli.console;
 
 import io.hookline.cli.console.playground.PlaygroundApi;
+import io.hookline.cli.hooks.HookFactory;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 import java.time.Duration;
@@ -60,6 +61,9 @@ public final class Console implements AutoCloseable {
                 "bootstrap_servers", config.require(Settings.BOOTSTRAP_SERVERS),
                 "token_required", listen.adminToken() != null))));
         apis.add(new PlaygroundApi(config));
+        apis.add(new HooksApi(config, HookFactory.secure()));
+        apis.add(new DeliveriesApi(config));
+        apis.add(new DeadLettersApi(config));
         return apis;
     }
 

@@ -4,24 +4,7 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.cli.kafka.KafkaClients;
-import io.hookline.cli.kafka.Progress;
-import io.hookline.cli.kafka.TopicReader;
-import io.hookline.cli.kafka.Unreachable;
 import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.schemas.deadletter.DeadLetter;
-import io.hookline.schemas.topic.Topic;
-import io.hookline.schemas.topic.Topics;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,56 +37,13 @@ public final class ReplayDeadLettersCommand extends HooklineSubcommand {
                     + "or --all");
         }
         HooklineConfig config = clientConfig();
-        Topics topics = TopicSettings.topics(config);
-        Set<String> replayable = topics.all().stream().filter(t -> t != topics.deadLetters())
-                .map(Topic::name).collect(Collectors.toSet());
-        KafkaClients clients = new KafkaClients(config);
-        DeadLetterFilter filter = selection.filter(topics);
-        List<ConsumerRecord<byte[], byte[]>> chosen = new ArrayList<>();
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), topics.deadLetters().name(), err())) {
-            reader.seekToBeginning();
-            reader.readToEnd(r -> {
-                if (filter.matches(r)) {
-                    chosen.add(r);
-                }
-            }, () -> true);
-        } catch (KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        }
-        List<ProducerRecord<byte[], byte[]>> replays = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : chosen) {
-            DeadLetter d = DeadLetter.from(r.headers());
-            String failedDelivery = FailedDeliveryLetters.deliveryIdOf(d);
-            if (failedDelivery != null) {
-                err().println("skipped dead letter " + r.partition() + ":" + r.offset() + ": it records the failed "
-                        + "delivery " + failedDelivery + " (written by an earlier version, without the hook's token "
-                        + "and signing secrets); send it again with `hookline deliveries redeliver "
-                        + failedDelivery + "`");
-                continue;
-            }
-            if (d == null || !replayable.contains(d.topic())) {
-                err().println("skipped dead letter " + r.partition() + ":" + r.offset() + ": source topic "
-                        + (d == null ? "unknown (no hookline.dlq headers)" : "'" + d.topic() + "'")
-                        + " is not one of Hookline's topics");
-                continue;
-            }
-            RecordHeaders headers = new RecordHeaders();
-            r.headers().forEach(h -> {
-                if (!h.key().startsWith("hookline.dlq.")) {
-                    headers.add(h);
-                }
-            });
-            replays.add(new ProducerRecord<>(d.topic(), null, r.key(), r.value(), headers));
-        }
-        AtomicInteger acknowledged = new AtomicInteger();
-        try (Progress progress = Progress.start(err(), () -> "replayed " + Progress.ofTotal(acknowledged.get(),
-                replays.size()) + " dead letters")) {
-            clients.send(new ByteArraySerializer(), new ByteArraySerializer(), replays, m -> {
-                out().println(m.topic() + ":" + m.partition() + ":" + m.offset());
-                acknowledged.incrementAndGet();
-            }, "replayed dead letters");
-        }
-        err().println("replayed " + replays.size() + " of " + chosen.size() + " selected dead letter(s)");
-        return replays.size() == chosen.size() ? ExitCodes.OK : ExitCodes.FAILURE;
+        DeadLetterFilter filter = selection.filter(TopicSettings.topics(config));
+        DeadLetterReplay.Report report = new DeadLetterReplay(config).replay(filter::matches, err(),
+                r -> out().println(r.topic() + ":" + r.toPartition() + ":" + r.toOffset()));
+        report.skipped().forEach(s -> err().println("skipped dead letter " + s.partition() + ":" + s.offset() + ": "
+                + s.why()));
+        err().println("replayed " + report.replayed().size() + " of " + report.selected()
+                + " selected dead letter(s)");
+        return report.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

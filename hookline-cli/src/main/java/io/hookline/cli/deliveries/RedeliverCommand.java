@@ -3,30 +3,12 @@ package io.hookline.cli.deliveries;
 import io.hookline.cli.CliFailure;
 import io.hookline.cli.ExitCodes;
 import io.hookline.cli.HooklineSubcommand;
-import io.hookline.cli.hooks.HookStore;
-import io.hookline.cli.hooks.HookTable;
-import io.hookline.cli.kafka.KafkaClients;
-import io.hookline.cli.kafka.Progress;
-import io.hookline.cli.kafka.TopicReader;
-import io.hookline.cli.kafka.Unreachable;
 import io.hookline.runtime.config.Durations;
-import io.hookline.runtime.config.HooklineConfig;
-import io.hookline.runtime.topic.TopicSettings;
-import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.topic.Topic;
-import io.hookline.schemas.topic.Topics;
-import io.hookline.schemas.trigger.WebhookTrigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,10 +35,6 @@ import picocli.CommandLine.Parameters;
                 "  hookline deliveries redeliver 3q8fzkk1x7dmxb5ht4z8aktkpa"})
 public final class RedeliverCommand extends HooklineSubcommand {
 
-    /** A new trigger for the failed delivery {@code failedId}. */
-    private record Redelivery(String failedId, WebhookTrigger trigger) {
-    }
-
     @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*",
             description = "Failed deliveries to redeliver (the delivery_id of their outcome).")
     List<String> deliveryIds = new ArrayList<>();
@@ -75,54 +53,14 @@ public final class RedeliverCommand extends HooklineSubcommand {
     public Integer call() {
         Clock clock = Clock.systemUTC();
         Selection selection = selection(clock);
-        HooklineConfig config = clientConfig();
-        Topics topics = TopicSettings.topics(config);
-        HookStore hooks = HookStore.open(config, err());
-        KafkaClients clients = new KafkaClients(config);
-        FailedDeliveries log = read(clients, topics.webhookResponses());
-
-        long now = clock.millis();
-        HookTable table = null; // read once, and only when a failure is to be redelivered
-        Map<String, String> notLive = new HashMap<>();
-        List<Redelivery> redeliveries = new ArrayList<>();
-        int planned = 0;
-        int skipped = 0;
-        for (FailedDeliveries.Plan plan : log.plan(selection)) {
-            planned++;
-            if (plan instanceof FailedDeliveries.AlreadyRedelivered done) {
-                err().println("delivery " + done.deliveryId() + " was already redelivered as " + done.redeliveryId()
-                        + ", which succeeded");
-            } else if (plan instanceof FailedDeliveries.Unredeliverable no) {
-                err().println("skipped delivery " + no.deliveryId() + ": " + no.why());
-                skipped++;
-            } else if (plan instanceof FailedDeliveries.Redeliver r) {
-                String failedId = r.failed().deliveryId();
-                String hookOf = r.failed().trigger() == null ? "" : r.failed().trigger().hookId();
-                if (table == null) {
-                    table = hooks.read();
-                }
-                OutgoingWebhook hook = liveHook(hooks, table, hookOf, notLive);
-                if (hook == null) {
-                    err().println("skipped delivery " + failedId + ": hook " + hookOf + " is not live: "
-                            + notLive.get(hookOf));
-                    skipped++;
-                    continue;
-                }
-                try {
-                    redeliveries.add(new Redelivery(failedId,
-                            RedeliveryTrigger.of(r.failed(), r.redeliveryId(), hook, now)));
-                } catch (IllegalArgumentException e) {
-                    err().println("skipped delivery " + failedId + ": " + e.getMessage());
-                    skipped++;
-                }
-            }
-        }
-        if (!redeliveries.isEmpty()) {
-            publish(clients, topics.webhookTriggers(), redeliveries);
-        }
-        err().println("redelivered " + redeliveries.size() + " of " + planned + " selected failed deliveries"
-                + (skipped == 0 ? "" : "; " + skipped + " skipped"));
-        return skipped == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        Redeliveries.Report report = new Redeliveries(clientConfig()).redeliver(selection, clock.millis(), err(),
+                r -> out().println(r.failedId() + " " + r.redeliveryId() + " " + r.topic() + ":" + r.partition()
+                        + ":" + r.offset()));
+        report.notes().forEach(err()::println);
+        err().println("redelivered " + report.redelivered().size() + " of " + report.planned()
+                + " selected failed deliveries" + (report.skipped().isEmpty() ? "" : "; " + report.skipped().size()
+                + " skipped"));
+        return report.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** The selection the options make; asking for nothing is an error, so a bare command never redelivers all. */
@@ -148,55 +86,6 @@ public final class RedeliverCommand extends HooklineSubcommand {
                 throw new CliFailure("--since must be an ISO-8601 instant like 2026-11-28T09:00:00Z or "
                         + Durations.FORM + " (that long ago); got '" + value + "'");
             }
-        }
-    }
-
-    private FailedDeliveries read(KafkaClients clients, Topic<String, DeliveryOutcome> responses) {
-        FailedDeliveries log = new FailedDeliveries();
-        AtomicInteger unreadable = new AtomicInteger();
-        try (TopicReader reader = new TopicReader(clients.rawConsumer(), responses.name(), err())) {
-            reader.seekToBeginning();
-            reader.readToEnd(r -> {
-                try {
-                    log.add(responses.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                } catch (RuntimeException e) {
-                    unreadable.incrementAndGet();
-                }
-            }, () -> true);
-        } catch (KafkaException e) {
-            throw Unreachable.describe(clients.bootstrapServers(), e);
-        }
-        if (unreadable.get() > 0) {
-            err().println("note: " + unreadable.get() + " record(s) of " + responses.name() + " are not delivery "
-                    + "outcomes and were passed over (the ingestor dead-letters them)");
-        }
-        return log;
-    }
-
-    /** The live hook {@code id}; null with the reason in {@code notLive} when there is none. */
-    private static OutgoingWebhook liveHook(HookStore hooks, HookTable table, String id,
-                                            Map<String, String> notLive) {
-        try {
-            return hooks.liveIn(table, id);
-        } catch (CliFailure e) {
-            notLive.put(id, e.getMessage());
-            return null;
-        }
-    }
-
-    /** Publishes each new trigger keyed by its partition key and prints where it went. */
-    private void publish(KafkaClients clients, Topic<String, WebhookTrigger> triggers,
-                         List<Redelivery> redeliveries) {
-        List<ProducerRecord<String, WebhookTrigger>> records = redeliveries.stream()
-                .map(r -> new ProducerRecord<>(triggers.name(), r.trigger().partitionKey(), r.trigger())).toList();
-        AtomicInteger acknowledged = new AtomicInteger();
-        try (Progress progress = Progress.start(err(), () -> "redelivered " + Progress.ofTotal(acknowledged.get(),
-                redeliveries.size()) + " failed deliveries")) {
-            clients.send(triggers.keySerde().serializer(), triggers.valueSerde().serializer(), records, m -> {
-                Redelivery r = redeliveries.get(acknowledged.getAndIncrement());
-                out().println(r.failedId() + " " + r.trigger().deliveryId() + " " + m.topic() + ":" + m.partition()
-                        + ":" + m.offset());
-            }, "redeliveries");
         }
     }
 }

@@ -9,13 +9,13 @@ import java.util.List;
  *
  * @param sinceMillis epoch milliseconds; a failure counts from its {@code completed_at}
  */
-record Selection(List<String> deliveryIds, String hookId, Long sinceMillis) {
+public record Selection(List<String> deliveryIds, String hookId, Long sinceMillis) {
 
-    Selection {
+    public Selection {
         deliveryIds = deliveryIds == null ? List.of() : List.copyOf(deliveryIds);
     }
 
-    boolean matches(DeliveryOutcome failed) {
+    public boolean matches(DeliveryOutcome failed) {
         if (hookId != null && (failed.trigger() == null || !hookId.equals(failed.trigger().hookId()))) {
             return false;
         }

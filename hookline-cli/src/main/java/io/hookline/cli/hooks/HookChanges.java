@@ -28,6 +28,11 @@ public record HookChanges(
                 && username == null && iconUrl == null;
     }
 
+    /** {@code hook} with these changes, updated now (never before its last update: a clock set back). */
+    public OutgoingWebhook applyNow(OutgoingWebhook hook) {
+        return applyTo(hook, Math.max(System.currentTimeMillis(), hook.updateAt()));
+    }
+
     /** {@code hook} with these changes, updated at {@code now}. */
     public OutgoingWebhook applyTo(OutgoingWebhook hook, long now) {
         List<String> words = clearTriggerWords ? List.of() : or(triggerWords, hook.triggerWords());

@@ -3,7 +3,7 @@ package io.hookline.cli.hooks;
 import java.util.List;
 
 /** What an admin gives to create a hook; everything else (id, token, secret, times) is generated. */
-record HookDraft(
+public record HookDraft(
         String teamId,
         String channelId,
         List<String> triggerWords,

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Turns a {@link HookDraft} into a complete {@link OutgoingWebhook}: a new id and token as Mattermost generates them
  * ({@code model.NewId()}), a Standard Webhooks signing secret, and creation times. Validation is separate.
  */
-final class HookFactory {
+public final class HookFactory {
 
     /** 32 random bytes: the middle of the 24..64 the validator accepts, and HMAC-SHA256's block-friendly key size. */
     static final int SECRET_BYTES = 32;

@@ -2,7 +2,6 @@ package io.hookline.cli.hooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.schemas.hook.HookState;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.serde.Json;
@@ -20,8 +19,8 @@ enum HookOutput {
     table,
     json;
 
-    static final String LIVE = "live";
-    static final String REJECTED = "rejected";
+    static final String LIVE = HookDocument.LIVE;
+    static final String REJECTED = HookDocument.REJECTED;
     private static final String ROW = "%-26s  %-8s  %-26s  %-26s  %-11s  %-20s  %s%n";
     private static final String REJECTED_ROW = "%-26s  %-8s  %s%n";
 
@@ -29,7 +28,7 @@ enum HookOutput {
     public void printAll(PrintWriter out, Collection<HookState> hooks) throws JsonProcessingException {
         if (this == json) {
             for (HookState hook : hooks) {
-                out.println(Json.mapper().writeValueAsString(document(hook)));
+                out.println(Json.mapper().writeValueAsString(HookDocument.of(hook)));
             }
             return;
         }
@@ -50,25 +49,9 @@ enum HookOutput {
     public void printOne(PrintWriter out, HookState hook) throws JsonProcessingException {
         if (this == json) {
             ObjectWriter pretty = Json.mapper().writerWithDefaultPrettyPrinter();
-            out.println(pretty.writeValueAsString(document(hook)));
+            out.println(pretty.writeValueAsString(HookDocument.of(hook)));
         } else {
             printAll(out, List.of(hook));
         }
-    }
-
-    /** A live hook masked, with {@code "status": "live"}; a rejected one as its id, status and reason only. */
-    private static ObjectNode document(HookState state) {
-        ObjectNode doc = Json.mapper().createObjectNode();
-        if (state instanceof HookState.Live live) {
-            doc.setAll((ObjectNode) Json.mapper().valueToTree(live.hook().masked()));
-            doc.put("status", LIVE);
-        } else if (state instanceof HookState.Rejected rejected) {
-            doc.put("id", rejected.hookId());
-            doc.put("status", REJECTED);
-            doc.put("rejected_reason", rejected.reason());
-        } else {
-            throw new IllegalArgumentException("a deleted hook is not listed: " + state.hookId());
-        }
-        return doc;
     }
 }

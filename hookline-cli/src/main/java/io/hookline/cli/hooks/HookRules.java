@@ -1,6 +1,5 @@
 package io.hookline.cli.hooks;
 
-import io.hookline.cli.CliFailure;
 import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.hook.OutgoingWebhookValidator;
 import io.hookline.schemas.hook.OutgoingWebhookValidator.Violation;
@@ -17,30 +16,33 @@ final class HookRules {
     private HookRules() {
     }
 
-    /** @throws CliFailure listing every broken rule, one per line, by field */
+    /** @throws HookFailure listing every broken rule, one per line, by field */
     static void requireValid(OutgoingWebhook hook) {
         List<Violation> violations = OutgoingWebhookValidator.violations(hook);
         if (!violations.isEmpty()) {
-            throw new CliFailure("the hook is not valid, nothing was written:\n" + violations.stream()
-                    .map(v -> "  " + v.field() + ": " + v.rule()).collect(Collectors.joining("\n")));
+            throw new HookFailure(HookFailure.Kind.INVALID, "the hook is not valid, nothing was written:\n"
+                    + violations.stream().map(v -> "  " + v.field() + ": " + v.rule())
+                    .collect(Collectors.joining("\n")), violations);
         }
     }
 
-    /** @throws CliFailure naming the live hook of {@code table} that {@code hook} conflicts with */
+    /** @throws HookFailure naming the live hook of {@code table} that {@code hook} conflicts with */
     static void requireNoConflict(OutgoingWebhook hook, HookTable table) {
         String conflict = OutgoingWebhookValidator.conflictingHookId(hook, table.hooks());
         if (conflict != null) {
-            throw new CliFailure("hook " + conflict + " of team " + hook.teamId() + (hook.channelId().isEmpty()
-                    ? " (all channels)" : " in channel " + hook.channelId()) + " already has one of these callback "
-                    + "URLs and one of these trigger words; nothing was written");
+            throw new HookFailure(HookFailure.Kind.CONFLICT, "hook " + conflict + " of team " + hook.teamId()
+                    + (hook.channelId().isEmpty() ? " (all channels)" : " in channel " + hook.channelId())
+                    + " already has one of these callback URLs and one of these trigger words; nothing was written",
+                    List.of());
         }
     }
 
-    /** @throws CliFailure when {@code id} cannot be a hook id, before any broker is asked */
+    /** @throws HookFailure when {@code id} cannot be a hook id, before any broker is asked */
     static String requireId(String id) {
         String trimmed = id.trim();
         if (!Ids.isValid(trimmed)) {
-            throw new CliFailure("ID: a hook id is " + Ids.RULE + ", got '" + id + "'");
+            throw new HookFailure(HookFailure.Kind.NOT_FOUND, "ID: a hook id is " + Ids.RULE + ", got '" + id
+                    + "'", List.of());
         }
         return trimmed;
     }

@@ -1,7 +1,7 @@
 package io.hookline.cli.hooks;
 
 import io.hookline.runtime.topic.TopicSettings;
-import io.hookline.cli.CliFailure;
+
 import io.hookline.cli.kafka.KafkaClients;
 import io.hookline.cli.kafka.TopicSetup;
 import io.hookline.runtime.config.HooklineConfig;
@@ -70,7 +70,7 @@ public final class HookStore {
     /**
      * Writes a new hook: valid, and in conflict with no live hook, or nothing is written.
      *
-     * @throws CliFailure naming every broken rule, or the conflicting hook
+     * @throws HookFailure naming every broken rule, or the conflicting hook
      */
     public void create(OutgoingWebhook hook) {
         HookRules.requireValid(hook);
@@ -86,7 +86,7 @@ public final class HookStore {
      * or the result breaks a rule. Two admins changing one hook at once: the later write wins, as with Mattermost's
      * own {@code PUT}.
      *
-     * @throws CliFailure when there is no such hook, or naming every broken rule or the conflicting hook
+     * @throws HookFailure when there is no such hook, or naming every broken rule or the conflicting hook
      */
     public OutgoingWebhook update(String id, UnaryOperator<OutgoingWebhook> change) {
         HookTable table = read();
@@ -105,7 +105,7 @@ public final class HookStore {
      * admin can always clean up.
      *
      * @return the soft-deleted record; empty when a tombstone was written
-     * @throws CliFailure when there is no such hook
+     * @throws HookFailure when there is no such hook
      */
     public Optional<OutgoingWebhook> delete(String id, UnaryOperator<OutgoingWebhook> softDelete) {
         HookTable table = read();
@@ -124,18 +124,19 @@ public final class HookStore {
             return live.hook();
         }
         HookState.Rejected rejected = (HookState.Rejected) state;
-        return rejected.parsed().orElseThrow(() -> new CliFailure("hook '" + id + "' is rejected and its record is "
-                + "not a hook that can be changed (" + rejected.reason() + "); `hookline hooks delete " + id
-                + "` removes it"));
+        return rejected.parsed().orElseThrow(() -> new HookFailure(HookFailure.Kind.NOT_CHANGEABLE, "hook '" + id
+                + "' is rejected and its record is not a hook that can be changed (" + rejected.reason()
+                + "); `hookline hooks delete " + id + "` removes it", List.of()));
     }
 
-    private CliFailure missing(HookTable table, String id) {
+    private HookFailure missing(HookTable table, String id) {
         if (table.state(id).orElse(null) instanceof HookState.Rejected rejected) {
-            return new CliFailure("no live hook with id '" + id + "' on " + topic.name() + ": it is rejected ("
-                    + rejected.reason() + "); repair it with `hookline hooks update`, or `hookline hooks delete` it");
+            return new HookFailure(HookFailure.Kind.NOT_FOUND, "no live hook with id '" + id + "' on "
+                    + topic.name() + ": it is rejected (" + rejected.reason() + "); repair it with `hookline hooks "
+                    + "update`, or `hookline hooks delete` it", List.of());
         }
-        return new CliFailure("no live hook with id '" + id + "' on " + topic.name()
-                + " (`hookline hooks list` shows the live ones)");
+        return new HookFailure(HookFailure.Kind.NOT_FOUND, "no live hook with id '" + id + "' on " + topic.name()
+                + " (`hookline hooks list` shows the live ones)", List.of());
     }
 
     /** Writes {@code hook} (null: a tombstone) keyed by {@code id} and waits until the broker has it. */

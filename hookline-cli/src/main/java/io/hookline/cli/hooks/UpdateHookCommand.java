@@ -61,7 +61,7 @@ public final class UpdateHookCommand extends HooklineSubcommand {
             throw new CliFailure("nothing to change: give at least one option (see --help)");
         }
         OutgoingWebhook updated = HookStore.open(clientConfig(), err()).update(hookId,
-                current -> changes.applyTo(current, Math.max(System.currentTimeMillis(), current.updateAt())));
+                changes::applyNow);
         out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(updated.masked()));
         return ExitCodes.OK;
     }
