@@ -95,9 +95,35 @@ class ConsoleInBrowserTest {
         return browser.awaitText(By.cssSelector(".pg-posts article.post"), text);
     }
 
+    /** Creates a hook on the Hooks page: first without a callback URL (refused at that field), then complete. */
+    private void createHookInTheUi(Browser browser, String channelId, String triggerWord, String path,
+                                   String displayName) {
+        browser.open(console + "/#/hooks");
+        browser.visible(By.id("new-hook")).click();
+        WebElement form = browser.visible(By.id("hook-form"));
+        form.findElement(By.name("team_id")).sendKeys(TEAM);
+        form.findElement(By.name("channel_id")).sendKeys(channelId);
+        form.findElement(By.name("trigger_words")).sendKeys(triggerWord);
+        form.findElement(By.name("creator_id")).sendKeys(BOT);
+        form.findElement(By.name("display_name")).sendKeys(displayName);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement error = browser.await(d -> {
+            WebElement slot = form.findElement(By.cssSelector("[data-error-for=callback_urls]"));
+            return slot.getText().isEmpty() ? null : slot;
+        });
+        assertThat(error.getText()).contains("at least one callback URL is required");
+        form.findElement(By.name("callback_urls")).sendKeys(integration.url() + path);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        // the token and the signing secret are shown once, now
+        WebElement secret = browser.visible(By.cssSelector("#hook-secret [data-secret=token]"));
+        assertThat(secret.getText()).matches("[a-z0-9]{26}");
+        browser.awaitText(By.cssSelector("#hooks-table tbody tr"), displayName);
+    }
+
     @Test
-    void aPostInThePlaygroundGetsItsReplyWhoseButtonMenuAndDialogWork(Browser browser) throws Exception {
-        createHook(CHANNEL, "ticket", "/hook", "Ticket bot");
+    void aHookMadeOnTheHooksPageAnswersAPlaygroundPostWhoseButtonMenuAndDialogWork(Browser browser)
+            throws Exception {
+        createHookInTheUi(browser, CHANNEL, "ticket", "/hook", "Ticket bot");
         browser.open(console + "/#/playground");
         enter(browser, TownSquare.ALICE, "alice", CHANNEL, "town-square");
 
