@@ -64,6 +64,7 @@ public final class Console implements AutoCloseable {
         apis.add(new HooksApi(config, HookFactory.secure()));
         apis.add(new DeliveriesApi(config));
         apis.add(new DeadLettersApi(config));
+        apis.add(new PipelineApi(config, processes, PipelineApi.INTERVAL));
         return apis;
     }
 

@@ -10,7 +10,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param state the group's state as the broker reports it ({@code Stable}, {@code Empty}, ...)
  */
-record GroupLag(String groupId, String state, int partitions, long lag) {
+public record GroupLag(String groupId, String state, int partitions, long lag) {
 
     /** The lag of a group from its committed offsets and the end offsets of the same partitions. */
     public static GroupLag of(String groupId, String state, Map<TopicPartition, Long> committed,

@@ -15,8 +15,6 @@ import io.hookline.schemas.topic.Topic;
 import io.hookline.schemas.topic.Topics;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,11 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -61,7 +55,8 @@ public final class StatusCommand extends HooklineSubcommand {
             described.values().forEach(d -> d.partitions().forEach(p -> all.add(new TopicPartition(d.name(),
                     p.partition()))));
             step.set("reading the end offsets of " + all.size() + " partitions");
-            Map<TopicPartition, Long> ends = endOffsets(admin, all);
+            GroupLags lags = new GroupLags(admin, TIMEOUT_SECONDS);
+            Map<TopicPartition, Long> ends = lags.endOffsets(all);
 
             out.printf("%-28s  %-18s  %10s  %12s%n", "TOPIC", "ROLE", "PARTITIONS", "END OFFSETS");
             for (Topic<?, ?> t : topics.all()) {
@@ -84,17 +79,11 @@ public final class StatusCommand extends HooklineSubcommand {
             out.printf("%-44s  %-12s  %10s  %10s%n", "CONSUMER GROUP", "STATE", "PARTITIONS", "LAG");
             String prefix = config.require(Settings.APPLICATION_ID_PREFIX) + "-";
             step.set("listing the consumer groups");
-            List<GroupListing> groups = admin.listGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
-                    .filter(g -> g.groupId().startsWith(prefix))
-                    .sorted(Comparator.comparing(GroupListing::groupId)).toList();
+            List<GroupLag> groups = lags.of(prefix, step::set);
             if (groups.isEmpty()) {
                 out.println("(no group starting with " + prefix + ": no service has run against this cluster yet)");
             }
-            for (int i = 0; i < groups.size(); i++) {
-                GroupListing g = groups.get(i);
-                step.set("gathering the lag of consumer group " + (i + 1) + " of " + groups.size() + " ("
-                        + g.groupId() + ")");
-                GroupLag lag = lagOf(admin, g);
+            for (GroupLag lag : groups) {
                 out.printf("%-44s  %-12s  %10d  %10d%n", lag.groupId(), lag.state(), lag.partitions(), lag.lag());
             }
         } catch (ExecutionException e) {
@@ -103,30 +92,5 @@ public final class StatusCommand extends HooklineSubcommand {
             throw Unreachable.describe(clients.bootstrapServers(), e);
         }
         return ExitCodes.OK;
-    }
-
-    private static GroupLag lagOf(Admin admin, GroupListing g) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
-                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        committed.forEach((tp, om) -> {
-            if (om != null) {
-                offsets.put(tp, om.offset());
-            }
-        });
-        Map<TopicPartition, Long> ends = endOffsets(admin, new ArrayList<>(offsets.keySet()));
-        String state = g.groupState().map(Object::toString).orElse("?");
-        return GroupLag.of(g.groupId(), state, offsets, ends);
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions)
-            throws Exception {
-        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-        partitions.forEach(tp -> specs.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> infos = specs.isEmpty() ? Map.of()
-                : admin.listOffsets(specs).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        infos.forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
     }
 }
