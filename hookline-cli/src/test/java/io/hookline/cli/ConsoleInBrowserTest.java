@@ -68,11 +68,14 @@ class ConsoleInBrowserTest {
         return m.group(1);
     }
 
-    private void createHook(String channelId, String triggerWord, String path, String displayName) {
+    /** Creates a hook with {@code hookline hooks create}; returns its id. */
+    private String createHook(String channelId, String triggerWord, String path, String displayName)
+            throws Exception {
         CliRun.Result r = CliRun.run(isolated.args("hooks", "create", "--team-id", TEAM, "--channel-id", channelId,
                 "--trigger-word", triggerWord, "--callback-url", integration.url() + path, "--creator-id", BOT,
                 "--display-name", displayName));
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        return io.hookline.schemas.serde.Json.mapper().readTree(r.out()).path("id").asText();
     }
 
     /** Opens the playground as {@code username} in {@code channelId} of the test's team. */
@@ -216,6 +219,43 @@ class ConsoleInBrowserTest {
         assertThat(browser.all(By.cssSelector(".pg-posts article.post.ephemeral"))).isEmpty();
         assertThat(browser.all(By.cssSelector(".pg-posts article.post"))).extracting(e -> e.getAttribute("data-post-id"))
                 .containsSubsequence(mineId, replyId);
+    }
+
+    @Test
+    void aFailedDeliveryIsRedeliveredWithOneClickAndItsAnswerReachesThePlayground(Browser browser)
+            throws Exception {
+        String channel = "flaky000000000000000000001";
+        String hookId = createHook(channel, "flaky", "/flaky", "Flaky bot");
+        browser.open(console + "/#/playground");
+        enter(browser, TownSquare.ALICE, "alice", channel, "flaky");
+        browser.find(By.cssSelector("form.pg-compose textarea[name=message]")).sendKeys("flaky disk", Keys.ENTER);
+        postWith(browser, "flaky disk");
+        // the callback answers 500 to the attempt and its one retry: the delivery fails
+        integration.next("/flaky");
+        integration.next("/flaky");
+
+        browser.open(console + "/#/deliveries?hook=" + hookId);
+        WebElement redeliver = browser.await(d -> {
+            List<WebElement> buttons = d.findElements(By.cssSelector(
+                    "#deliveries-table tr[data-delivery] button[data-action=redeliver]"));
+            if (buttons.isEmpty()) {
+                // the log is read on demand: ask again until the failure is in it
+                d.findElement(By.xpath("//div[@id='delivery-filters']//button[text()='Refresh']")).click();
+                return null;
+            }
+            return buttons.get(0);
+        });
+        WebElement row = redeliver.findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.findElement(By.cssSelector("[data-status]")).getText()).isEqualTo("failed");
+        assertThat(row.getText()).contains("Flaky bot").contains("flaky disk");
+        integration.heal();
+        redeliver.click();
+
+        // the redelivery reaches the healed callback, and its answer is a post in the channel
+        integration.next("/flaky");
+        browser.open(console + "/#/playground");
+        WebElement answer = postWith(browser, "Healed at last");
+        assertThat(answer.findElement(By.cssSelector(".post-author")).getText()).isEqualTo("Flaky bot");
     }
 
     private static String fieldError(Browser browser, String name) {
