@@ -246,7 +246,9 @@ export async function mount(element, api) {
         const empty = posts.querySelector('.pg-empty');
         if (empty) empty.remove();
         upsert(data);
-        if (data.post && !directory.users.some((u) => u.id === data.post.user_id) && data.username) refreshDirectory();
+        // a person's post may bring a user or a channel the pickers do not know yet
+        if (data.post && data.username && (!directory.users.some((u) => u.id === data.post.user_id)
+            || !directory.channels.some((c) => c.id === data.post.channel_id))) refreshDirectory();
         break;
       }
       case 'action_result':
