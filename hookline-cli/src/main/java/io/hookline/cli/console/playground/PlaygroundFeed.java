@@ -95,18 +95,19 @@ final class PlaygroundFeed implements AutoCloseable {
     private List<TopicPartition> partitions() {
         while (running) {
             List<TopicPartition> all = new ArrayList<>();
-            for (String topic : List.of(posts.name(), commands.name())) {
-                List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
-                if (infos == null || infos.isEmpty()) {
-                    all = null;
-                    break;
+            try {
+                Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(10));
+                for (String topic : List.of(posts.name(), commands.name())) {
+                    for (PartitionInfo p : topics.getOrDefault(topic, List.of())) {
+                        all.add(new TopicPartition(p.topic(), p.partition()));
+                    }
                 }
-                for (PartitionInfo p : infos) {
-                    all.add(new TopicPartition(p.topic(), p.partition()));
+                if (all.stream().map(TopicPartition::topic).distinct().count() == 2) {
+                    return all;
                 }
-            }
-            if (all != null) {
-                return all;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // the broker is not reachable yet: ask again
+                LOG.debug("playground: waiting for the broker: {}", e.toString());
             }
             try {
                 Thread.sleep(1_000);
