@@ -329,6 +329,12 @@ export async function mount(element, api) {
     clearErrors(seatForm);
     const change = {};
     for (const [name] of SEAT_FIELDS) change[name] = seatForm.elements[name].value.trim();
+    try {
+      await api.post('/api/playground/seat', change);
+    } catch (error) {
+      showErrors(seatForm, error);
+      return;
+    }
     switchSeat(change);
   });
 

@@ -128,6 +128,16 @@ class ConsoleInBrowserTest {
             throws Exception {
         createHookInTheUi(browser, CHANNEL, "ticket", "/hook", "Ticket bot");
         browser.open(console + "/#/playground");
+        // a seat that is no Mattermost id is refused at its field, with hookline post's message
+        WebElement seat = browser.visible(By.cssSelector("form.pg-seat"));
+        seat.findElement(By.name("channel_id")).clear();
+        seat.findElement(By.name("channel_id")).sendKeys("town square");
+        seat.findElement(By.cssSelector("button[type=submit]")).click();
+        String seatError = browser.await(d -> {
+            String text = seat.findElement(By.cssSelector("[data-error-for=channel_id]")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertThat(seatError).contains("a Mattermost id").contains("'town square'");
         enter(browser, TownSquare.ALICE, "alice", CHANNEL, "town-square");
 
         WebElement compose = browser.find(By.cssSelector("form.pg-compose textarea[name=message]"));

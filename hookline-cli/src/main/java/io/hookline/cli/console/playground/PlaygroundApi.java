@@ -34,7 +34,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ul>
  *   <li>{@code GET /api/playground/stream?channel_id=&user_id=}: {@code snapshot} ({@code posts}), then {@code post},
  *       {@code action_result}, {@code open_dialog}, {@code dialog_result}, {@code lookup_result}</li>
- *   <li>{@code GET /api/playground/directory}: the users and channels seen in posts</li>
+ *   <li>{@code GET /api/playground/directory}: the users and channels seen in posts; {@code POST
+ *       /api/playground/seat}: checks the user and channel a page has chosen</li>
  *   <li>{@code POST /api/playground/posts}: a post; {@code POST /api/playground/actions}: a click or menu choice</li>
  *   <li>{@code POST /api/playground/dialogs/{id}/submit|cancel|refresh|lookup}</li>
  * </ul>
@@ -61,6 +62,11 @@ public final class PlaygroundApi implements ConsoleApi {
             feed.open(channel, user, sink);
         });
         routes.get("/api/playground/directory", request -> ApiResponse.ok(feed.withModel(ChannelModel::directory)));
+        // the page checks a seat before it opens a view: a stream cannot answer 400 once it has started
+        routes.post("/api/playground/seat", request -> {
+            PlaygroundRequests.Seat seat = PlaygroundRequests.seat(request.json());
+            return ApiResponse.ok(Map.of("user_id", seat.user().id(), "channel_id", seat.channel().id()));
+        });
         routes.post("/api/playground/posts", request -> {
             PostEvent event = PlaygroundRequests.post(request.json(), postEvents);
             publish(topics.posts(), event.post().channelId(), event);

@@ -252,6 +252,11 @@ class PlaygroundApiOnBrokerTest {
         assertThat(fields).containsExactlyInAnyOrder("user_id", "message");
         assertThat(error.path("errors").get(0).path("message").asText()).contains("a Mattermost id");
 
+        HttpResponse<String> seat = post("/api/playground/seat", with(seat(ALICE, "alice"), "channel_id", "town"));
+        assertThat(seat.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(seat.body()).path("field").asText()).isEqualTo("channel_id");
+        assertThat(post("/api/playground/seat", seat(ALICE, "alice")).statusCode()).isEqualTo(200);
+
         HttpResponse<String> unknown = post("/api/playground/actions", with(seat(ALICE, "alice"),
                 "post_id", "nosuch00000000000000000001", "action_id", "x"));
         assertThat(unknown.statusCode()).isEqualTo(404);
