@@ -294,10 +294,16 @@ export async function mount(element, api) {
       h('h2', {}, 'Seen so far'),
       h('div', { class: 'pg-known-list' },
         h('span', { class: 'muted' }, 'Users: '),
-        ...directory.users.map((u) => h('button', { type: 'button', class: 'link', onclick: () => switchSeat({ user_id: u.id, username: u.username }) }, '@' + u.username)),
+        ...directory.users.map((u) => h('button', {
+          type: 'button', class: 'link', onclick: () => switchSeat({ user_id: u.id, username: u.username }),
+        }, '@' + u.username)),
         h('br'),
         h('span', { class: 'muted' }, 'Channels: '),
-        ...directory.channels.map((c) => h('button', { type: 'button', class: 'link', onclick: () => switchSeat({ channel_id: c.id, channel_name: c.name, team_id: c.team_id, team_name: c.team_name }) }, '~' + c.name))));
+        ...directory.channels.map((c) => h('button', {
+          type: 'button',
+          class: 'link',
+          onclick: () => switchSeat({ channel_id: c.id, channel_name: c.name, team_id: c.team_id, team_name: c.team_name }),
+        }, '~' + c.name))));
   }
 
   function switchSeat(change) {

@@ -117,8 +117,8 @@ public final class Clicks {
     }
 
     /** The event a chat server writes for the click. */
-    public static InteractionEvent event(String eventId, Clicked clicked, Map<String, Object> action, String selectedOption,
-                                  User user, Channel channel, Team team) {
+    public static InteractionEvent event(String eventId, Clicked clicked, Map<String, Object> action,
+                                         String selectedOption, User user, Channel channel, Team team) {
         String actionId = String.valueOf(action.getOrDefault("id", ""));
         if (clicked.ephemeral()) {
             Object cookie = action.get("cookie");
