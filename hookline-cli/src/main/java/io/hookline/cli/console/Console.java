@@ -1,5 +1,6 @@
 package io.hookline.cli.console;
 
+import io.hookline.cli.console.playground.PlaygroundApi;
 import io.hookline.cli.hooks.HookFactory;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
@@ -59,6 +60,7 @@ public final class Console implements AutoCloseable {
                 "version", version(),
                 "bootstrap_servers", config.require(Settings.BOOTSTRAP_SERVERS),
                 "token_required", listen.adminToken() != null))));
+        apis.add(new PlaygroundApi(config));
         apis.add(new HooksApi(config, HookFactory.secure()));
         apis.add(new DeliveriesApi(config));
         apis.add(new DeadLettersApi(config));

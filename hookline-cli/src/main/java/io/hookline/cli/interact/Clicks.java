@@ -17,7 +17,7 @@ import java.util.Set;
  * What a chat server does when a person clicks a button or picks a menu option: find the clicked post (stored, or an
  * ephemeral one known only from its command) and the action on it, and write the {@code post_action} event. Pure.
  */
-final class Clicks {
+public final class Clicks {
 
     private Clicks() {
     }
@@ -30,9 +30,9 @@ final class Clicks {
      * @param stored    the post as stored; null for an ephemeral post
      * @param props     the props holding the attachments and their actions
      */
-    record Clicked(String commandId, Map<String, Object> stored, Map<String, Object> props, String channelId) {
+    public record Clicked(String commandId, Map<String, Object> stored, Map<String, Object> props, String channelId) {
 
-        boolean ephemeral() {
+        public boolean ephemeral() {
             return stored == null;
         }
     }
@@ -60,7 +60,7 @@ final class Clicks {
      * {@code name}. @throws CliFailure listing the post's actions when there is no such action, or when the name is
      * ambiguous
      */
-    static Map<String, Object> action(Map<String, Object> props, String name, String actionId) {
+    public static Map<String, Object> action(Map<String, Object> props, String name, String actionId) {
         List<Map<String, Object>> actions = actionsOf(props);
         if (actions.isEmpty()) {
             throw new CliFailure("the post has no actions (no buttons or menus in its attachments)");
@@ -87,7 +87,7 @@ final class Clicks {
      * The {@code selected_option} a client sends for this action: empty for a button, the chosen value for a menu.
      * Static menus offer only their options; user and channel menus take any id.
      */
-    static String selectedOption(Map<String, Object> action, String option) {
+    public static String selectedOption(Map<String, Object> action, String option) {
         String name = String.valueOf(action.get("name"));
         if (!"select".equals(action.get("type"))) {
             if (option != null) {
@@ -117,8 +117,8 @@ final class Clicks {
     }
 
     /** The event a chat server writes for the click. */
-    static InteractionEvent event(String eventId, Clicked clicked, Map<String, Object> action, String selectedOption,
-                                  User user, Channel channel, Team team) {
+    public static InteractionEvent event(String eventId, Clicked clicked, Map<String, Object> action,
+                                         String selectedOption, User user, Channel channel, Team team) {
         String actionId = String.valueOf(action.getOrDefault("id", ""));
         if (clicked.ephemeral()) {
             Object cookie = action.get("cookie");

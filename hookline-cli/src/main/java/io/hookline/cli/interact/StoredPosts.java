@@ -13,7 +13,7 @@ import java.util.Map;
  * rules). Convention of this emulation: the stored post's id is the id of the command that created it; a real chat
  * server gives the post its own id.
  */
-final class StoredPosts {
+public final class StoredPosts {
 
     private StoredPosts() {
     }
@@ -46,7 +46,7 @@ final class StoredPosts {
     }
 
     /** The post a chat server stores for {@code post}, created at {@code createAt} (epoch millis). */
-    static Map<String, Object> created(String id, CommandPost post, long createAt) {
+    public static Map<String, Object> created(String id, CommandPost post, long createAt) {
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("id", id);
         stored.put("create_at", createAt);
@@ -70,7 +70,7 @@ final class StoredPosts {
     }
 
     /** The stored post after an {@code update_post}: replaced by the updated post, under the same id. */
-    static Map<String, Object> updated(String id, Map<String, Object> updatedPost) {
+    public static Map<String, Object> updated(String id, Map<String, Object> updatedPost) {
         Map<String, Object> stored = new LinkedHashMap<>(updatedPost);
         stored.put("id", id);
         return stored;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * Builds and completes post events the way a chat server would have: a new post gets an id and a creation time.
  * Pure: ids and time come from the suppliers given.
  */
-final class PostEvents {
+public final class PostEvents {
 
     private final Supplier<String> newId;
     private final LongSupplier clock;

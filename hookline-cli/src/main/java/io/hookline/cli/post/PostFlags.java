@@ -5,7 +5,7 @@ package io.hookline.cli.post;
  *
  * @param channelType {@code O} public, {@code P} private, {@code D} direct, {@code G} group
  */
-record PostFlags(
+public record PostFlags(
         String channelId,
         String teamId,
         String userId,
