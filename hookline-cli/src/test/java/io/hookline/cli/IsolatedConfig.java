@@ -34,7 +34,7 @@ public final class IsolatedConfig {
         // likewise the integration API: loopback, any free port (never the 8066 of a developer's own `up`)
         values.put(IntegrationApiSettings.ADDRESS.name(), "127.0.0.1");
         values.put(IntegrationApiSettings.PORT.name(), "0");
-        // and the console (of up): any free port, never the 8067 of a developer's own console
+        // and the console (of up): any free port, never the 8068 of a developer's own console
         values.put(ConsoleSettings.PORT.name(), "0");
         for (var key : TopicSettings.KEYS) {
             values.put(key.name(), broker.uniqueName(key.defaultValue()));

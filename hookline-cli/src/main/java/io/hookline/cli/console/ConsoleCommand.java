@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code hookline console}: the web console alone, against any cluster. */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Serve the web console (hooks, deliveries, dead letters, pipeline, playground) against a",
-                "cluster, on hookline.console-address:hookline.console-port (127.0.0.1:8067 by default, a free port",
+                "cluster, on hookline.console-address:hookline.console-port (127.0.0.1:8068 by default, a free port",
                 "when taken). A non-loopback address requires hookline.console-admin-token. Prints one line",
                 "'ready: console=http://HOST:PORT; bootstrap.servers=HOST:PORT' and stops on Ctrl-C.",
                 "hookline up serves the console too."},

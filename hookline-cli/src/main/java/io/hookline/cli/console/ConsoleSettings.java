@@ -11,7 +11,7 @@ import java.util.List;
 public final class ConsoleSettings {
 
     /** The port after the integration API's (8066), itself after Mattermost's 8065. */
-    public static final int DEFAULT_PORT = 8067;
+    public static final int DEFAULT_PORT = 8068;
 
     public static final ConfigKey ADDRESS = ConfigKey.of("hookline.console-address", "127.0.0.1",
             "address the web console listens on; any address other than a loopback one requires "

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 "free; Streams state in DIR/streams) and allows callbacks to loopback addresses unless",
                 "hookline.allowed-untrusted-internal-connections is set. Creates missing topics, prints one line",
                 "'ready: ... bootstrap.servers=HOST:PORT; integration-api=http://HOST:PORT; console=http://HOST:PORT'",
-                "when everything runs (the web console on hookline.console-address:port, 127.0.0.1:8067 by default),",
+                "when everything runs (the web console on hookline.console-address:port, 127.0.0.1:8068 by default),",
                 "and stops cleanly on Ctrl-C."},
         footer = {"", "Examples:", "  hookline up", "  hookline up --data-dir /tmp/hookline-kafka",
                 "  hookline up --bootstrap-servers kafka-1:9092 --config prod.properties"})

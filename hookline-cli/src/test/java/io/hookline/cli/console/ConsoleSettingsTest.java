@@ -13,7 +13,7 @@ class ConsoleSettingsTest {
     void loopbackByDefaultWithoutToken() {
         ConsoleSettings.Listen listen = ConsoleSettings.listen(HooklineConfig.of(Map.of()));
         assertThat(listen.address()).isEqualTo("127.0.0.1");
-        assertThat(listen.port().port()).isEqualTo(8067);
+        assertThat(listen.port().port()).isEqualTo(8068);
         assertThat(listen.port().required()).as("the default port is only preferred").isFalse();
         assertThat(listen.loopback()).isTrue();
         assertThat(listen.adminToken()).isNull();
