@@ -4,14 +4,8 @@
 // inline errors under their fields and its general error at the bottom, cancel, and multi-step forms (a "form"
 // answer replaces the form; the values of every step are sent with each later submit).
 
-import { renderMarkdown, safeImage } from './markdown.js';
+import { el, remoteImage, renderMarkdown } from './markdown.js';
 
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 const isoDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -119,14 +113,8 @@ export class DialogView {
     dialog.noValidate = true;
     dialog.dataset.callbackId = this.form.callback_id || '';
     const header = el('header', 'dialog-header');
-    const icon = safeImage(this.form.icon_url);
-    if (icon) {
-      const img = el('img', 'dialog-icon');
-      img.src = icon;
-      img.alt = '';
-      img.referrerPolicy = 'no-referrer';
-      header.append(img);
-    }
+    const icon = remoteImage(this.form.icon_url, 'dialog-icon');
+    if (icon) header.append(icon);
     header.append(el('h2', 'dialog-title', this.form.title || ''));
     const close = el('button', 'dialog-close', '×');
     close.type = 'button';

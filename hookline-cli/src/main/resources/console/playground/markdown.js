@@ -17,11 +17,26 @@ export function safeImage(url) {
   return SAFE_IMAGE.test(u) ? u : null;
 }
 
-function el(tag, className, text) {
+/** An element with an optional class and text (always a text node, never parsed as HTML). */
+export function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
+  if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
+}
+
+/**
+ * An image from a message, attachment or dialog: only from an http(s) URL (else null), and without telling that
+ * server which page showed it.
+ */
+export function remoteImage(url, className, alt = '') {
+  const src = safeImage(url);
+  if (!src) return null;
+  const img = el('img', className);
+  img.src = src;
+  img.alt = alt;
+  img.referrerPolicy = 'no-referrer';
+  return img;
 }
 
 /** An anchor opening in a new tab without telling the target where it came from. */
@@ -61,13 +76,8 @@ export function renderInline(text, parent) {
     if (g.code !== undefined) {
       parent.append(el('code', null, m[3].trim() === '' ? m[3] : m[3].replace(/^ (.*) $/s, '$1')));
     } else if (g.image !== undefined) {
-      const src = safeImage(m[6]);
-      if (src) {
-        const img = document.createElement('img');
-        img.src = src;
-        img.alt = m[5];
-        img.className = 'md-image';
-        img.referrerPolicy = 'no-referrer';
+      const img = remoteImage(m[6], 'md-image', m[5]);
+      if (img) {
         parent.append(img);
       } else {
         parent.append(document.createTextNode(m[0]));

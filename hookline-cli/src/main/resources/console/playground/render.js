@@ -3,18 +3,11 @@
 // message attachments (colour bar, pretext, author, title link, short and long fields, image, thumbnail, footer,
 // buttons and menus). DOM only: nothing from a post is ever parsed as HTML.
 
-import { renderMarkdown, renderInline, safeImage, safeLink, link } from './markdown.js';
+import { el, link, remoteImage, renderInline, renderMarkdown, safeLink } from './markdown.js';
 
 const NAMED_COLOURS = { good: '#2eb886', warning: '#daa038', danger: '#a30200' };
 const HEX = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
 const BUTTON_STYLES = ['default', 'primary', 'success', 'good', 'warning', 'danger'];
-
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
 
 /** The attachment's bar colour: good, warning, danger or a hex colour; anything else is no colour. */
 export function barColour(colour) {
@@ -50,13 +43,9 @@ function time(ms) {
 function avatar(post, name) {
   const props = post.props || {};
   const box = el('div', 'post-avatar');
-  const icon = props.from_webhook === 'true' ? safeImage(props.override_icon_url) : null;
+  const icon = props.from_webhook === 'true' ? remoteImage(props.override_icon_url) : null;
   if (icon) {
-    const img = el('img');
-    img.src = icon;
-    img.alt = '';
-    img.referrerPolicy = 'no-referrer';
-    box.append(img);
+    box.append(icon);
   } else if (props.from_webhook === 'true' && typeof props.override_icon_emoji === 'string'
       && props.override_icon_emoji) {
     box.textContent = ':' + props.override_icon_emoji.replace(/:/g, '') + ':';
@@ -167,24 +156,12 @@ export function renderAttachment(post, attachment, ctx) {
   const colour = barColour(attachment.color);
   if (colour) box.style.borderLeftColor = colour;
   const content = el('div', 'attachment-content');
-  const thumb = safeImage(attachment.thumb_url);
-  if (thumb) {
-    const img = el('img', 'attachment-thumb');
-    img.src = thumb;
-    img.alt = '';
-    img.referrerPolicy = 'no-referrer';
-    content.append(img);
-  }
+  const thumb = remoteImage(attachment.thumb_url, 'attachment-thumb');
+  if (thumb) content.append(thumb);
   if (attachment.author_name) {
     const author = el('div', 'attachment-author');
-    const icon = safeImage(attachment.author_icon);
-    if (icon) {
-      const img = el('img', 'attachment-author-icon');
-      img.src = icon;
-      img.alt = '';
-      img.referrerPolicy = 'no-referrer';
-      author.append(img);
-    }
+    const icon = remoteImage(attachment.author_icon, 'attachment-author-icon');
+    if (icon) author.append(icon);
     const href = safeLink(attachment.author_link);
     author.append(href ? link(href, String(attachment.author_name)) : el('span', null, attachment.author_name));
     content.append(author);
@@ -219,28 +196,16 @@ export function renderAttachment(post, attachment, ctx) {
     }
     content.append(fields);
   }
-  const image = safeImage(attachment.image_url);
-  if (image) {
-    const img = el('img', 'attachment-image');
-    img.src = image;
-    img.alt = '';
-    img.referrerPolicy = 'no-referrer';
-    content.append(img);
-  }
+  const image = remoteImage(attachment.image_url, 'attachment-image');
+  if (image) content.append(image);
   if (Array.isArray(attachment.actions) && attachment.actions.length) {
     content.append(renderActions(post, attachment.actions, ctx));
   }
   const ts = tsText(attachment.ts);
   if (attachment.footer || ts) {
     const footer = el('div', 'attachment-footer');
-    const icon = safeImage(attachment.footer_icon);
-    if (icon) {
-      const img = el('img', 'attachment-footer-icon');
-      img.src = icon;
-      img.alt = '';
-      img.referrerPolicy = 'no-referrer';
-      footer.append(img);
-    }
+    const icon = remoteImage(attachment.footer_icon, 'attachment-footer-icon');
+    if (icon) footer.append(icon);
     if (attachment.footer) footer.append(el('span', 'attachment-footer-text', attachment.footer));
     if (attachment.footer && ts) footer.append(el('span', 'attachment-footer-separator', ' | '));
     if (ts) footer.append(el('span', 'attachment-footer-ts', ts));
