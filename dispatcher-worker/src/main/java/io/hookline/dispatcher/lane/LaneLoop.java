@@ -3,13 +3,18 @@ package io.hookline.dispatcher.lane;
 import io.hookline.schemas.deadletter.DeadLetterRecord;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.dispatcher.delivery.DeliveryExecutor;
+import io.hookline.dispatcher.flow.Admission;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,10 +27,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What both lanes do around their own reading of records: the poll loop, tracking each record's offset, handing a
- * delivery to the scheduler (or shedding it when its destination's queue is full), completing the offset once the
- * result is durable, pausing while too much waits, stopping on a result that could not be written, and the bounded
- * wait and final commit on the way out. Its state is used from the lane's poll thread; {@link #fail} and
- * {@link #stop} from any thread.
+ * delivery to the scheduler (or, when its destination's queue is full, holding its partition back or setting it
+ * aside), completing the offset once the result is durable, pausing while too much waits, stopping on a result that
+ * could not be written, and the bounded wait and final commit on the way out. Its state is used from the lane's poll
+ * thread; {@link #fail} and {@link #stop} from any thread.
+ *
+ * <p>Holding back: when a healthy destination's queue is full, the record is not taken: its offset is untracked, the
+ * partition is rewound to it and paused, and the rest of that partition's records in the poll are skipped (they
+ * are read again). The consumer keeps polling (the other partitions, heartbeats, well within
+ * {@code max.poll.interval.ms}) and resumes the partition as soon as the destination has room, or turns out to be in
+ * trouble (its next delivery is then set aside). So memory stays bounded, a partition's offsets are committed only
+ * below work that is finished, and only the partitions whose next record is for the full destination wait: a busy
+ * healthy destination slows the partitions it is on by no more than its own pace, which is what it sustains.
  */
 final class LaneLoop {
 
@@ -41,6 +54,9 @@ final class LaneLoop {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private boolean paused;
+    /** Partitions held back, each until the destination its next record is for has room (poll thread only). */
+    private final Map<TopicPartition, String> heldBack = new HashMap<>();
+    private volatile int heldBackCount;
 
     LaneLoop(LaneSettings settings, KafkaConsumer<byte[], byte[]> consumer, DeliveryScheduler scheduler,
              Dispatch dispatch, LaneReading reading) {
@@ -49,7 +65,18 @@ final class LaneLoop {
         this.scheduler = scheduler;
         this.dispatch = dispatch;
         this.reading = reading;
-        this.book = new OffsetBook(consumer, reading::removed);
+        this.book = new OffsetBook(consumer, this::removed);
+    }
+
+    private void removed(Collection<TopicPartition> gone) {
+        gone.forEach(heldBack::remove);
+        heldBackCount = heldBack.size();
+        reading.removed(gone);
+    }
+
+    /** Partitions held back until a destination has room. */
+    int heldBackPartitions() {
+        return heldBackCount;
     }
 
     /** Polls the lane's topic until stopped or failed, then finishes (bounded wait for work in flight, commit, close). */
@@ -57,6 +84,7 @@ final class LaneLoop {
         try {
             consumer.subscribe(List.of(settings.topic()), book);
             while (!stopping && failure == null) {
+                releaseHeldBack();
                 ConsumerRecords<byte[], byte[]> records;
                 try {
                     records = consumer.poll(reading.pollTimeout());
@@ -65,6 +93,9 @@ final class LaneLoop {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (heldBack.containsKey(tp)) {
+                        continue; // rewound to an earlier record of this poll: this one is read again later
+                    }
                     PartitionProgress progress = book.progress(tp);
                     progress.track(record.offset());
                     reading.accept(record, tp, progress);
@@ -81,23 +112,67 @@ final class LaneLoop {
     }
 
     /**
-     * Hands the next attempt of {@code trigger} to the scheduler; when its destination already has
-     * {@link LaneLimits#maxQueuedPerHost()} deliveries waiting, counts it as a failed attempt at once instead (it then follows the
-     * retry schedule), so a dead endpoint cannot fill the pending budget.
+     * Hands the next attempt of {@code trigger} to the scheduler, as its destination's queue and health allow
+     * ({@link DeliveryScheduler#admission}): queued; set aside to the retry schedule without an attempt when the
+     * destination is failing or too slow, so a dead endpoint cannot fill the pending budget; or, when a healthy
+     * destination's queue is full, nothing is done and the caller keeps the record (see {@link #holdBack}).
      *
      * @param orderingKey deliveries with an equal key go out one at a time in order; null for none
+     * @return what was done: {@link Admission#WAIT} leaves the record with the caller
      */
-    void deliver(String orderingKey, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
-                 PartitionProgress progress, long offset) {
+    Admission deliver(String orderingKey, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                      PartitionProgress progress, long offset) {
         String host = dispatch.targets().destination(trigger.callbackUrl());
-        int waiting = scheduler.waiting(host);
-        if (waiting >= settings.limits().maxQueuedPerHost()) {
-            whenDurable(dispatch.executor().shed(settings.name(), key, trigger, previous, waiting).durable(), progress,
-                    offset);
+        LaneLimits limits = settings.limits();
+        Admission admission = scheduler.admission(host, limits.maxQueuedPerHost(), limits.hostMaxWait());
+        switch (admission) {
+            case SET_ASIDE -> whenDurable(dispatch.executor().setAside(settings.name(), key, trigger, previous,
+                    limits.hostMaxWait()).durable(), progress, offset);
+            case QUEUE -> schedule(orderingKey, host, progress, offset,
+                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous),
+                    () -> dispatch.executor().setAside(settings.name(), key, trigger, previous,
+                            limits.hostMaxWait()));
+            case WAIT -> {
+            }
+        }
+        return admission;
+    }
+
+    /**
+     * Gives back the record at {@code offset} of {@code tp}, whose healthy destination has a full queue:
+     * the offset is no longer tracked, the partition is rewound to it and paused until the destination has room.
+     */
+    void holdBack(TopicPartition tp, PartitionProgress progress, long offset, WebhookTrigger trigger) {
+        String host = dispatch.targets().destination(trigger.callbackUrl());
+        progress.rewind(offset);
+        consumer.seek(tp, offset);
+        consumer.pause(List.of(tp));
+        heldBack.put(tp, host);
+        heldBackCount = heldBack.size();
+    }
+
+    /** Resumes the held-back partitions whose destination has room again (half its queue) or is in trouble now. */
+    private void releaseHeldBack() {
+        if (heldBack.isEmpty()) {
             return;
         }
-        schedule(orderingKey, host, progress, offset,
-                () -> dispatch.executor().attempt(settings.name(), key, trigger, previous));
+        LaneLimits limits = settings.limits();
+        List<TopicPartition> free = new ArrayList<>();
+        heldBack.entrySet().removeIf(e -> {
+            String host = e.getValue();
+            boolean release = scheduler.hasRoom(host, limits.maxQueuedPerHost())
+                    || scheduler.admission(host, limits.maxQueuedPerHost(), limits.hostMaxWait())
+                    == Admission.SET_ASIDE;
+            if (release) {
+                free.add(e.getKey());
+            }
+            return release;
+        });
+        heldBackCount = heldBack.size();
+        if (!free.isEmpty() && !paused) {
+            // while the whole lane is paused the partition stays paused; the lane's resume takes it along
+            consumer.resume(free);
+        }
     }
 
     /**
@@ -106,11 +181,26 @@ final class LaneLoop {
      */
     void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
                   Supplier<DeliveryExecutor.Handoff> work) {
-        scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, () -> {
-            DeliveryExecutor.Handoff h = work.get();
+        schedule(orderingKey, host, progress, offset, work, null);
+    }
+
+    /**
+     * As {@link #schedule(String, String, PartitionProgress, long, Supplier)}; {@code setAside} (null for none) runs
+     * instead of {@code work} when the destination is found failing while the delivery still waits for it.
+     */
+    void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
+                  Supplier<DeliveryExecutor.Handoff> work, Supplier<DeliveryExecutor.Handoff> setAside) {
+        scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, durable(work, progress,
+                offset), setAside == null ? null : durable(setAside, progress, offset)));
+    }
+
+    private Supplier<CompletableFuture<?>> durable(Supplier<DeliveryExecutor.Handoff> step, PartitionProgress progress,
+                                                   long offset) {
+        return () -> {
+            DeliveryExecutor.Handoff h = step.get();
             whenDurable(h.durable(), progress, offset);
             return h.handedOff();
-        }));
+        };
     }
 
     /** The record's key; a record written without one gets the key its trigger would have had. */
@@ -144,7 +234,9 @@ final class LaneLoop {
             consumer.pause(consumer.assignment());
             paused = true;
         } else if (paused && load < maxPending / 2) {
-            consumer.resume(consumer.paused());
+            List<TopicPartition> resume = new ArrayList<>(consumer.paused());
+            resume.removeAll(heldBack.keySet());
+            consumer.resume(resume);
             paused = false;
         }
     }

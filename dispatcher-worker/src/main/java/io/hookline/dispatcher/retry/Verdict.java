@@ -17,7 +17,7 @@ public enum Verdict {
 
     public static Verdict of(FailureKind failure, Integer status) {
         switch (failure) {
-            case CONNECT, TIMEOUT, IO, HOST_SATURATED, HOOK_TABLE_BEHIND:
+            case CONNECT, TIMEOUT, IO, HOOK_TABLE_BEHIND:
                 return RETRYABLE;
             case FORBIDDEN_ADDRESS, RESPONSE_TOO_LARGE, INVALID_REQUEST:
                 return FINAL;

@@ -122,4 +122,153 @@ class DeliverySchedulerTest {
         running.get("later").complete(null);
         assertThat(s.pending()).isZero();
     }
+
+    /** Tasks whose completion tells the scheduler how the host coped. */
+    private final Map<String, CompletableFuture<HostSignal>> calls = new HashMap<>();
+
+    private DeliveryScheduler.Task call(String name, String host) {
+        return new DeliveryScheduler.Task(null, host, () -> false, () -> {
+            started.add(name);
+            CompletableFuture<HostSignal> f = new CompletableFuture<>();
+            calls.put(name, f);
+            return f;
+        });
+    }
+
+    @Test
+    void aHealthyHostWithAFullQueueMakesTheNextDeliveryWaitAndAFailingOneHasItSetAside() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(2), now::get);
+        java.time.Duration wait = java.time.Duration.ofSeconds(5);
+        for (int i = 0; i < 4; i++) {
+            assertThat(s.admission("h", 2, wait)).isEqualTo(Admission.QUEUE);
+            s.submit(call("h" + i, "h"));
+        }
+        assertThat(started).containsExactly("h0", "h1");
+        assertThat(s.waiting("h")).isEqualTo(2);
+        // the queue is full, the host healthy: wait, never set aside
+        assertThat(s.admission("h", 2, wait)).isEqualTo(Admission.WAIT);
+        assertThat(s.admission("other", 2, wait)).isEqualTo(Admission.QUEUE);
+        now.addAndGet(2_000_000);
+        calls.get("h0").complete(HostSignal.ANSWERED);
+        calls.get("h1").complete(HostSignal.ANSWERED);
+        assertThat(started).containsExactly("h0", "h1", "h2", "h3");
+        // both of these fail: the limit drops to one, the host is in trouble, a full queue now sets aside
+        for (int i = 4; i < 6; i++) {
+            s.submit(call("h" + i, "h"));
+        }
+        now.addAndGet(2_000_000_000L);
+        calls.get("h2").complete(HostSignal.FAILED);
+        calls.get("h3").complete(HostSignal.FAILED);
+        assertThat(s.limit("h")).isEqualTo(1);
+        assertThat(started).containsExactly("h0", "h1", "h2", "h3", "h4");
+        s.submit(call("h6", "h"));
+        assertThat(s.waiting("h")).isEqualTo(2);
+        for (int i = 0; i < 5; i++) { // a few more failures make most recent results failures
+            now.addAndGet(2_000_000_000L);
+            String next = started.get(started.size() - 1);
+            calls.get(next).complete(HostSignal.FAILED);
+            s.submit(call("x" + i, "h"));
+        }
+        assertThat(s.admission("h", 2, wait)).isEqualTo(Admission.SET_ASIDE);
+        assertThat(s.admission("other", 2, wait)).isEqualTo(Admission.QUEUE);
+    }
+
+    @Test
+    void anAdaptiveLimitHoldsBackAFailingHostWithoutHoldingBackOthers() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(4), now::get);
+        for (int i = 0; i < 8; i++) {
+            s.submit(call("bad" + i, "bad"));
+            s.submit(call("good" + i, "good"));
+        }
+        assertThat(s.inFlight()).isEqualTo(8);
+        for (int i = 0; i < 4; i++) {
+            calls.get("bad" + i).complete(HostSignal.FAILED);
+        }
+        // four failures: 4 -> 3 -> 2 -> 1 -> 1; one probe in flight for the failing host
+        assertThat(s.limit("bad")).isEqualTo(1);
+        assertThat(started).filteredOn(n -> n.startsWith("bad")).hasSize(5);
+        for (int i = 0; i < 4; i++) {
+            calls.get("good" + i).complete(HostSignal.ANSWERED);
+        }
+        assertThat(s.limit("good")).isEqualTo(4);
+        assertThat(started).filteredOn(n -> n.startsWith("good")).hasSize(8);
+        // the probe answering lets the limit grow again
+        calls.get("bad4").complete(HostSignal.ANSWERED);
+        assertThat(s.limit("bad")).isEqualTo(2);
+        assertThat(s.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void aFixedBudgetIgnoresSignals() {
+        DeliveryScheduler s = new DeliveryScheduler(10, 2);
+        s.submit(call("a", "h"));
+        s.submit(call("b", "h"));
+        calls.get("a").complete(HostSignal.FAILED);
+        assertThat(s.limit("h")).isEqualTo(2);
+        assertThat(s.admission("h", 1, java.time.Duration.ofMillis(1))).isEqualTo(Admission.QUEUE);
+    }
+
+    @Test
+    void hostsAtRestAreForgottenOnlyOnceTheTableOutgrowsItsSize() {
+        List<String> forgotten = new ArrayList<>();
+        List<String> tracked = new ArrayList<>();
+        DeliveryScheduler s = new DeliveryScheduler(10_000, DeliveryScheduler.PerHost.adaptive(4), () -> 0L);
+        s.watchHosts(new DeliveryScheduler.HostWatch() {
+            @Override
+            public void tracked(String host, java.util.function.IntSupplier limit) {
+                tracked.add(host);
+            }
+
+            @Override
+            public void forgotten(String host) {
+                forgotten.add(host);
+            }
+        });
+        for (int i = 0; i <= DeliveryScheduler.HOSTS_KEPT; i++) {
+            s.submit(call("c" + i, "host" + i));
+        }
+        calls.get("c2").complete(HostSignal.ANSWERED); // at rest again: forgotten as the table is swept
+        calls.get("c1").complete(HostSignal.FAILED); // in trouble: kept (and no sweep until the table doubles)
+        assertThat(tracked).hasSize(DeliveryScheduler.HOSTS_KEPT + 1);
+        assertThat(forgotten).containsExactly("host2");
+    }
+
+    @Test
+    void whenAHostIsFoundFailingItsWaitingDeliveriesAreSetAsideWithoutARequest() {
+        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(2), () -> 0L);
+        List<String> setAside = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "d" + i;
+            s.submit(new DeliveryScheduler.Task(i == 7 ? "k" : null, "dead", () -> false, () -> {
+                started.add(name);
+                CompletableFuture<HostSignal> f = new CompletableFuture<>();
+                calls.put(name, f);
+                return f;
+            }, () -> {
+                setAside.add(name);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        s.submit(call("kept", "dead")); // cannot be set aside: it waits for its host
+        s.submit(task("after-k", "k", "dead")); // behind d7's key
+        assertThat(started).containsExactly("d0", "d1");
+        calls.get("d0").complete(HostSignal.FAILED);
+        calls.get("d1").complete(HostSignal.FAILED);
+        for (int i = 0; i < 6 && setAside.isEmpty(); i++) { // fail the probes until most recent results are failures
+            String probe = started.get(started.size() - 1);
+            calls.get(probe).complete(HostSignal.FAILED);
+        }
+        assertThat(setAside).isNotEmpty().doesNotContainAnyElementsOf(started);
+        assertThat(started).doesNotContain("after-k");
+        // every delivery was either attempted or set aside, once; d7's key moved on to the next of its key
+        List<String> all = new ArrayList<>(started);
+        all.addAll(setAside);
+        assertThat(all).contains("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7").doesNotHaveDuplicates();
+        assertThat(setAside).contains("d7");
+        // "kept" and "after-k" were not set aside: they wait for the host ("kept" may be its probe by now)
+        assertThat(setAside).doesNotContain("kept", "after-k");
+        assertThat(s.waiting("dead") + (started.contains("kept") ? 1 : 0)).isEqualTo(2);
+    }
 }
