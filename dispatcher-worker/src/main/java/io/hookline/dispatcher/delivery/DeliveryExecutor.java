@@ -114,7 +114,7 @@ public final class DeliveryExecutor {
     }
 
     /**
-     * Sets a delivery aside without an attempt, because its host is failing or too slow to take it within the
+     * Sets a delivery aside without an attempt, because its host is too slow (not failing) to take it within the
      * allowed wait: it goes to the retry schedule due after about {@code delay} (spread like retry delays, so a batch
      * set aside together does not come back at once) with the attempts made before and none added. Only a request
      * made counts as an attempt, so being set aside never uses up a delivery's retries.
@@ -126,6 +126,25 @@ public final class DeliveryExecutor {
         try {
             metrics.setAside(lane);
             durable = recorder.retry(key, new ScheduledRetry(trigger, previous, clock.millis() + Math.max(0, spread)));
+        } catch (RuntimeException e) {
+            durable = CompletableFuture.failedFuture(e);
+        }
+        return new Handoff(CompletableFuture.completedFuture(HostSignal.NONE), durable);
+    }
+
+    /**
+     * Spends the next attempt of a delivery without a request, because its destination is failing and would not
+     * start it within {@code maxWait}: recorded as a retryable attempt "not sent" (no status), so it follows the retry
+     * schedule, and a delivery whose destination never recovers reaches its final failure within the schedule's span
+     * (see {@code flow.Admission#FAIL_FAST}).
+     */
+    public Handoff failFast(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                            String destination, Duration maxWait) {
+        CompletableFuture<Void> durable;
+        try {
+            durable = record(lane, key, trigger, previous, AttemptResult.failed(clock.millis(), 0,
+                    FailureKind.HOST_FAILING, "not sent: " + destination + " is failing (most of its recent requests "
+                            + "failed) and would not start this delivery within " + maxWait.toMillis() + " ms"));
         } catch (RuntimeException e) {
             durable = CompletableFuture.failedFuture(e);
         }

@@ -1,36 +1,56 @@
 package io.hookline.dispatcher.flow;
 
 /**
- * What becomes of a delivery handed to a lane, decided by its host's queue and health. Why two answers for a full
- * queue: a partition carries deliveries to many hosts, so waiting for a dead or very slow host would stall the others
- * on its partitions for as long as that host takes; setting its surplus aside costs one durable write each and keeps
- * them flowing. A healthy host is the bottleneck doing its best: waiting for it holds its partitions back only as long
- * as it takes to work through half its queue, while setting its surplus aside would only send it round the retry
- * topic to queue again. Neither loses a delivery or uses one of its attempts.
+ * What becomes of a delivery handed to a lane, decided by its host's queue and health. A delivery with room in its
+ * host's queue is queued whatever the host's health, so its fate is decided by a real request to its own endpoint
+ * (a host whose other endpoints fail or hang still delivers to its healthy ones). Beyond the queue:
+ * <ul>
+ *   <li>the host starts its queue within the allowed wait: the delivery waits. A partition carries deliveries to many
+ *       hosts, but a host that keeps moving holds its partitions back only as long as it takes to work through half
+ *       its queue, while setting its surplus aside would only send it round the retry topic to queue again;</li>
+ *   <li>the host would not start its queue in time (slow, or stopped answering): waiting would stall the other hosts
+ *       on its partitions for as long as it takes, so the delivery leaves the lane. If the host is merely slow or
+ *       saturated (its requests still succeed), it is set aside without using an attempt: the host is not failing,
+ *       the delivery is. If the host is also failing (most recent results failed), the delivery fails fast instead: an
+ *       attempt without a request, on its retry schedule. Setting a failing host's deliveries aside for free would let
+ *       a dead host keep them for ever without a single attempt (each comes back, finds the host still stuck and goes
+ *       round again), while a delivery to a dead host must fail after its retry schedule, as it would with real
+ *       requests. An attempt is only spent this way when a real one could not have started within the allowed wait.</li>
+ * </ul>
  */
 public enum Admission {
     /** Queued for its host (there is room in the host's queue). */
     QUEUE,
     /**
-     * Its host's queue is full and the host is healthy: the delivery waits where it is (the lane stops taking new
+     * Its host's queue is full and the host keeps moving: the delivery waits where it is (the lane stops taking new
      * work from its partition until the host has room), and no attempt is used.
      */
     WAIT,
     /**
-     * Its host's queue is full and the host is failing or too slow to start it within the allowed wait: the delivery
-     * goes to the retry schedule without using an attempt, so the host cannot hold up consumption for the others.
+     * Its host's queue is full and would not start within the allowed wait, and the host is not failing (slow or
+     * saturated): the delivery goes to the retry schedule without using an attempt.
      */
-    SET_ASIDE;
+    SET_ASIDE,
+    /**
+     * Its host's queue is full and would not start within the allowed wait, and the host is failing: the delivery
+     * spends an attempt without a request ("not sent: host failing") and follows its retry schedule, so it reaches its
+     * final failure within the schedule's span, as it would against the dead host itself.
+     */
+    FAIL_FAST;
 
     /**
      * @param waiting   deliveries already queued for the host
      * @param maxQueued how many may queue for one host
-     * @param troubled  whether the host is failing or slow ({@link HostLimit#troubled})
+     * @param failing   whether most of the host's recent results failed ({@link HostLimit#failing})
+     * @param slow      whether the host would not start its queue within the allowed wait ({@link HostLimit#slow})
      */
-    static Admission decide(int waiting, int maxQueued, boolean troubled) {
+    static Admission decide(int waiting, int maxQueued, boolean failing, boolean slow) {
         if (waiting < maxQueued) {
             return QUEUE;
         }
-        return troubled ? SET_ASIDE : WAIT;
+        if (!slow) {
+            return WAIT;
+        }
+        return failing ? FAIL_FAST : SET_ASIDE;
     }
 }

@@ -26,15 +26,16 @@ public final class DeliveryScheduler {
      * @param ceiling  the most deliveries at once to one host
      * @param adaptive true to adapt each host's limit to its failures and latency (webhooks), false for a fixed
      *                 limit at the ceiling (interactions: one call each, a person waiting)
+     * @param maxWait  how long a host's queued deliveries may take to start before the host counts as slow
      */
-    public record PerHost(int ceiling, boolean adaptive) {
+    public record PerHost(int ceiling, boolean adaptive, java.time.Duration maxWait) {
 
         public static PerHost fixed(int limit) {
-            return new PerHost(limit, false);
+            return new PerHost(limit, false, java.time.Duration.ZERO);
         }
 
-        public static PerHost adaptive(int ceiling) {
-            return new PerHost(ceiling, true);
+        public static PerHost adaptive(int ceiling, java.time.Duration maxWait) {
+            return new PerHost(ceiling, true, maxWait);
         }
     }
 
@@ -64,11 +65,12 @@ public final class DeliveryScheduler {
      * @param work        starts the work; the returned stage completes when the task's result is handed off,
      *                    with a {@link HostSignal} when it tells how the host coped (any other value counts as
      *                    {@link HostSignal#NONE})
-     * @param setAside    instead of {@code work}, for a task still waiting when its host is found failing: hands the
-     *                    task on elsewhere without a request (null: the task always waits for its host)
+     * @param failFast    instead of {@code work}, for a task still waiting when its host is found failing with a queue
+     *                    that would not start in time: spends the attempt without a request (see
+     *                    {@link Admission#FAIL_FAST}; null: the task always waits for its host)
      */
     public record Task(String orderingKey, String host, BooleanSupplier cancelled,
-                       Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> setAside) {
+                       Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> failFast) {
 
         /** A task that always waits for its host. */
         public Task(String orderingKey, String host, BooleanSupplier cancelled,
@@ -78,10 +80,10 @@ public final class DeliveryScheduler {
     }
 
     /**
-     * A task taken into work at {@code startedAt} (the scheduler's clock), or taken out of its host's queue to be set
-     * aside ({@code setAside}: it holds no room of the budgets).
+     * A task taken into work at {@code startedAt} (the scheduler's clock), or taken out of its host's queue to fail
+     * fast ({@code failFast}: it holds no room of the budgets).
      */
-    private record Started(Task task, long startedAt, boolean setAside) {
+    private record Started(Task task, long startedAt, boolean failFast) {
     }
 
     private final int maxInFlight;
@@ -121,19 +123,20 @@ public final class DeliveryScheduler {
     }
 
     /**
-     * What to do with one more delivery to {@code host}: queue it while fewer than {@code maxQueued} wait for the
-     * host; beyond that let it wait where it is while the host is healthy, or set it aside when the host is failing
-     * or would not have room again ({@link #hasRoom}) within {@code maxWait}.
+     * What to do with one more delivery to {@code host} ({@link Admission#decide}): queue it while fewer than
+     * {@code maxQueued} wait for the host; beyond that let it wait where it is while the host would have room again
+     * ({@link #hasRoom}) within the per-host {@code maxWait}, else set it aside, or make it fail fast when the host
+     * is failing too.
      */
-    public synchronized Admission admission(String host, int maxQueued, java.time.Duration maxWait) {
+    public synchronized Admission admission(String host, int maxQueued) {
         int waiting = hostWaiting.getOrDefault(host, 0);
         if (waiting < maxQueued) {
             return Admission.QUEUE;
         }
         HostLimit limit = hosts.get(host);
         int ahead = waiting - roomAt(maxQueued) + 1;
-        boolean troubled = limit != null && limit.troubled(ahead, nanoTime.getAsLong(), maxWait.toNanos());
-        return Admission.decide(waiting, maxQueued, troubled);
+        boolean slow = limit != null && limit.slow(ahead, nanoTime.getAsLong(), perHost.maxWait().toNanos());
+        return Admission.decide(waiting, maxQueued, limit != null && limit.failing(), slow);
     }
 
     /**
@@ -232,8 +235,8 @@ public final class DeliveryScheduler {
 
     private void run(Started started) {
         Task task = started.task();
-        if (started.setAside()) {
-            setAside(started);
+        if (started.failFast()) {
+            failFast(started);
             return;
         }
         if (task.cancelled().getAsBoolean()) {
@@ -250,11 +253,11 @@ public final class DeliveryScheduler {
         stage.whenComplete((r, e) -> finish(started, r instanceof HostSignal s ? s : HostSignal.NONE));
     }
 
-    private void setAside(Started started) {
+    private void failFast(Started started) {
         Task task = started.task();
         CompletionStage<?> stage;
         try {
-            stage = task.cancelled().getAsBoolean() ? null : task.setAside().get();
+            stage = task.cancelled().getAsBoolean() ? null : task.failFast().get();
         } catch (RuntimeException e) {
             settled(task);
             throw e;
@@ -266,7 +269,7 @@ public final class DeliveryScheduler {
         }
     }
 
-    /** A task set aside is handed on: it leaves the scheduler without having held any budget. */
+    /** A task that failed fast is handed on: it leaves the scheduler without having held any budget. */
     private void settled(Task task) {
         List<Started> toStart;
         synchronized (this) {
@@ -286,7 +289,7 @@ public final class DeliveryScheduler {
             HostLimit limit = hosts.get(task.host());
             limit.finished(started.startedAt(), nanoTime.getAsLong(), signal);
             releaseKey(task);
-            toStart = signal == HostSignal.FAILED && limit.failing() ? takeQueueOf(task.host()) : new ArrayList<>();
+            toStart = signal == HostSignal.FAILED ? failFastQueueOf(task.host(), limit) : new ArrayList<>();
             if (hosts.size() > sweepAbove) {
                 forgetHostsAtRest();
             }
@@ -309,18 +312,21 @@ public final class DeliveryScheduler {
     }
 
     /**
-     * Under the lock: takes out the waiting tasks of a host found failing that can be set aside, so they neither
-     * wait in memory (their offsets uncommitted) for a host that answers one probe per timeout, nor use an attempt.
-     * Tasks that cannot be set aside stay; tasks behind an ordering key stay behind it.
+     * Under the lock, after a failure of {@code host}: when the host is failing and its queue would not start within
+     * the allowed wait, takes out the waiting tasks that can fail fast, so they do not wait in memory (their offsets
+     * uncommitted) for a host that answers one probe per timeout, and spend their attempt on the retry schedule (see
+     * {@link Admission}). A host that fails but keeps moving keeps its queue: each delivery gets a real request.
+     * Tasks that cannot fail fast stay; tasks behind an ordering key stay behind it.
      */
-    private List<Started> takeQueueOf(String host) {
+    private List<Started> failFastQueueOf(String host, HostLimit limit) {
         List<Started> out = new ArrayList<>();
         ArrayDeque<Task> queue = ready.get(host);
-        if (queue == null) {
+        if (queue == null || !limit.failing()
+                || !limit.slow(hostWaiting.getOrDefault(host, 1) - 1, nanoTime.getAsLong(), perHost.maxWait().toNanos())) {
             return out;
         }
         queue.removeIf(t -> {
-            if (t.setAside() == null) {
+            if (t.failFast() == null) {
                 return false;
             }
             out.add(new Started(t, 0, true));

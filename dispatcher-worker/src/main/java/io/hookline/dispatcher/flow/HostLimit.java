@@ -7,14 +7,18 @@ import java.util.TreeMap;
  * How many deliveries one host gets at once, adapted to what it sustains: additive increase, multiplicative decrease
  * (the AIMD limit of Netflix's concurrency-limits), between 1 and the configured ceiling. A fresh host starts at the
  * ceiling, so a healthy host is never held below the configured budget. Each answer while the limit is in use
- * raises the limit by one; each failure (connect error, timeout, 408, 429, 5xx) or answer far slower than the host's
- * own norm cuts it by a tenth, so a burst of failures brings it down to a single probing request, and the first
- * answers bring it back up.
+ * raises the limit by one; a failure (connect error, timeout, 408, 429, 5xx) or answer far slower than the host's
+ * own norm cuts it by a tenth, at most once per round (the host's usual latency, at least 100 ms): failures that
+ * arrive together are one congestion event, as TCP reduces its window once per round trip and not once per lost
+ * segment. So a host that keeps failing comes down round after round to a single probing request, and the first
+ * answers bring it back up; but a host that answers most requests at once while a few of its endpoints hang or
+ * fail keeps most of its limit (cutting once per failure would queue its healthy endpoints' deliveries one at a
+ * time behind the hanging ones).
  *
- * <p>It also says when the host is <em>in trouble</em>, which is when deliveries beyond its queue are set aside rather
- * than waited for: most recent results were failures or slow, or the deliveries already waiting would take longer
- * than the allowed wait to start (requests hanging far beyond the norm count as not moving at all, so a host that
- * stopped answering is recognised before its first timeout).
+ * <p>It also says how the host is doing, which decides what becomes of deliveries beyond its queue: <em>failing</em>
+ * when about half its recent results were failures or far slower than its norm; <em>slow</em> when the deliveries
+ * already waiting would take longer than the allowed wait to start (requests hanging far beyond the norm count as not
+ * moving at all, so a host that stopped answering is recognised before its first timeout).
  *
  * <p>Pure logic on a caller's clock (nanoseconds). Not thread-safe: the scheduler uses it under its lock; only
  * {@link #limit()} may be read from any thread (meters).
@@ -40,7 +44,15 @@ final class HostLimit {
     private volatile int limit;
     /** Moving mean of ln(latency in ns) of answered requests; NaN before the first. */
     private double logNorm = Double.NaN;
+    /**
+     * Moving mean of how long a request held its place (ns), failures included: the host's pace for estimating how
+     * soon its queue starts (a dead host's requests hold theirs for a whole timeout, although it never answers).
+     */
+    private double pace;
     private double trouble;
+    /** When the limit was last cut ({@link #NEVER} before the first cut). */
+    private long cutAt = NEVER;
+    private static final long NEVER = Long.MIN_VALUE;
     private int inFlight;
     /** Start times of the requests in flight (a multiset: start time to count). */
     private final TreeMap<Long, Integer> started = new TreeMap<>();
@@ -86,6 +98,7 @@ final class HostLimit {
             return;
         }
         long latency = Math.max(1, now - startedAt);
+        pace = pace == 0 ? latency : pace + NORM_WEIGHT * (latency - pace);
         // slowness is judged against the host's own norm, so its first answer sets the norm and is never slow
         boolean slow = signal == HostSignal.ANSWERED && !Double.isNaN(logNorm) && latency > slowAfter();
         boolean failed = signal == HostSignal.FAILED || slow;
@@ -96,23 +109,19 @@ final class HostLimit {
         }
         trouble += TROUBLE_WEIGHT * ((failed ? 1 : 0) - trouble);
         if (failed) {
-            limit = Math.max(MIN, (int) (limit * BACKOFF)); // whole requests: each cut takes at least one away
+            if (cutAt == NEVER || now - cutAt >= round()) {
+                limit = Math.max(MIN, (int) (limit * BACKOFF)); // whole requests: each cut takes at least one away
+                cutAt = now;
+            }
         } else if (inUse * 2 >= limit) {
             // only grow on evidence: a limit far above what was used says nothing about the host
             limit = Math.min(ceiling, limit + 1);
         }
     }
 
-    /**
-     * Whether deliveries to the host should be set aside instead of waited for, when {@code ahead} queued deliveries
-     * must start before the waiting work may go on: recent results were mostly failures or slow, or those would take
-     * longer than {@code maxWaitNanos} to start at the host's pace.
-     */
-    boolean troubled(int ahead, long now, long maxWaitNanos) {
-        if (!adaptive) {
-            return false;
-        }
-        return failing() || expectedWait(ahead, now) > maxWaitNanos;
+    /** The {@code ahead} queued deliveries would take longer than {@code maxWaitNanos} to start at the host's pace. */
+    boolean slow(int ahead, long now, long maxWaitNanos) {
+        return adaptive && expectedWait(ahead, now) > maxWaitNanos;
     }
 
     /** About half the recent results or more were failures or far slower than the norm. */
@@ -122,7 +131,7 @@ final class HostLimit {
 
     /**
      * About how long it takes to start {@code waiting} queued deliveries and one more: rounds of {@code limit}
-     * requests, each as long as the norm; requests running far beyond the norm are stuck and free no room, and when
+     * requests, each as long as a request usually holds its place, failures included; requests running far beyond the norm are stuck and free no room, and when
      * all are stuck a round lasts at least as long as the oldest has run so far.
      */
     double expectedWait(int waiting, long now) {
@@ -139,7 +148,7 @@ final class HostLimit {
             round = started.isEmpty() ? 0 : now - started.firstKey();
         } else {
             rounds = Math.ceil((waiting + 1.0) / moving);
-            round = norm();
+            round = pace;
         }
         return rounds * round;
     }
@@ -147,6 +156,11 @@ final class HostLimit {
     /** The usual latency of an answer (ns), 0 before the first. */
     double norm() {
         return Double.isNaN(logNorm) ? 0 : Math.exp(logNorm);
+    }
+
+    /** One round of the host: its usual latency, at least the 100 ms floor (ns). */
+    long round() {
+        return (long) Math.max(SLOW_FLOOR_NANOS, norm());
     }
 
     /** Latency beyond which an answer counts as slow, or a request in flight as hanging (ns). */

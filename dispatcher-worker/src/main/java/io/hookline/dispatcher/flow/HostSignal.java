@@ -9,7 +9,10 @@ public enum HostSignal {
     ANSWERED,
     /** Connect error, timeout, broken connection, 408, 429 or 5xx: the host did not cope. */
     FAILED,
-    /** No request reached the host (refused address, unbuildable request, hook gone, a cancelled task). */
+    /**
+     * No request reached the host (refused address, unbuildable request, hook gone, a cancelled task, an attempt
+     * that failed fast).
+     */
     NONE;
 
     /**
@@ -24,7 +27,7 @@ public enum HostSignal {
         switch (failure) {
             case CONNECT, TIMEOUT, IO:
                 return FAILED;
-            case FORBIDDEN_ADDRESS, INVALID_REQUEST, HOOK_TABLE_BEHIND:
+            case FORBIDDEN_ADDRESS, INVALID_REQUEST, HOOK_TABLE_BEHIND, HOST_FAILING:
                 return NONE;
             case RESPONSE_TOO_LARGE:
                 return ANSWERED;

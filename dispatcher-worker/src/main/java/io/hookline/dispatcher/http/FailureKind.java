@@ -20,5 +20,10 @@ public enum FailureKind {
      */
     HOOK_TABLE_BEHIND,
     /** The trigger cannot become a request: bad URL, bad signing secret. */
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /**
+     * Not sent: the destination is failing and its queue would not start within the allowed wait, so the attempt
+     * failed fast (see {@code flow.Admission#FAIL_FAST}); retried on the schedule like a failed request.
+     */
+    HOST_FAILING
 }

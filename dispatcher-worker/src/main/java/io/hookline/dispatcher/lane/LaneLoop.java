@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Holding back: when a healthy destination's queue is full, the record is not taken: its offset is untracked, the
  * partition is rewound to it and paused, and the rest of that partition's records in the poll are skipped (they
  * are read again). The consumer keeps polling (the other partitions, heartbeats, well within
- * {@code max.poll.interval.ms}) and resumes the partition as soon as the destination has room, or turns out to be in
- * trouble (its next delivery is then set aside). So memory stays bounded, a partition's offsets are committed only
- * below work that is finished, and only the partitions whose next record is for the full destination wait: a busy
- * healthy destination slows the partitions it is on by no more than its own pace, which is what it sustains.
+ * {@code max.poll.interval.ms}) and resumes the partition as soon as the destination has room, or no longer keeps
+ * moving (its next delivery is then set aside or fails fast). So memory stays bounded, a partition's offsets are
+ * committed only below work that is finished, and only the partitions whose next record is for the full destination
+ * wait: a busy healthy destination slows the partitions it is on by no more than its own pace, which is what it
+ * sustains.
  */
 final class LaneLoop {
 
@@ -113,9 +114,10 @@ final class LaneLoop {
 
     /**
      * Hands the next attempt of {@code trigger} to the scheduler, as its destination's queue and health allow
-     * ({@link DeliveryScheduler#admission}): queued; set aside to the retry schedule without an attempt when the
-     * destination is failing or too slow, so a dead endpoint cannot fill the pending budget; or, when a healthy
-     * destination's queue is full, nothing is done and the caller keeps the record (see {@link #holdBack}).
+     * ({@link DeliveryScheduler#admission}): queued; when the destination's full queue would not start in time, set
+     * aside to the retry schedule without an attempt (a slow destination) or failed fast, an attempt without a request
+     * (a failing one), so a dead endpoint cannot fill the pending budget; or, when the full queue keeps moving, nothing
+     * is done and the caller keeps the record (see {@link #holdBack}).
      *
      * @param orderingKey deliveries with an equal key go out one at a time in order; null for none
      * @return what was done: {@link Admission#WAIT} leaves the record with the caller
@@ -124,14 +126,15 @@ final class LaneLoop {
                       PartitionProgress progress, long offset) {
         String host = dispatch.targets().destination(trigger.callbackUrl());
         LaneLimits limits = settings.limits();
-        Admission admission = scheduler.admission(host, limits.maxQueuedPerHost(), limits.hostMaxWait());
+        Admission admission = scheduler.admission(host, limits.maxQueuedPerHost());
+        Supplier<DeliveryExecutor.Handoff> failFast = () -> dispatch.executor().failFast(settings.name(), key,
+                trigger, previous, host, limits.hostMaxWait());
         switch (admission) {
             case SET_ASIDE -> whenDurable(dispatch.executor().setAside(settings.name(), key, trigger, previous,
                     limits.hostMaxWait()).durable(), progress, offset);
+            case FAIL_FAST -> whenDurable(failFast.get().durable(), progress, offset);
             case QUEUE -> schedule(orderingKey, host, progress, offset,
-                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous),
-                    () -> dispatch.executor().setAside(settings.name(), key, trigger, previous,
-                            limits.hostMaxWait()));
+                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous), failFast);
             case WAIT -> {
             }
         }
@@ -151,7 +154,10 @@ final class LaneLoop {
         heldBackCount = heldBack.size();
     }
 
-    /** Resumes the held-back partitions whose destination has room again (half its queue) or is in trouble now. */
+    /**
+     * Resumes the held-back partitions whose destination has room again (half its queue) or no longer keeps moving
+     * (its next delivery is then set aside or fails fast).
+     */
     private void releaseHeldBack() {
         if (heldBack.isEmpty()) {
             return;
@@ -161,8 +167,7 @@ final class LaneLoop {
         heldBack.entrySet().removeIf(e -> {
             String host = e.getValue();
             boolean release = scheduler.hasRoom(host, limits.maxQueuedPerHost())
-                    || scheduler.admission(host, limits.maxQueuedPerHost(), limits.hostMaxWait())
-                    == Admission.SET_ASIDE;
+                    || scheduler.admission(host, limits.maxQueuedPerHost()) != Admission.WAIT;
             if (release) {
                 free.add(e.getKey());
             }
@@ -185,13 +190,13 @@ final class LaneLoop {
     }
 
     /**
-     * As {@link #schedule(String, String, PartitionProgress, long, Supplier)}; {@code setAside} (null for none) runs
-     * instead of {@code work} when the destination is found failing while the delivery still waits for it.
+     * As {@link #schedule(String, String, PartitionProgress, long, Supplier)}; {@code failFast} (null for none) runs
+     * instead of {@code work} when the destination is found failing and stuck while the delivery still waits for it.
      */
     void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
-                  Supplier<DeliveryExecutor.Handoff> work, Supplier<DeliveryExecutor.Handoff> setAside) {
+                  Supplier<DeliveryExecutor.Handoff> work, Supplier<DeliveryExecutor.Handoff> failFast) {
         scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, durable(work, progress,
-                offset), setAside == null ? null : durable(setAside, progress, offset)));
+                offset), failFast == null ? null : durable(failFast, progress, offset)));
     }
 
     private Supplier<CompletableFuture<?>> durable(Supplier<DeliveryExecutor.Handoff> step, PartitionProgress progress,

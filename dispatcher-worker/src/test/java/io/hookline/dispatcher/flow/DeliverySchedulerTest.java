@@ -135,55 +135,100 @@ class DeliverySchedulerTest {
         });
     }
 
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(5);
+    private static final long MS = 1_000_000L;
+
+    private static DeliveryScheduler.PerHost adaptive(int ceiling) {
+        return DeliveryScheduler.PerHost.adaptive(ceiling, WAIT);
+    }
+
+    /** A task that counts its fail-fast instead of starting, when it is taken out of a stuck failing host's queue. */
+    private DeliveryScheduler.Task call(String name, String host, List<String> failedFast) {
+        return new DeliveryScheduler.Task(null, host, () -> false, () -> {
+            started.add(name);
+            CompletableFuture<HostSignal> f = new CompletableFuture<>();
+            calls.put(name, f);
+            return f;
+        }, () -> {
+            failedFast.add(name);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
     @Test
-    void aHealthyHostWithAFullQueueMakesTheNextDeliveryWaitAndAFailingOneHasItSetAside() {
+    void aFullQueueOfAHostThatKeepsMovingMakesTheNextDeliveryWaitEvenWhenTheHostFails() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(2), now::get);
-        java.time.Duration wait = java.time.Duration.ofSeconds(5);
+        DeliveryScheduler s = new DeliveryScheduler(100, adaptive(2), now::get);
         for (int i = 0; i < 4; i++) {
-            assertThat(s.admission("h", 2, wait)).isEqualTo(Admission.QUEUE);
+            assertThat(s.admission("h", 2)).isEqualTo(Admission.QUEUE);
             s.submit(call("h" + i, "h"));
         }
         assertThat(started).containsExactly("h0", "h1");
         assertThat(s.waiting("h")).isEqualTo(2);
-        // the queue is full, the host healthy: wait, never set aside
-        assertThat(s.admission("h", 2, wait)).isEqualTo(Admission.WAIT);
-        assertThat(s.admission("other", 2, wait)).isEqualTo(Admission.QUEUE);
-        now.addAndGet(2_000_000);
-        calls.get("h0").complete(HostSignal.ANSWERED);
-        calls.get("h1").complete(HostSignal.ANSWERED);
-        assertThat(started).containsExactly("h0", "h1", "h2", "h3");
-        // both of these fail: the limit drops to one, the host is in trouble, a full queue now sets aside
-        for (int i = 4; i < 6; i++) {
-            s.submit(call("h" + i, "h"));
-        }
-        now.addAndGet(2_000_000_000L);
-        calls.get("h2").complete(HostSignal.FAILED);
-        calls.get("h3").complete(HostSignal.FAILED);
-        assertThat(s.limit("h")).isEqualTo(1);
-        assertThat(started).containsExactly("h0", "h1", "h2", "h3", "h4");
-        s.submit(call("h6", "h"));
-        assertThat(s.waiting("h")).isEqualTo(2);
-        for (int i = 0; i < 5; i++) { // a few more failures make most recent results failures
-            now.addAndGet(2_000_000_000L);
-            String next = started.get(started.size() - 1);
-            calls.get(next).complete(HostSignal.FAILED);
+        assertThat(s.admission("h", 2)).isEqualTo(Admission.WAIT);
+        assertThat(s.admission("other", 2)).isEqualTo(Admission.QUEUE);
+        // 500s in 10 ms, round after round: failing, but its queue starts within a fraction of a second: waited for
+        for (int i = 0; i < 20; i++) {
+            now.addAndGet(10 * MS);
             s.submit(call("x" + i, "h"));
+            List<String> inFlight = started.stream().filter(n -> !calls.get(n).isDone()).toList();
+            inFlight.forEach(n -> calls.get(n).complete(HostSignal.FAILED));
+            now.addAndGet(190 * MS);
         }
-        assertThat(s.admission("h", 2, wait)).isEqualTo(Admission.SET_ASIDE);
-        assertThat(s.admission("other", 2, wait)).isEqualTo(Admission.QUEUE);
+        assertThat(s.limit("h")).isEqualTo(1);
+        assertThat(s.waiting("h")).isGreaterThanOrEqualTo(2);
+        assertThat(s.admission("h", 2)).isEqualTo(Admission.WAIT);
+    }
+
+    @Test
+    void aFullQueueOfASlowHostThatAnswersIsSetAsideAndOfAStuckFailingHostFailsFast() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DeliveryScheduler s = new DeliveryScheduler(100, adaptive(1), now::get);
+        List<String> failedFast = new ArrayList<>();
+        // a host answering in 3 s, one at a time: its queue of two would start in 6 s, beyond the 5 s allowed
+        s.submit(call("slow0", "slow", failedFast));
+        for (int i = 1; i <= 10; i++) {
+            s.submit(call("slow" + i, "slow", failedFast));
+            now.addAndGet(3_000 * MS);
+            calls.get("slow" + (i - 1)).complete(HostSignal.ANSWERED);
+        }
+        s.submit(call("slow11", "slow", failedFast));
+        assertThat(s.waiting("slow")).isEqualTo(1);
+        assertThat(s.admission("slow", 1)).isEqualTo(Admission.SET_ASIDE);
+        // a host whose requests all time out after 2 s: failing, and its queue of three would take 6 s
+        s.submit(call("dead0", "dead", failedFast));
+        for (int i = 1; i <= 10; i++) {
+            s.submit(call("dead" + i, "dead", failedFast));
+            now.addAndGet(2_000 * MS);
+            calls.get(started.get(started.size() - 1)).complete(HostSignal.FAILED);
+        }
+        assertThat(s.admission("dead", 3)).isEqualTo(Admission.QUEUE); // nothing waits: the probe is in flight
+        for (int i = 11; i < 14; i++) {
+            s.submit(call("dead" + i, "dead", failedFast));
+        }
+        assertThat(s.admission("dead", 3)).isEqualTo(Admission.FAIL_FAST);
+        assertThat(s.admission("slow", 1)).isEqualTo(Admission.SET_ASIDE);
+        assertThat(s.admission("other", 1)).isEqualTo(Admission.QUEUE);
+        assertThat(failedFast).isEmpty();
+        // the probe times out too: the queue it leaves would take 6 s, so it fails fast rather than wait in memory
+        now.addAndGet(2_000 * MS);
+        calls.get("dead10").complete(HostSignal.FAILED);
+        assertThat(failedFast).containsExactly("dead11", "dead12", "dead13");
+        assertThat(s.waiting("dead")).isZero();
+        assertThat(started).doesNotContain("dead11", "dead12", "dead13");
     }
 
     @Test
     void anAdaptiveLimitHoldsBackAFailingHostWithoutHoldingBackOthers() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(4), now::get);
+        DeliveryScheduler s = new DeliveryScheduler(100, adaptive(4), now::get);
         for (int i = 0; i < 8; i++) {
             s.submit(call("bad" + i, "bad"));
             s.submit(call("good" + i, "good"));
         }
         assertThat(s.inFlight()).isEqualTo(8);
         for (int i = 0; i < 4; i++) {
+            now.addAndGet(200 * MS); // a round apart: each failure is its own congestion event
             calls.get("bad" + i).complete(HostSignal.FAILED);
         }
         // four failures: 4 -> 3 -> 2 -> 1 -> 1; one probe in flight for the failing host
@@ -207,14 +252,14 @@ class DeliverySchedulerTest {
         s.submit(call("b", "h"));
         calls.get("a").complete(HostSignal.FAILED);
         assertThat(s.limit("h")).isEqualTo(2);
-        assertThat(s.admission("h", 1, java.time.Duration.ofMillis(1))).isEqualTo(Admission.QUEUE);
+        assertThat(s.admission("h", 1)).isEqualTo(Admission.QUEUE);
     }
 
     @Test
     void hostsAtRestAreForgottenOnlyOnceTheTableOutgrowsItsSize() {
         List<String> forgotten = new ArrayList<>();
         List<String> tracked = new ArrayList<>();
-        DeliveryScheduler s = new DeliveryScheduler(10_000, DeliveryScheduler.PerHost.adaptive(4), () -> 0L);
+        DeliveryScheduler s = new DeliveryScheduler(10_000, adaptive(4), () -> 0L);
         s.watchHosts(new DeliveryScheduler.HostWatch() {
             @Override
             public void tracked(String host, java.util.function.IntSupplier limit) {
@@ -236,9 +281,10 @@ class DeliverySchedulerTest {
     }
 
     @Test
-    void whenAHostIsFoundFailingItsWaitingDeliveriesAreSetAsideWithoutARequest() {
-        DeliveryScheduler s = new DeliveryScheduler(100, DeliveryScheduler.PerHost.adaptive(2), () -> 0L);
-        List<String> setAside = new ArrayList<>();
+    void aFailingHostsStuckQueueFailsFastExceptTasksThatCannotAndTasksBehindAKey() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DeliveryScheduler s = new DeliveryScheduler(100, adaptive(2), now::get);
+        List<String> failedFast = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String name = "d" + i;
             s.submit(new DeliveryScheduler.Task(i == 7 ? "k" : null, "dead", () -> false, () -> {
@@ -247,28 +293,26 @@ class DeliverySchedulerTest {
                 calls.put(name, f);
                 return f;
             }, () -> {
-                setAside.add(name);
+                failedFast.add(name);
                 return CompletableFuture.completedFuture(null);
             }));
         }
-        s.submit(call("kept", "dead")); // cannot be set aside: it waits for its host
+        s.submit(call("kept", "dead")); // cannot fail fast: it waits for its host
         s.submit(task("after-k", "k", "dead")); // behind d7's key
         assertThat(started).containsExactly("d0", "d1");
-        calls.get("d0").complete(HostSignal.FAILED);
-        calls.get("d1").complete(HostSignal.FAILED);
-        for (int i = 0; i < 6 && setAside.isEmpty(); i++) { // fail the probes until most recent results are failures
-            String probe = started.get(started.size() - 1);
-            calls.get(probe).complete(HostSignal.FAILED);
+        for (int i = 0; i < 8 && failedFast.isEmpty(); i++) { // time out the probes until failing and stuck
+            now.addAndGet(3_000 * MS);
+            List<String> inFlight = started.stream().filter(n -> !calls.get(n).isDone()).toList();
+            inFlight.forEach(n -> calls.get(n).complete(HostSignal.FAILED));
         }
-        assertThat(setAside).isNotEmpty().doesNotContainAnyElementsOf(started);
+        assertThat(failedFast).isNotEmpty().doesNotContainAnyElementsOf(started);
         assertThat(started).doesNotContain("after-k");
-        // every delivery was either attempted or set aside, once; d7's key moved on to the next of its key
+        // every delivery was either attempted or failed fast, once; d7's key moved on to the next of its key
         List<String> all = new ArrayList<>(started);
-        all.addAll(setAside);
+        all.addAll(failedFast);
         assertThat(all).contains("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7").doesNotHaveDuplicates();
-        assertThat(setAside).contains("d7");
-        // "kept" and "after-k" were not set aside: they wait for the host ("kept" may be its probe by now)
-        assertThat(setAside).doesNotContain("kept", "after-k");
-        assertThat(s.waiting("dead") + (started.contains("kept") ? 1 : 0)).isEqualTo(2);
+        assertThat(failedFast).contains("d7");
+        // "kept" and "after-k" did not fail fast: they wait for the host ("kept" may be its probe by now)
+        assertThat(failedFast).doesNotContain("kept", "after-k");
     }
 }
