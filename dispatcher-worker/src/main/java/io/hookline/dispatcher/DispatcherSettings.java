@@ -51,15 +51,17 @@ public final class DispatcherSettings {
             "records a worker holds without a written result before it pauses consumption (per lane: first "
                     + "attempts, retries, interactions)");
     public static final ConfigKey MAX_QUEUED_PER_HOST = ConfigKey.of("hookline.dispatcher.max-queued-per-host", "1024",
-            "deliveries to one host that may wait for its budget (per lane); beyond that, while the host is "
-                    + "healthy, the partitions whose next record is for it pause until it has room (nothing is "
-                    + "dropped or counted as an attempt); while it is failing or slow, further deliveries to it are "
-                    + "set aside to the retry schedule without using an attempt, so it cannot stall the others");
+            "deliveries to one host that may wait for its budget (per lane); beyond that, while the host's queue "
+                    + "keeps moving, the partitions whose next record is for it pause until it has room (nothing is "
+                    + "dropped or counted as an attempt); when its queue would not start within host-max-wait, further "
+                    + "deliveries to it are set aside to the retry schedule without using an attempt if the host is "
+                    + "slow but its requests succeed, or fail fast if it is failing (an attempt recorded as not sent, "
+                    + "retried on the schedule, so a dead host's deliveries still end), so it cannot stall the others");
     public static final ConfigKey HOST_MAX_WAIT = ConfigKey.of("hookline.dispatcher.host-max-wait", "10s",
             "the longest a host's full queue may hold up the partitions waiting for it: a host that would not start "
-                    + "half its queue within this time (at its current limit and usual latency) counts as slow, and "
-                    + "deliveries beyond its queue are set aside instead; a delivery set aside is tried again after "
-                    + "about this long");
+                    + "half its queue within this time (at its current limit and the time its requests usually take, "
+                    + "failures included) counts as slow, and deliveries beyond its queue are set aside (or fail fast "
+                    + "when the host is failing) instead; a delivery set aside is tried again after about this long");
     public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
             "delays before each retry, comma separated durations (500ms, 5s, 2m); their count is the number of retries after "
                     + "the first attempt; empty disables retries");

@@ -287,9 +287,13 @@ public final class DeliveryScheduler {
             inFlight--;
             pending--;
             HostLimit limit = hosts.get(task.host());
-            limit.finished(started.startedAt(), nanoTime.getAsLong(), signal);
+            long now = nanoTime.getAsLong();
+            // judged while the failed request still holds its place: if it hung, the one taking its place may too
+            boolean stuck = signal == HostSignal.FAILED && limit.slow(hostWaiting.getOrDefault(task.host(), 1) - 1,
+                    now, perHost.maxWait().toNanos());
+            limit.finished(started.startedAt(), now, signal);
             releaseKey(task);
-            toStart = signal == HostSignal.FAILED ? failFastQueueOf(task.host(), limit) : new ArrayList<>();
+            toStart = stuck && limit.failing() ? failFastQueueOf(task.host()) : new ArrayList<>();
             if (hosts.size() > sweepAbove) {
                 forgetHostsAtRest();
             }
@@ -312,17 +316,16 @@ public final class DeliveryScheduler {
     }
 
     /**
-     * Under the lock, after a failure of {@code host}: when the host is failing and its queue would not start within
-     * the allowed wait, takes out the waiting tasks that can fail fast, so they do not wait in memory (their offsets
+     * Under the lock, after a failure of {@code host} found it failing with a queue that would not start within the
+     * allowed wait: takes out the waiting tasks that can fail fast, so they do not wait in memory (their offsets
      * uncommitted) for a host that answers one probe per timeout, and spend their attempt on the retry schedule (see
      * {@link Admission}). A host that fails but keeps moving keeps its queue: each delivery gets a real request.
      * Tasks that cannot fail fast stay; tasks behind an ordering key stay behind it.
      */
-    private List<Started> failFastQueueOf(String host, HostLimit limit) {
+    private List<Started> failFastQueueOf(String host) {
         List<Started> out = new ArrayList<>();
         ArrayDeque<Task> queue = ready.get(host);
-        if (queue == null || !limit.failing()
-                || !limit.slow(hostWaiting.getOrDefault(host, 1) - 1, nanoTime.getAsLong(), perHost.maxWait().toNanos())) {
+        if (queue == null) {
             return out;
         }
         queue.removeIf(t -> {

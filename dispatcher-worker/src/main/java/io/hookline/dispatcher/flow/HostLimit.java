@@ -45,8 +45,9 @@ final class HostLimit {
     /** Moving mean of ln(latency in ns) of answered requests; NaN before the first. */
     private double logNorm = Double.NaN;
     /**
-     * Moving mean of how long a request held its place (ns), failures included: the host's pace for estimating how
-     * soon its queue starts (a dead host's requests hold theirs for a whole timeout, although it never answers).
+     * Moving mean of how long a request that did not hang held its place (ns), answers and quick failures alike: how
+     * fast the places that keep moving turn over (the hanging ones are counted as not moving at all; a host whose
+     * fast 500s turn over in milliseconds keeps moving).
      */
     private double pace;
     private double trouble;
@@ -98,7 +99,9 @@ final class HostLimit {
             return;
         }
         long latency = Math.max(1, now - startedAt);
-        pace = pace == 0 ? latency : pace + NORM_WEIGHT * (latency - pace);
+        if (latency <= slowAfter()) {
+            pace = pace == 0 ? latency : pace + NORM_WEIGHT * (latency - pace);
+        }
         // slowness is judged against the host's own norm, so its first answer sets the norm and is never slow
         boolean slow = signal == HostSignal.ANSWERED && !Double.isNaN(logNorm) && latency > slowAfter();
         boolean failed = signal == HostSignal.FAILED || slow;
@@ -131,7 +134,7 @@ final class HostLimit {
 
     /**
      * About how long it takes to start {@code waiting} queued deliveries and one more: rounds of {@code limit}
-     * requests, each as long as a request usually holds its place, failures included; requests running far beyond the norm are stuck and free no room, and when
+     * requests, each as long as a request that does not hang usually holds its place, failures included; requests running far beyond the norm are stuck and free no room, and when
      * all are stuck a round lasts at least as long as the oldest has run so far.
      */
     double expectedWait(int waiting, long now) {

@@ -206,12 +206,15 @@ class DeliverySchedulerTest {
         for (int i = 11; i < 14; i++) {
             s.submit(call("dead" + i, "dead", failedFast));
         }
+        // the probe just started: nothing known to hang yet, the queue is waited for
+        assertThat(s.admission("dead", 3)).isEqualTo(Admission.WAIT);
+        now.addAndGet(1_500 * MS); // it hangs: four deliveries at one per 1.5 s or more, beyond 5 s
         assertThat(s.admission("dead", 3)).isEqualTo(Admission.FAIL_FAST);
         assertThat(s.admission("slow", 1)).isEqualTo(Admission.SET_ASIDE);
         assertThat(s.admission("other", 1)).isEqualTo(Admission.QUEUE);
         assertThat(failedFast).isEmpty();
         // the probe times out too: the queue it leaves would take 6 s, so it fails fast rather than wait in memory
-        now.addAndGet(2_000 * MS);
+        now.addAndGet(500 * MS);
         calls.get("dead10").complete(HostSignal.FAILED);
         assertThat(failedFast).containsExactly("dead11", "dead12", "dead13");
         assertThat(s.waiting("dead")).isZero();

@@ -169,16 +169,40 @@ class HostLimitTest {
     }
 
     @Test
-    void aHostWhoseRequestsTimeOutIsSlowForAQueueAtItsPaceEvenWithNothingInFlight() {
+    void aHostWhoseRequestsTimeOutIsSlowForAQueueWhileItsProbeHangs() {
         HostLimit l = new HostLimit(2, true);
         long now = 0;
         for (int i = 0; i < 10; i++) {
-            now = request(l, now, 2_000, HostSignal.FAILED); // never answers: no norm, but a 2 s pace
+            now = request(l, now, 2_000, HostSignal.FAILED); // never answers
         }
         assertThat(l.limit()).isEqualTo(1);
         assertThat(l.failing()).isTrue();
+        l.started(now);
+        now += 2_000 * MS; // the probe has hung as long as a timeout: one place, not moving
         assertThat(l.slow(1, now, FIVE_S)).isFalse(); // two deliveries at one per 2 s: 4 s
         assertThat(l.slow(2, now, FIVE_S)).isTrue(); // three: 6 s
+    }
+
+    @Test
+    void fastFailuresKeepAHostMovingWhileItsHangingRequestsDoNot() {
+        HostLimit l = new HostLimit(32, true);
+        long now = 0;
+        for (int i = 0; i < 50; i++) {
+            now = request(l, now, 5, i % 3 == 0 ? HostSignal.ANSWERED : HostSignal.FAILED); // 500s in 5 ms
+        }
+        assertThat(l.failing()).isTrue();
+        int limit = l.limit();
+        assertThat(limit).isGreaterThan(20); // failures 5 ms apart: one cut per 100 ms round
+        for (int i = 0; i < limit - 10; i++) {
+            l.started(now); // all but ten hang
+        }
+        now += 1_000 * MS;
+        // ten places turn over every 5 ms: a queue of 1,000 starts within about half a second
+        assertThat(l.slow(1_000, now, FIVE_S)).isFalse();
+        for (int i = 0; i < 10; i++) {
+            l.started(now - 500 * MS); // and now every place hangs: nothing moves
+        }
+        assertThat(l.slow(1_000, now, FIVE_S)).isTrue();
     }
 
     @Test

@@ -35,6 +35,9 @@ class HostSignalTest {
                 .isEqualTo(HostSignal.NONE);
         assertThat(HostSignal.of(AttemptResult.failed(0, 0, FailureKind.HOOK_TABLE_BEHIND, "later")))
                 .isEqualTo(HostSignal.NONE);
+        // an attempt that failed fast reached no host: it must not feed the limit or the failing score
+        assertThat(HostSignal.of(AttemptResult.failed(0, 0, FailureKind.HOST_FAILING, "not sent")))
+                .isEqualTo(HostSignal.NONE);
         assertThat(HostSignal.of(new AttemptResult(0, 5, 200, null, null, FailureKind.RESPONSE_TOO_LARGE, "big",
                 null))).isEqualTo(HostSignal.ANSWERED);
         assertThat(HostSignal.of(null)).isEqualTo(HostSignal.NONE);
