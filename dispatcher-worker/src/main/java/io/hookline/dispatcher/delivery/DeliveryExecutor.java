@@ -132,11 +132,16 @@ public final class DeliveryExecutor {
         return new Handoff(CompletableFuture.completedFuture(HostSignal.NONE), durable);
     }
 
+    /** Whether the attempt after {@code previous} is the delivery's last (no retry may follow it). */
+    public boolean lastAttempt(List<DeliveryAttempt> previous) {
+        return !schedule.allowsAnother(previous.size() + 1);
+    }
+
     /**
      * Spends the next attempt of a delivery without a request, because its destination is failing and would not
      * start it within {@code maxWait}: recorded as a retryable attempt "not sent" (no status), so it follows the retry
-     * schedule, and a delivery whose destination never recovers reaches its final failure within the schedule's span
-     * (see {@code flow.Admission#FAIL_FAST}).
+     * schedule, so a delivery whose destination never recovers comes to its last attempt within the schedule's span
+     * (see {@code flow.Admission#FAIL_FAST}). Never used for a delivery's last attempt, which is always a request.
      */
     public Handoff failFast(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
                             String destination, Duration maxWait) {

@@ -15,7 +15,12 @@ package io.hookline.dispatcher.flow;
  *       attempt without a request, on its retry schedule. Setting a failing host's deliveries aside for free would let
  *       a dead host keep them for ever without a single attempt (each comes back, finds the host still stuck and goes
  *       round again), while a delivery to a dead host must fail after its retry schedule, as it would with real
- *       requests. An attempt is only spent this way when a real one could not have started within the allowed wait.</li>
+ *       requests. An attempt is only spent this way when a real one could not have started within the allowed wait,
+ *       and never the last one: a delivery's final failure is always its own endpoint's answer (or silence) to a real
+ *       request, so a healthy or flapping endpoint on a host whose other endpoints hang still gets its chance. A
+ *       last attempt that finds its failing host stuck is set aside instead; it is queued for its request as soon as
+ *       the host's queue has room, which the host's pace bounds, since every earlier attempt queued there fails
+ *       fast.</li>
  * </ul>
  */
 public enum Admission {
@@ -28,13 +33,15 @@ public enum Admission {
     WAIT,
     /**
      * Its host's queue is full and would not start within the allowed wait, and the host is not failing (slow or
-     * saturated): the delivery goes to the retry schedule without using an attempt.
+     * saturated), or the delivery's next attempt is its last: the delivery goes to the retry schedule without using an
+     * attempt.
      */
     SET_ASIDE,
     /**
-     * Its host's queue is full and would not start within the allowed wait, and the host is failing: the delivery
-     * spends an attempt without a request ("not sent: host failing") and follows its retry schedule, so it reaches its
-     * final failure within the schedule's span, as it would against the dead host itself.
+     * Its host's queue is full and would not start within the allowed wait, the host is failing, and the delivery has
+     * attempts left after this one: it spends this attempt without a request ("not sent: host failing") and follows
+     * its retry schedule, so it comes to its last attempt within the schedule's span, as it would against the dead
+     * host itself.
      */
     FAIL_FAST;
 
@@ -43,14 +50,15 @@ public enum Admission {
      * @param maxQueued how many may queue for one host
      * @param failing   whether most of the host's recent results failed ({@link HostLimit#failing})
      * @param slow      whether the host would not start its queue within the allowed wait ({@link HostLimit#slow})
+     * @param last      whether the delivery's next attempt is its last (no retry may follow it)
      */
-    static Admission decide(int waiting, int maxQueued, boolean failing, boolean slow) {
+    static Admission decide(int waiting, int maxQueued, boolean failing, boolean slow, boolean last) {
         if (waiting < maxQueued) {
             return QUEUE;
         }
         if (!slow) {
             return WAIT;
         }
-        return failing ? FAIL_FAST : SET_ASIDE;
+        return failing && !last ? FAIL_FAST : SET_ASIDE;
     }
 }

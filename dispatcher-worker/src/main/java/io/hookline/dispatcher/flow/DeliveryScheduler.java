@@ -67,7 +67,8 @@ public final class DeliveryScheduler {
      *                    {@link HostSignal#NONE})
      * @param failFast    instead of {@code work}, for a task still waiting when its host is found failing with a queue
      *                    that would not start in time: spends the attempt without a request (see
-     *                    {@link Admission#FAIL_FAST}; null: the task always waits for its host)
+     *                    {@link Admission#FAIL_FAST}; null: the task always waits for its host, as a delivery's
+     *                    last attempt does)
      */
     public record Task(String orderingKey, String host, BooleanSupplier cancelled,
                        Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> failFast) {
@@ -126,9 +127,9 @@ public final class DeliveryScheduler {
      * What to do with one more delivery to {@code host} ({@link Admission#decide}): queue it while fewer than
      * {@code maxQueued} wait for the host; beyond that let it wait where it is while the host would have room again
      * ({@link #hasRoom}) within the per-host {@code maxWait}, else set it aside, or make it fail fast when the host
-     * is failing too.
+     * is failing too and the attempt is not the delivery's {@code last}.
      */
-    public synchronized Admission admission(String host, int maxQueued) {
+    public synchronized Admission admission(String host, int maxQueued, boolean last) {
         int waiting = hostWaiting.getOrDefault(host, 0);
         if (waiting < maxQueued) {
             return Admission.QUEUE;
@@ -136,7 +137,7 @@ public final class DeliveryScheduler {
         HostLimit limit = hosts.get(host);
         int ahead = waiting - roomAt(maxQueued) + 1;
         boolean slow = limit != null && limit.slow(ahead, nanoTime.getAsLong(), perHost.maxWait().toNanos());
-        return Admission.decide(waiting, maxQueued, limit != null && limit.failing(), slow);
+        return Admission.decide(waiting, maxQueued, limit != null && limit.failing(), slow, last);
     }
 
     /**

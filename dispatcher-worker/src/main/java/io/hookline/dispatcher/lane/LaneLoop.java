@@ -115,8 +115,8 @@ final class LaneLoop {
     /**
      * Hands the next attempt of {@code trigger} to the scheduler, as its destination's queue and health allow
      * ({@link DeliveryScheduler#admission}): queued; when the destination's full queue would not start in time, set
-     * aside to the retry schedule without an attempt (a slow destination) or failed fast, an attempt without a request
-     * (a failing one), so a dead endpoint cannot fill the pending budget; or, when the full queue keeps moving, nothing
+     * aside to the retry schedule without an attempt (a slow destination, or the delivery's last attempt) or failed
+     * fast, an attempt without a request (a failing one), so a dead endpoint cannot fill the pending budget; or, when the full queue keeps moving, nothing
      * is done and the caller keeps the record (see {@link #holdBack}).
      *
      * @param orderingKey deliveries with an equal key go out one at a time in order; null for none
@@ -126,9 +126,11 @@ final class LaneLoop {
                       PartitionProgress progress, long offset) {
         String host = dispatch.targets().destination(trigger.callbackUrl());
         LaneLimits limits = settings.limits();
-        Admission admission = scheduler.admission(host, limits.maxQueuedPerHost());
-        Supplier<DeliveryExecutor.Handoff> failFast = () -> dispatch.executor().failFast(settings.name(), key,
-                trigger, previous, host, limits.hostMaxWait());
+        boolean last = dispatch.executor().lastAttempt(previous);
+        Admission admission = scheduler.admission(host, limits.maxQueuedPerHost(), last);
+        // a delivery's last attempt is always a request: it never fails fast, from the queue either
+        Supplier<DeliveryExecutor.Handoff> failFast = last ? null : () -> dispatch.executor().failFast(
+                settings.name(), key, trigger, previous, host, limits.hostMaxWait());
         switch (admission) {
             case SET_ASIDE -> whenDurable(dispatch.executor().setAside(settings.name(), key, trigger, previous,
                     limits.hostMaxWait()).durable(), progress, offset);
@@ -167,7 +169,7 @@ final class LaneLoop {
         heldBack.entrySet().removeIf(e -> {
             String host = e.getValue();
             boolean release = scheduler.hasRoom(host, limits.maxQueuedPerHost())
-                    || scheduler.admission(host, limits.maxQueuedPerHost()) != Admission.WAIT;
+                    || scheduler.admission(host, limits.maxQueuedPerHost(), false) != Admission.WAIT;
             if (release) {
                 free.add(e.getKey());
             }

@@ -160,13 +160,13 @@ class DeliverySchedulerTest {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
         DeliveryScheduler s = new DeliveryScheduler(100, adaptive(2), now::get);
         for (int i = 0; i < 4; i++) {
-            assertThat(s.admission("h", 2)).isEqualTo(Admission.QUEUE);
+            assertThat(s.admission("h", 2, false)).isEqualTo(Admission.QUEUE);
             s.submit(call("h" + i, "h"));
         }
         assertThat(started).containsExactly("h0", "h1");
         assertThat(s.waiting("h")).isEqualTo(2);
-        assertThat(s.admission("h", 2)).isEqualTo(Admission.WAIT);
-        assertThat(s.admission("other", 2)).isEqualTo(Admission.QUEUE);
+        assertThat(s.admission("h", 2, false)).isEqualTo(Admission.WAIT);
+        assertThat(s.admission("other", 2, false)).isEqualTo(Admission.QUEUE);
         // 500s in 10 ms, round after round: failing, but its queue starts within a fraction of a second: waited for
         for (int i = 0; i < 20; i++) {
             now.addAndGet(10 * MS);
@@ -177,7 +177,7 @@ class DeliverySchedulerTest {
         }
         assertThat(s.limit("h")).isEqualTo(1);
         assertThat(s.waiting("h")).isGreaterThanOrEqualTo(2);
-        assertThat(s.admission("h", 2)).isEqualTo(Admission.WAIT);
+        assertThat(s.admission("h", 2, false)).isEqualTo(Admission.WAIT);
     }
 
     @Test
@@ -194,7 +194,7 @@ class DeliverySchedulerTest {
         }
         s.submit(call("slow11", "slow", failedFast));
         assertThat(s.waiting("slow")).isEqualTo(1);
-        assertThat(s.admission("slow", 1)).isEqualTo(Admission.SET_ASIDE);
+        assertThat(s.admission("slow", 1, false)).isEqualTo(Admission.SET_ASIDE);
         // a host whose requests all time out after 2 s: failing, and its queue of three would take 6 s
         s.submit(call("dead0", "dead", failedFast));
         for (int i = 1; i <= 10; i++) {
@@ -202,16 +202,17 @@ class DeliverySchedulerTest {
             now.addAndGet(2_000 * MS);
             calls.get(started.get(started.size() - 1)).complete(HostSignal.FAILED);
         }
-        assertThat(s.admission("dead", 3)).isEqualTo(Admission.QUEUE); // nothing waits: the probe is in flight
+        assertThat(s.admission("dead", 3, false)).isEqualTo(Admission.QUEUE); // nothing waits: the probe is in flight
         for (int i = 11; i < 14; i++) {
             s.submit(call("dead" + i, "dead", failedFast));
         }
         // the probe just started: nothing known to hang yet, the queue is waited for
-        assertThat(s.admission("dead", 3)).isEqualTo(Admission.WAIT);
+        assertThat(s.admission("dead", 3, false)).isEqualTo(Admission.WAIT);
         now.addAndGet(1_500 * MS); // it hangs: four deliveries at one per 1.5 s or more, beyond 5 s
-        assertThat(s.admission("dead", 3)).isEqualTo(Admission.FAIL_FAST);
-        assertThat(s.admission("slow", 1)).isEqualTo(Admission.SET_ASIDE);
-        assertThat(s.admission("other", 1)).isEqualTo(Admission.QUEUE);
+        assertThat(s.admission("dead", 3, false)).isEqualTo(Admission.FAIL_FAST);
+        assertThat(s.admission("dead", 3, true)).isEqualTo(Admission.SET_ASIDE); // a last attempt is always a request
+        assertThat(s.admission("slow", 1, false)).isEqualTo(Admission.SET_ASIDE);
+        assertThat(s.admission("other", 1, false)).isEqualTo(Admission.QUEUE);
         assertThat(failedFast).isEmpty();
         // the probe times out too: the queue it leaves would take 6 s, so it fails fast rather than wait in memory
         now.addAndGet(500 * MS);
@@ -255,7 +256,7 @@ class DeliverySchedulerTest {
         s.submit(call("b", "h"));
         calls.get("a").complete(HostSignal.FAILED);
         assertThat(s.limit("h")).isEqualTo(2);
-        assertThat(s.admission("h", 1)).isEqualTo(Admission.QUEUE);
+        assertThat(s.admission("h", 1, false)).isEqualTo(Admission.QUEUE);
     }
 
     @Test

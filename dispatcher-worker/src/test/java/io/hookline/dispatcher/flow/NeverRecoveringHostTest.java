@@ -16,8 +16,9 @@ import net.jqwik.api.constraints.Size;
 /**
  * Deliveries to a host that never recovers, through the real scheduler, limits and admission on a simulated clock: a
  * lane's handling of each admission (queue, wait, set aside, fail fast) and a retry schedule. Every delivery must reach
- * its final failure within its schedule's span plus a bound, and none is set aside for free once the host is failing
- * (a failing host could otherwise keep a delivery for ever without an attempt).
+ * its final failure within its schedule's span plus a bound, after a real request at its last attempt, and none but
+ * a last attempt is set aside for free once the host is failing (a failing host could otherwise keep a delivery for
+ * ever without an attempt).
  */
 class NeverRecoveringHostTest {
 
@@ -56,6 +57,7 @@ class NeverRecoveringHostTest {
         for (Simulation.Delivery d : sim.deliveries) {
             assertThat(d.finalAt).as("delivery %d reached its final failure", d.id).isNotNegative();
             assertThat(d.attempts).isEqualTo(attempts);
+            assertThat(d.lastWasARequest).as("delivery %d: its last attempt was a request", d.id).isTrue();
             assertThat(d.finalAt - d.arrivedAt).as("delivery %d: time to its final failure", d.id)
                     .isLessThanOrEqualTo(bound);
             assertThat(d.freeSetAsidesWhileFailing).as("delivery %d: set aside for free by a failing host", d.id)
@@ -74,6 +76,7 @@ class NeverRecoveringHostTest {
             final long arrivedAt;
             int attempts;
             int freeSetAsidesWhileFailing;
+            boolean lastWasARequest;
             long finalAt = -1;
 
             Delivery(int id, long arrivedAt) {
@@ -124,22 +127,24 @@ class NeverRecoveringHostTest {
 
         private void due(Delivery d) {
             long now = clock.get();
-            switch (scheduler.admission(HOST, maxQueued)) {
+            boolean last = d.attempts == delays.size();
+            switch (scheduler.admission(HOST, maxQueued, last)) {
                 case QUEUE -> scheduler.submit(new DeliveryScheduler.Task(null, HOST, () -> false, () -> {
                     CompletableFuture<HostSignal> answer = new CompletableFuture<>();
                     at(clock.get() + failAfter, () -> {
                         results++;
+                        d.lastWasARequest = last;
                         attempted(d);
                         answer.complete(HostSignal.FAILED);
                     });
                     return answer;
-                }, () -> {
+                }, last ? null : () -> {
                     attempted(d);
                     return CompletableFuture.completedFuture(null);
                 }));
                 case WAIT -> at(now + RECHECK, () -> due(d));
                 case SET_ASIDE -> {
-                    if (results >= RESULTS_TO_FAILING) {
+                    if (results >= RESULTS_TO_FAILING && !last) {
                         d.freeSetAsidesWhileFailing++;
                     }
                     at(now + maxWait, () -> due(d));
