@@ -56,7 +56,8 @@ public final class DispatcherSettings {
                     + "dropped or counted as an attempt); when its queue would not start within host-max-wait, further "
                     + "deliveries to it are set aside to the retry schedule without using an attempt if the host is "
                     + "slow but its requests succeed, or fail fast if it is failing (an attempt recorded as not sent, "
-                    + "retried on the schedule, so a dead host's deliveries still end), so it cannot stall the others");
+                    + "retried on the schedule, so a dead host's deliveries still end; never a delivery's last "
+                    + "attempt, which is always a request), so it cannot stall the others");
     public static final ConfigKey HOST_MAX_WAIT = ConfigKey.of("hookline.dispatcher.host-max-wait", "10s",
             "the longest a host's full queue may hold up the partitions waiting for it: a host that would not start "
                     + "half its queue within this time (at its current limit and the time its requests usually take, "

@@ -67,16 +67,27 @@ public final class DeliveryScheduler {
      *                    {@link HostSignal#NONE})
      * @param failFast    instead of {@code work}, for a task still waiting when its host is found failing with a queue
      *                    that would not start in time: spends the attempt without a request (see
-     *                    {@link Admission#FAIL_FAST}; null: the task always waits for its host, as a delivery's
-     *                    last attempt does)
+     *                    {@link Admission#FAIL_FAST}; null: the task always waits for its host)
+     * @param last        a delivery's last attempt: always a request, and made within the host's ceiling rather than
+     *                    its adaptive limit. Why: the limit paces the attempts a delivery can spare; held to one probe
+     *                    per timeout, the last attempts to a host that hangs would end one per timeout (hours for a
+     *                    queue of them), so they go at the configured per-host budget, as every attempt did before
+     *                    limits adapted, and deliveries to a dead host end at that pace
      */
     public record Task(String orderingKey, String host, BooleanSupplier cancelled,
-                       Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> failFast) {
+                       Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> failFast,
+                       boolean last) {
 
-        /** A task that always waits for its host. */
+        /** A task that always waits for its host, within its limit. */
         public Task(String orderingKey, String host, BooleanSupplier cancelled,
                     Supplier<? extends CompletionStage<?>> work) {
-            this(orderingKey, host, cancelled, work, null);
+            this(orderingKey, host, cancelled, work, null, false);
+        }
+
+        /** A task that is not a delivery's last attempt. */
+        public Task(String orderingKey, String host, BooleanSupplier cancelled,
+                    Supplier<? extends CompletionStage<?>> work, Supplier<? extends CompletionStage<?>> failFast) {
+            this(orderingKey, host, cancelled, work, failFast, false);
         }
     }
 
@@ -353,7 +364,7 @@ public final class DeliveryScheduler {
             String chosen = null;
             for (String host : ready.keySet()) {
                 HostLimit limit = hosts.get(host);
-                if (limit == null || limit.hasRoom()) {
+                if (limit == null || limit.hasRoom(ready.get(host).peek().last())) {
                     chosen = host;
                     break;
                 }

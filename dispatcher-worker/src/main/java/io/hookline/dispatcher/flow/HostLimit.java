@@ -84,6 +84,11 @@ final class HostLimit {
         return inFlight < limit();
     }
 
+    /** Room for one more request: within the limit, or within the ceiling for a delivery's {@code last} attempt. */
+    boolean hasRoom(boolean last) {
+        return inFlight < (last ? ceiling : limit());
+    }
+
     /** A request to the host starts at {@code now}. */
     void started(long now) {
         inFlight++;

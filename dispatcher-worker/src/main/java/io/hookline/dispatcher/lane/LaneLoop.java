@@ -136,7 +136,7 @@ final class LaneLoop {
                     limits.hostMaxWait()).durable(), progress, offset);
             case FAIL_FAST -> whenDurable(failFast.get().durable(), progress, offset);
             case QUEUE -> schedule(orderingKey, host, progress, offset,
-                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous), failFast);
+                    () -> dispatch.executor().attempt(settings.name(), key, trigger, previous), failFast, last);
             case WAIT -> {
             }
         }
@@ -188,17 +188,20 @@ final class LaneLoop {
      */
     void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
                   Supplier<DeliveryExecutor.Handoff> work) {
-        schedule(orderingKey, host, progress, offset, work, null);
+        schedule(orderingKey, host, progress, offset, work, null, false);
     }
 
     /**
      * As {@link #schedule(String, String, PartitionProgress, long, Supplier)}; {@code failFast} (null for none) runs
-     * instead of {@code work} when the destination is found failing and stuck while the delivery still waits for it.
+     * instead of {@code work} when the destination is found failing and stuck while the delivery still waits for it;
+     * {@code last}: the delivery's last attempt, made within the destination's ceiling ({@link
+     * DeliveryScheduler.Task#last}).
      */
-    void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
-                  Supplier<DeliveryExecutor.Handoff> work, Supplier<DeliveryExecutor.Handoff> failFast) {
+    private void schedule(String orderingKey, String host, PartitionProgress progress, long offset,
+                          Supplier<DeliveryExecutor.Handoff> work, Supplier<DeliveryExecutor.Handoff> failFast,
+                          boolean last) {
         scheduler.submit(new DeliveryScheduler.Task(orderingKey, host, progress::revoked, durable(work, progress,
-                offset), failFast == null ? null : durable(failFast, progress, offset)));
+                offset), failFast == null ? null : durable(failFast, progress, offset), last));
     }
 
     private Supplier<CompletableFuture<?>> durable(Supplier<DeliveryExecutor.Handoff> step, PartitionProgress progress,

@@ -285,6 +285,39 @@ class DeliverySchedulerTest {
     }
 
     @Test
+    void aDeliverysLastAttemptGoesWithinTheCeilingWhileTheLimitHoldsTheOthersToOneProbe() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DeliveryScheduler s = new DeliveryScheduler(100, adaptive(4), now::get);
+        for (int i = 0; i < 4; i++) {
+            s.submit(call("probe" + i, "dead"));
+        }
+        for (int i = 0; i < 4; i++) {
+            now.addAndGet(200 * MS); // a round apart: 4 -> 3 -> 2 -> 1
+            calls.get("probe" + i).complete(HostSignal.FAILED);
+        }
+        assertThat(s.limit("dead")).isEqualTo(1);
+        s.submit(call("a", "dead"));
+        s.submit(call("b", "dead"));
+        assertThat(started).contains("a").doesNotContain("b"); // one probe at a time
+        for (int i = 0; i < 4; i++) {
+            String name = "last" + i;
+            s.submit(new DeliveryScheduler.Task(null, "dead", () -> false, () -> {
+                started.add(name);
+                CompletableFuture<HostSignal> f = new CompletableFuture<>();
+                calls.put(name, f);
+                return f;
+            }, null, true));
+        }
+        // "b" waits for the limit; the last attempts behind it wait for "b" (one queue per host, in order)
+        assertThat(started).doesNotContain("last0");
+        now.addAndGet(200 * MS);
+        calls.get("a").complete(HostSignal.FAILED);
+        // "b" starts within the limit, then three last attempts fill the host up to its ceiling of four
+        assertThat(started).contains("b", "last0", "last1", "last2").doesNotContain("last3");
+        assertThat(s.inFlight()).isEqualTo(4);
+    }
+
+    @Test
     void aFailingHostsStuckQueueFailsFastExceptTasksThatCannotAndTasksBehindAKey() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
         DeliveryScheduler s = new DeliveryScheduler(100, adaptive(2), now::get);

@@ -141,7 +141,7 @@ class NeverRecoveringHostTest {
                 }, last ? null : () -> {
                     attempted(d);
                     return CompletableFuture.completedFuture(null);
-                }));
+                }, last));
                 case WAIT -> at(now + RECHECK, () -> due(d));
                 case SET_ASIDE -> {
                     if (results >= RESULTS_TO_FAILING && !last) {
