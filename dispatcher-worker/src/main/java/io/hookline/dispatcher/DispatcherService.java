@@ -171,10 +171,10 @@ public final class DispatcherService implements HooklineService {
                 DeliveryExecutor executor = new DeliveryExecutor(client, hookTable, recorder, tuning.retrySchedule(),
                         metrics, clock, () -> ThreadLocalRandom.current().nextDouble());
                 // webhook hosts get adaptive limits under their configured ceilings; interactions keep a fixed one
-                DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(),
-                        DeliveryScheduler.PerHost.adaptive(tuning.maxInFlightPerHost(), tuning.hostMaxWait()), System::nanoTime);
-                DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(),
-                        DeliveryScheduler.PerHost.adaptive(tuning.retryMaxInFlightPerHost(), tuning.hostMaxWait()), System::nanoTime);
+                DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(), DeliveryScheduler.PerHost.adaptive(
+                        tuning.maxInFlightPerHost(), tuning.hostMaxWait()), System::nanoTime);
+                DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(), DeliveryScheduler.PerHost
+                        .adaptive(tuning.retryMaxInFlightPerHost(), tuning.hostMaxWait()), System::nanoTime);
                 first.watchHosts(metrics.hostLimits("first"));
                 retry.watchHosts(metrics.hostLimits("retry"));
                 triggerConsumer = new KafkaConsumer<>(consumerProperties(groupId(config), "triggers"));

@@ -80,10 +80,6 @@ final class HostLimit {
         return inFlight;
     }
 
-    boolean hasRoom() {
-        return inFlight < limit();
-    }
-
     /** Room for one more request: within the limit, or within the ceiling for a delivery's {@code last} attempt. */
     boolean hasRoom(boolean last) {
         return inFlight < (last ? ceiling : limit());
@@ -139,8 +135,9 @@ final class HostLimit {
 
     /**
      * About how long it takes to start {@code waiting} queued deliveries and one more: rounds of {@code limit}
-     * requests, each as long as a request that does not hang usually holds its place, failures included; requests running far beyond the norm are stuck and free no room, and when
-     * all are stuck a round lasts at least as long as the oldest has run so far.
+     * requests, each as long as a request that does not hang usually holds its place, failures included; requests
+     * running far beyond the norm are stuck and free no room, and when all are stuck a round lasts at least as long as
+     * the oldest has run so far.
      */
     double expectedWait(int waiting, long now) {
         long hangingSince = now - slowAfter();

@@ -84,15 +84,15 @@ class HostLimitTest {
             while (!hanging.isEmpty() && hanging.peek() + 2_000 * MS <= now) {
                 l.finished(hanging.poll(), now, HostSignal.FAILED);
             }
-            if (l.hasRoom()) {
+            if (l.hasRoom(false)) {
                 l.started(now);
                 hanging.add(now);
             }
-            for (int i = 0; i < 10 && l.hasRoom(); i++) {
+            for (int i = 0; i < 10 && l.hasRoom(false); i++) {
                 l.started(now);
                 l.finished(now, now + MS, HostSignal.ANSWERED);
             }
-            for (int i = 0; i < 3 && l.hasRoom(); i++) {
+            for (int i = 0; i < 3 && l.hasRoom(false); i++) {
                 l.started(now);
                 l.finished(now, now + MS, HostSignal.FAILED);
             }
