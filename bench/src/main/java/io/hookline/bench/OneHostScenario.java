@@ -87,7 +87,11 @@ final class OneHostScenario {
                 for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
                     stages.add(kafka.stage(stage, settings));
                 }
-                return measure(kafka, topics, deliveries / HOOKS, alone);
+                Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+                for (StageProcess s : stages) {
+                    processes.put(s.name(), s.handle());
+                }
+                return measure(kafka, topics, deliveries / HOOKS, alone, processes);
             } finally {
                 for (int i = stages.size() - 1; i >= 0; i--) {
                     stages.get(i).close();
@@ -96,8 +100,13 @@ final class OneHostScenario {
         }
     }
 
-    private static Row measure(BenchKafka kafka, Topics topics, int posts, DeliveryScenarios.Alone alone)
-            throws Exception {
+    /**
+     * @param stages the stage processes by name, whose CPU per delivery is measured from the moment the measured posts
+     *               are written until their last reply is readable (with the broker's and the bench's, next to the
+     *               client alone's): on a shared 2-core machine the rates follow the CPU each delivery costs
+     */
+    private static Row measure(BenchKafka kafka, Topics topics, int posts, DeliveryScenarios.Alone alone,
+                               Map<String, ProcessHandle> stages) throws Exception {
         Map<String, String> replyPost = new ConcurrentHashMap<>(); // delivery id -> post id, once its reply is readable
         Map<String, Long> replyAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -112,10 +121,28 @@ final class OneHostScenario {
         try {
             Set<String> warm = write(kafka, topics, "warm", WARMUP_POSTS);
             awaitReplies(replyPost, warm, WARMUP_POSTS * HOOKS, 180);
+            Map<String, Long> stageCpu = new LinkedHashMap<>();
+            stages.forEach((name, p) -> stageCpu.put(name, CpuMeter.cpuNanos(p)));
+            CpuMeter.Sample before = CpuMeter.sample(List.of());
             long t0 = System.nanoTime();
             Set<String> measured = write(kafka, topics, "post", posts);
             int expected = posts * HOOKS;
             awaitReplies(replyPost, measured, expected, 300);
+            CpuMeter.Sample used = CpuMeter.sample(List.of()).minus(before);
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            double pipeline = 0;
+            for (var e : stages.entrySet()) {
+                double us = CpuMeter.micros(CpuMeter.cpuNanos(e.getValue()) - stageCpu.get(e.getKey()), expected);
+                cpu.put(e.getKey(), Math.round(us));
+                pipeline += us;
+            }
+            pipeline += CpuMeter.micros(used.broker(), expected);
+            cpu.put("broker", Math.round(CpuMeter.micros(used.broker(), expected)));
+            cpu.put("pipeline_total", Math.round(pipeline));
+            cpu.put("endpoint", Math.round(CpuMeter.micros(used.endpoints(), expected)));
+            cpu.put("bench_writer_and_reader", Math.round(CpuMeter.micros(used.bench(), expected)));
+            cpu.put("client_alone", Math.round(CpuMeter.micros(alone.clientNanos(), alone.n())));
+            cpu.put("client_alone_endpoint", Math.round(CpuMeter.micros(alone.endpointNanos(), alone.n())));
             long lastReply = replyAt.entrySet().stream().filter(e -> measured.contains(replyPost.get(e.getKey())))
                     .mapToLong(Map.Entry::getValue).max().orElse(t0);
             double replies = expected / ((lastReply - t0) / 1e9);
@@ -137,9 +164,11 @@ final class OneHostScenario {
             d.put("replies_per_s_end_to_end", Math.round(replies));
             d.put("dispatcher_ms", o.lastCompleted() - o.firstAttempt());
             d.put("client_alone_per_s", Math.round(alone.perSecond()));
+            d.put("cpu_us_per_delivery", cpu);
             System.out.printf("  one-host: %d deliveries, shed %d (webhook-retries records), retry attempts %d, "
                             + "failed %d; dispatcher %.0f/s, replies end to end %.0f/s, client alone %.0f/s%n",
                     expected, retriesTopic, o.extraAttempts(), o.failed(), rate, replies, alone.perSecond());
+            System.out.println("  one-host CPU us per delivery: " + cpu);
             return new Row("one-host", "pipeline, " + HOOKS + " hooks -> 1 fast host, shed " + retriesTopic, rate, "same CallbackClient alone, " + PER_HOST + " in flight",
                     alone.perSecond(), "/s", d);
         } finally {
