@@ -27,8 +27,8 @@ public final class PartitionProgress {
     }
 
     /**
-     * The records from {@code offset} on are given back unread (their partition is rewound to {@code offset}): they
-     * are no longer in work, and nothing from {@code offset} on may be committed until they are read again.
+     * The records from {@code offset} on are given back untaken (they wait in the lane, their partition paused): they
+     * are no longer in work, and nothing from {@code offset} on may be committed until they are taken again.
      */
     public synchronized void rewind(long offset) {
         pending.tailSet(offset, true).clear();

@@ -10,6 +10,7 @@ import io.hookline.schemas.delivery.DeliveryAttempt;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * thread; {@link #fail} and {@link #stop} from any thread.
  *
  * <p>Holding back: when a healthy destination's queue is full, the record is not taken: its offset is untracked, the
- * partition is rewound to it and paused, and the rest of that partition's records in the poll are skipped (they
- * are read again). The consumer keeps polling (the other partitions, heartbeats, well within
+ * partition is paused, and the record waits in memory with the rest of that partition's records of the poll (at most
+ * one poll's worth), in order, until they are taken again. Why not rewind the partition and read them again: a busy
+ * host's partitions are held back and released every few hundred deliveries, and each rewind dropped the fetched
+ * data after the record, so the broker sent it and the lane read it again and again (the one-host bench measured the
+ * dispatcher and broker spending about half again as much CPU per delivery). The consumer keeps polling (the other partitions, heartbeats, well within
  * {@code max.poll.interval.ms}) and resumes the partition as soon as the destination has room, or no longer keeps
  * moving (its next delivery is then set aside or fails fast). So memory stays bounded, a partition's offsets are
  * committed only below work that is finished, and only the partitions whose next record is for the full destination
@@ -55,8 +59,15 @@ final class LaneLoop {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private boolean paused;
+    /**
+     * A partition held back: the destination its next record is for, and that record with the partition's later
+     * records of the same poll, in order.
+     */
+    private record Held(String host, ArrayDeque<ConsumerRecord<byte[], byte[]>> records) {
+    }
+
     /** Partitions held back, each until the destination its next record is for has room (poll thread only). */
-    private final Map<TopicPartition, String> heldBack = new HashMap<>();
+    private final Map<TopicPartition, Held> heldBack = new HashMap<>();
     private volatile int heldBackCount;
 
     LaneLoop(LaneSettings settings, KafkaConsumer<byte[], byte[]> consumer, DeliveryScheduler scheduler,
@@ -94,12 +105,12 @@ final class LaneLoop {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (heldBack.containsKey(tp)) {
-                        continue; // rewound to an earlier record of this poll: this one is read again later
+                    Held held = heldBack.get(tp);
+                    if (held != null) {
+                        held.records().add(record); // behind an earlier record of this poll that waits
+                    } else {
+                        take(record, tp);
                     }
-                    PartitionProgress progress = book.progress(tp);
-                    progress.track(record.offset());
-                    reading.accept(record, tp, progress);
                 }
                 reading.afterPoll();
                 flowControl(reading.held() + scheduler.pending());
@@ -143,16 +154,25 @@ final class LaneLoop {
         return admission;
     }
 
+    private void take(ConsumerRecord<byte[], byte[]> record, TopicPartition tp) {
+        PartitionProgress progress = book.progress(tp);
+        progress.track(record.offset());
+        reading.accept(record, tp, progress);
+    }
+
     /**
-     * Gives back the record at {@code offset} of {@code tp}, whose healthy destination has a full queue:
-     * the offset is no longer tracked, the partition is rewound to it and paused until the destination has room.
+     * Keeps {@code record} of {@code tp}, whose healthy destination has a full queue, to be taken again: its offset is
+     * no longer tracked (nothing at or after it is committed), the partition is paused until the destination has
+     * room, and its later records of this poll wait behind it.
      */
-    void holdBack(TopicPartition tp, PartitionProgress progress, long offset, WebhookTrigger trigger) {
+    void holdBack(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress,
+                  WebhookTrigger trigger) {
         String host = dispatch.targets().destination(trigger.callbackUrl());
-        progress.rewind(offset);
-        consumer.seek(tp, offset);
+        progress.rewind(record.offset());
         consumer.pause(List.of(tp));
-        heldBack.put(tp, host);
+        ArrayDeque<ConsumerRecord<byte[], byte[]>> waiting = new ArrayDeque<>();
+        waiting.add(record);
+        heldBack.put(tp, new Held(host, waiting));
         heldBackCount = heldBack.size();
     }
 
@@ -166,15 +186,25 @@ final class LaneLoop {
         }
         LaneLimits limits = settings.limits();
         List<TopicPartition> free = new ArrayList<>();
-        heldBack.entrySet().removeIf(e -> {
-            String host = e.getValue();
-            boolean release = scheduler.hasRoom(host, limits.maxQueuedPerHost())
-                    || scheduler.admission(host, limits.maxQueuedPerHost(), false) != Admission.WAIT;
-            if (release) {
-                free.add(e.getKey());
+        for (TopicPartition tp : new ArrayList<>(heldBack.keySet())) {
+            String host = heldBack.get(tp).host();
+            if (!scheduler.hasRoom(host, limits.maxQueuedPerHost())
+                    && scheduler.admission(host, limits.maxQueuedPerHost(), false) == Admission.WAIT) {
+                continue;
             }
-            return release;
-        });
+            ArrayDeque<ConsumerRecord<byte[], byte[]>> rest = heldBack.remove(tp).records();
+            while (!rest.isEmpty()) {
+                take(rest.poll(), tp);
+                Held again = heldBack.get(tp);
+                if (again != null) { // its destination is full again: the rest waits behind that record
+                    again.records().addAll(rest);
+                    rest.clear();
+                }
+            }
+            if (!heldBack.containsKey(tp)) {
+                free.add(tp);
+            }
+        }
         heldBackCount = heldBack.size();
         if (!free.isEmpty() && !paused) {
             // while the whole lane is paused the partition stays paused; the lane's resume takes it along

@@ -48,7 +48,7 @@ public final class TriggerLane implements Lane {
             }
             String key = LaneLoop.keyOf(record, trigger);
             if (loop.deliver(key, key, trigger, List.of(), progress, record.offset()) == Admission.WAIT) {
-                loop.holdBack(tp, progress, record.offset(), trigger);
+                loop.holdBack(record, tp, progress, trigger);
             }
         }
     }
