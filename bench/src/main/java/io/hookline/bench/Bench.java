@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency isolation scale-out
- * start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
+ * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency click one-host
+ * isolation scale-out start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
  * 127.0.0.1, runs the named scenarios one after the other, prints one table row per result and writes them all as JSON (default
  * {@code bench/results/latest.json}).
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "click", "isolation", "scale-out",
-            "start");
+    static final List<String> SCENARIOS = List.of("matcher", "delivery", "latency", "click", "one-host", "isolation",
+            "scale-out", "start");
 
     private Bench() {
     }
@@ -77,6 +77,7 @@ public final class Bench {
                             orElse(warmupSeconds, 8)));
                     case "click" -> List.of(ClickScenario.run(kafka, 100, 10, orElse(seconds, 90),
                             orElse(warmupSeconds, 45)));
+                    case "one-host" -> List.of(OneHostScenario.run(kafka, 20_000));
                     case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
                     case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
                     case "start" -> List.of(StartupScenario.run(kafka, 10_000));

@@ -81,7 +81,8 @@ final class CpuMeter {
         return nanos / 1000.0 / deliveries;
     }
 
-    private static long cpuNanos(ProcessHandle p) {
+    /** CPU time a process has used so far (0 when the platform does not tell). */
+    static long cpuNanos(ProcessHandle p) {
         return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 

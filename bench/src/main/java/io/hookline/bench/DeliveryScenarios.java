@@ -36,7 +36,7 @@ final class DeliveryScenarios {
         try (Endpoints fast = new Endpoints().add(10, 0, 8)) {
             List<String> urls = fast.urls();
             Map<String, String> settings = DispatcherRun.settings(IN_FLIGHT, PER_HOST, 10);
-            Alone client = clientAlone(urls, n);
+            Alone client = clientAlone(urls, n, IN_FLIGHT, WARMUP);
             DispatcherRun.Result kafkaRun = DispatcherRun.run(kafka, "delivery", settings, 1, urls,
                     Set.copyOf(urls), WARMUP, n);
             Map<String, Object> cpu = cpuPerDelivery(kafkaRun, client);
@@ -64,7 +64,7 @@ final class DeliveryScenarios {
             return new Row("isolation", "9 fast endpoints, 10th times out (2 s)", degraded.perSecond(),
                     "the same 9 when the 10th is fast", healthy.perSecond(), "/s", details(degraded, Map.of(
                             "deliveries", n, "baseline_ms", healthy.millis(),
-                            // how the dead endpoint's deliveries ended: timed out, or shed by its full queue
+                            // how the dead endpoint's deliveries ended by then (timed out; none shed any more)
                             "dead_endpoint_outcomes_by_error", degraded.uncountedByError())));
         }
     }
@@ -96,7 +96,7 @@ final class DeliveryScenarios {
     }
 
     /** The client-alone run: its rate and the CPU of the client (this JVM without the endpoints) and the endpoints. */
-    private record Alone(double perSecond, long clientNanos, long endpointNanos, int n) {
+    record Alone(double perSecond, long clientNanos, long endpointNanos, int n) {
     }
 
     /** CPU microseconds per delivery of each process of the Kafka run, next to the client alone's. */
@@ -126,15 +126,19 @@ final class DeliveryScenarios {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static Alone clientAlone(List<String> urls, int n) throws Exception {
+    /**
+     * The dispatcher's {@code CallbackClient} alone: {@code n} sends round-robin over the URLs with {@code inFlight} at
+     * once, after {@code warmup} sends (connections, JIT) that are not counted.
+     */
+    static Alone clientAlone(List<String> urls, int n, int inFlight, int warmup) throws Exception {
         CallbackClient client = new CallbackClient(CallbackClient.Options.of(Duration.ofSeconds(3),
-                Duration.ofSeconds(10), IN_FLIGHT),
+                Duration.ofSeconds(10), inFlight),
                 new CallbackTargets(new AddressPolicy(AllowList.parse("127.0.0.1"), Set.of())), Clock.systemUTC());
         try {
-            send(client, urls, Math.min(n, WARMUP)); // warm connections and the JIT
+            send(client, urls, Math.min(n, warmup), inFlight); // warm connections and the JIT
             CpuMeter.Sample before = CpuMeter.sample(List.of());
             long t0 = System.nanoTime();
-            int failures = send(client, urls, n);
+            int failures = send(client, urls, n, inFlight);
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             CpuMeter.Sample used = CpuMeter.sample(List.of()).minus(before);
             if (failures > 0) {
@@ -146,8 +150,9 @@ final class DeliveryScenarios {
         }
     }
 
-    private static int send(CallbackClient client, List<String> urls, int n) throws InterruptedException {
-        Semaphore budget = new Semaphore(IN_FLIGHT);
+    private static int send(CallbackClient client, List<String> urls, int n, int inFlight)
+            throws InterruptedException {
+        Semaphore budget = new Semaphore(inFlight);
         AtomicInteger failures = new AtomicInteger();
         List<OutgoingWebhook> hooks = DispatcherRun.hooks(urls);
         for (int i = 0; i < n; i++) {
@@ -161,7 +166,7 @@ final class DeliveryScenarios {
                         budget.release();
                     });
         }
-        budget.acquire(IN_FLIGHT);
+        budget.acquire(inFlight);
         return failures.get();
     }
 }

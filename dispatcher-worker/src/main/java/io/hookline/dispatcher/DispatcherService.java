@@ -170,14 +170,18 @@ public final class DispatcherService implements HooklineService {
                 DeliveryRecorder recorder = new DeliveryRecorder(producer, topics);
                 DeliveryExecutor executor = new DeliveryExecutor(client, hookTable, recorder, tuning.retrySchedule(),
                         metrics, clock, () -> ThreadLocalRandom.current().nextDouble());
-                DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(), tuning.maxInFlightPerHost());
-                DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(),
-                        tuning.retryMaxInFlightPerHost());
+                // webhook hosts get adaptive limits under their configured ceilings; interactions keep a fixed one
+                DeliveryScheduler first = new DeliveryScheduler(tuning.maxInFlight(), DeliveryScheduler.PerHost.adaptive(
+                        tuning.maxInFlightPerHost(), tuning.hostMaxWait()), System::nanoTime);
+                DeliveryScheduler retry = new DeliveryScheduler(tuning.retryMaxInFlight(), DeliveryScheduler.PerHost
+                        .adaptive(tuning.retryMaxInFlightPerHost(), tuning.hostMaxWait()), System::nanoTime);
+                first.watchHosts(metrics.hostLimits("first"));
+                retry.watchHosts(metrics.hostLimits("retry"));
                 triggerConsumer = new KafkaConsumer<>(consumerProperties(groupId(config), "triggers"));
                 retryConsumer = new KafkaConsumer<>(consumerProperties(retryGroupId(config), "retries"));
                 Dispatch dispatch = new Dispatch(executor, recorder, targets, metrics);
                 LaneLimits limits = new LaneLimits(tuning.maxPending(), tuning.maxQueuedPerHost(),
-                        tuning.shutdownGrace());
+                        tuning.hostMaxWait(), tuning.shutdownGrace());
                 triggerLane = new TriggerLane(triggerConsumer, topics.webhookTriggers(), first, dispatch, limits);
                 retryLane = new RetryLane(retryConsumer, topics.webhookRetries(), retry, dispatch, limits, clock);
                 DeliveryScheduler interactions = new DeliveryScheduler(tuning.interactionMaxInFlight(),
@@ -192,6 +196,10 @@ public final class DispatcherService implements HooklineService {
                 metrics.inFlight("first", first::inFlight);
                 metrics.inFlight("retry", retry::inFlight);
                 metrics.inFlight("interaction", interactions::inFlight);
+                metrics.hostWaiting("first", first::waiting);
+                metrics.hostWaiting("retry", retry::waiting);
+                TriggerLane firstLane = triggerLane;
+                metrics.heldPartitions("first", firstLane::heldBackPartitions);
                 RetryLane lane = retryLane;
                 metrics.retryBacklog(lane::backlog);
                 HookTable table = hookTable;

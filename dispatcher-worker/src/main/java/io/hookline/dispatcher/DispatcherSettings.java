@@ -28,14 +28,17 @@ public final class DispatcherSettings {
     public static final ConfigKey MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.max-in-flight", "512",
             "first attempts in flight at once per worker process");
     public static final ConfigKey MAX_IN_FLIGHT_PER_HOST = ConfigKey.of("hookline.dispatcher.max-in-flight-per-host",
-            "64", "first attempts in flight at once per worker to one callback host, so one slow host cannot take "
-                    + "all capacity");
+            "64", "the most first attempts in flight at once per worker to one callback host (host:port), so one slow "
+                    + "host cannot take all capacity; the ceiling of the host's adaptive limit, which starts here, "
+                    + "drops by a tenth at each connect error, timeout, 408, 429, 5xx or answer more than ten times "
+                    + "(and 100 ms) slower than the host's usual, and grows back by one per answer while in use");
     public static final ConfigKey RETRY_MAX_IN_FLIGHT = ConfigKey.of("hookline.dispatcher.retry-max-in-flight", "128",
             "retries in flight at once per worker (a budget apart from first attempts, so retries never starve "
                     + "them)");
     public static final ConfigKey RETRY_MAX_IN_FLIGHT_PER_HOST = ConfigKey.of(
             "hookline.dispatcher.retry-max-in-flight-per-host", "16",
-            "retries in flight at once per worker to one callback host");
+            "the most retries in flight at once per worker to one callback host: the ceiling of the host's adaptive "
+                    + "limit in the retry lane");
     public static final ConfigKey INTERACTION_MAX_IN_FLIGHT = ConfigKey.of(
             "hookline.dispatcher.interaction-max-in-flight", "64",
             "calls for clicks, dialog submissions and lookups in flight at once per worker, on their own HTTP client "
@@ -48,9 +51,18 @@ public final class DispatcherSettings {
             "records a worker holds without a written result before it pauses consumption (per lane: first "
                     + "attempts, retries, interactions)");
     public static final ConfigKey MAX_QUEUED_PER_HOST = ConfigKey.of("hookline.dispatcher.max-queued-per-host", "1024",
-            "deliveries to one host that may wait for its budget; beyond that a delivery goes straight to the retry "
-                    + "schedule (recorded as a failed attempt), so a dead host cannot stall consumption for the "
-                    + "others");
+            "deliveries to one host that may wait for its budget (per lane); beyond that, while the host's queue "
+                    + "keeps moving, the partitions whose next record is for it pause until it has room (nothing is "
+                    + "dropped or counted as an attempt); when its queue would not start within host-max-wait, further "
+                    + "deliveries to it are set aside to the retry schedule without using an attempt if the host is "
+                    + "slow but its requests succeed, or fail fast if it is failing (an attempt recorded as not sent, "
+                    + "retried on the schedule, so a dead host's deliveries still end; never a delivery's last "
+                    + "attempt, which is always a request), so it cannot stall the others");
+    public static final ConfigKey HOST_MAX_WAIT = ConfigKey.of("hookline.dispatcher.host-max-wait", "10s",
+            "the longest a host's full queue may hold up the partitions waiting for it: a host that would not start "
+                    + "half its queue within this time (at its current limit and the time its requests usually take, "
+                    + "failures included) counts as slow, and deliveries beyond its queue are set aside (or fail fast "
+                    + "when the host is failing) instead; a delivery set aside is tried again after about this long");
     public static final ConfigKey RETRY_DELAYS = ConfigKey.of("hookline.dispatcher.retry-delays", "1s,5s,15s,40s",
             "delays before each retry, comma separated durations (500ms, 5s, 2m); their count is the number of retries after "
                     + "the first attempt; empty disables retries");
@@ -64,7 +76,7 @@ public final class DispatcherSettings {
     /** The dispatcher's own keys. */
     public static final List<ConfigKey> OWN = List.of(MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_HOST, RETRY_MAX_IN_FLIGHT,
             RETRY_MAX_IN_FLIGHT_PER_HOST, INTERACTION_MAX_IN_FLIGHT, INTERACTION_MAX_IN_FLIGHT_PER_HOST, MAX_PENDING,
-            MAX_QUEUED_PER_HOST, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
+            MAX_QUEUED_PER_HOST, HOST_MAX_WAIT, RETRY_DELAYS, RETRY_JITTER, RETRY_AFTER_MAX, SHUTDOWN_GRACE);
 
     /**
      * The keys named after Mattermost's settings of the same meaning (and beside them the connect timeout and the

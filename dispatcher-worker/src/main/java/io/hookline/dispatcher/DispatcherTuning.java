@@ -19,6 +19,7 @@ public record DispatcherTuning(
         int interactionMaxInFlightPerHost,
         int maxPending,
         int maxQueuedPerHost,
+        Duration hostMaxWait,
         RetrySchedule retrySchedule,
         Duration connectTimeout,
         Duration requestTimeout,
@@ -37,6 +38,7 @@ public record DispatcherTuning(
                 positive(config, DispatcherSettings.INTERACTION_MAX_IN_FLIGHT_PER_HOST),
                 positive(config, DispatcherSettings.MAX_PENDING),
                 positive(config, DispatcherSettings.MAX_QUEUED_PER_HOST),
+                config.getPositiveDuration(DispatcherSettings.HOST_MAX_WAIT),
                 new RetrySchedule(
                         config.getDurations(DispatcherSettings.RETRY_DELAYS),
                         fraction(config, DispatcherSettings.RETRY_JITTER),

@@ -446,24 +446,21 @@ class DispatcherServiceTest {
     }
 
     @Test
-    void aDestinationWithAFullQueueHasNewDeliveriesShedInsteadOfStallingOthers() throws Exception {
+    void aHealthyHostWithAFullQueueHoldsItsPartitionsBackAndEveryDeliveryIsMadeOnce() throws Exception {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                if (request.getUrl().encodedPath().equals("/slow")) {
-                    Thread.sleep(5000); // long enough that all four arrive while the first is in flight
-                }
+                Thread.sleep(150); // slow enough that the later triggers arrive while the queue is full
                 return new MockResponse.Builder().code(200).body("{}").build();
             }
         });
         HooklineConfig c = config.with("hookline.dispatcher.max-in-flight-per-host", "1")
                 .with("hookline.dispatcher.max-queued-per-host", "1")
-                .with("hookline.dispatcher.retry-delays", "")
-                .with("hookline.outgoing-integration-requests-timeout", "20");
+                .with("hookline.dispatcher.retry-delays", "");
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            records.add(triggerRecord(trigger("slow-" + i, "slowhook" + i, url("/slow"),
-                    "application/json", List.of())));
+        for (int i = 0; i < 6; i++) {
+            records.add(triggerRecord(trigger("busy-" + i, "busyhook" + i, url("/busy"), "application/json",
+                    List.of())));
         }
         produce(records);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -471,19 +468,73 @@ class DispatcherServiceTest {
         List<DeliveryOutcome> outcomes;
         try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
                 topics.webhookResponses().name())) {
-            outcomes = reader.readAtLeast(4, Duration.ofSeconds(60)).stream()
+            outcomes = reader.readAtLeast(6, Duration.ofSeconds(60)).stream()
                     .map(r -> OUTCOMES.fromBytes(r.value())).toList();
         }
-        // one in flight and one waiting at most: the other two were shed at once, not queued behind the slow host
-        assertThat(outcomes).filteredOn(DeliveryOutcome::succeeded).hasSizeBetween(1, 2);
-        List<DeliveryOutcome> shed = outcomes.stream().filter(o -> !o.succeeded()).toList();
-        assertThat(shed).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(shed).allSatisfy(o -> {
-            assertThat(o.error()).startsWith("gave up after 1 attempt: not attempted: ");
-            assertThat(o.attempts()).singleElement().satisfies(a -> assertThat(a.httpStatus()).isNull());
+        // one in flight and one queued at a time: the others waited in Kafka, none was set aside or lost an attempt
+        assertThat(outcomes).hasSize(6).allSatisfy(o -> {
+            assertThat(o.succeeded()).isTrue();
+            assertThat(o.attempts()).singleElement().satisfies(a -> assertThat(a.httpStatus()).isEqualTo(200));
         });
-        assertThat(registry.get("hookline.dispatcher.attempts").tag("reason", "host_saturated").counter().count())
-                .isEqualTo(shed.size());
+        assertThat(outcomes).extracting(DeliveryOutcome::deliveryId).doesNotHaveDuplicates();
+        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(registry.find("hookline.dispatcher.set.aside").counters()).allSatisfy(k ->
+                assertThat(k.count()).isZero());
+        assertThat(registry.get("hookline.dispatcher.host.limit").tags("lane", "first",
+                "host", "127.0.0.1:" + server.getPort()).gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void aHostThatStoppedAnsweringHasItsSurplusSetAsideWithoutUsingAnAttempt() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                Thread.sleep(5000); // never within the 2 s timeout
+                return new MockResponse.Builder().code(200).body("{}").build();
+            }
+        });
+        HooklineConfig c = config.with("hookline.dispatcher.max-in-flight-per-host", "1")
+                .with("hookline.dispatcher.max-queued-per-host", "1")
+                .with("hookline.dispatcher.host-max-wait", "1s")
+                .with("hookline.dispatcher.retry-delays", "")
+                .with("hookline.outgoing-integration-requests-timeout", "2");
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        // ten: however the first polls split them, more than one in flight and one queued arrive within a timeout
+        for (int i = 0; i < 10; i++) {
+            records.add(triggerRecord(trigger("dead-" + i, "deadhook" + i, url("/dead"), "application/json",
+                    List.of())));
+        }
+        produce(records);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        start(c, registry);
+        List<DeliveryOutcome> outcomes;
+        try (OutputTopicReader reader = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookResponses().name())) {
+            outcomes = reader.readAtLeast(10, Duration.ofSeconds(90)).stream()
+                    .map(r -> OUTCOMES.fromBytes(r.value())).toList();
+        }
+        // no retries are configured: a delivery set aside still gets its one real attempt, made later
+        assertThat(outcomes).hasSize(10).allSatisfy(o -> {
+            assertThat(o.succeeded()).isFalse();
+            assertThat(o.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.httpStatus()).isNull();
+                assertThat(a.error()).doesNotContain("not attempted");
+            });
+        });
+        int counted = (int) registry.get("hookline.dispatcher.set.aside").tag("lane", "first").counter().count();
+        assertThat(counted).isPositive();
+        List<ConsumerRecord<byte[], byte[]>> setAside;
+        try (OutputTopicReader retries = new OutputTopicReader(broker.bootstrapServers(),
+                topics.webhookRetries().name())) {
+            setAside = retries.readAtLeast(counted, Duration.ofSeconds(10));
+        }
+        // retries are off, so every record there is a delivery set aside: valid, and without an attempt
+        assertThat(setAside).hasSize(counted);
+        for (ConsumerRecord<byte[], byte[]> r : setAside) {
+            assertThat(SCHEMAS.problems("scheduled-retry", Json.mapper().readTree(r.value()))).isEmpty();
+            assertThat(JsonSerde.of(ScheduledRetry.class).fromBytes(r.value()).attempts()).isEmpty();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(10);
     }
 
     /** Waits until the delivery's first attempt failed and its retry is scheduled on webhook-retries. */

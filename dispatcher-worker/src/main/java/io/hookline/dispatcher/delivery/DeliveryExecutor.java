@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.dispatcher.flow.HostSignal;
 import io.hookline.dispatcher.hook.HookTable;
 import io.hookline.dispatcher.hook.SendDecision;
 import io.hookline.dispatcher.http.AttemptResult;
@@ -13,6 +14,7 @@ import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.trigger.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +30,12 @@ import java.util.function.DoubleSupplier;
 public final class DeliveryExecutor {
 
     /**
-     * @param handedOff completes once the result records are handed to the producer (their order is then fixed)
+     * @param handedOff completes once the result records are handed to the producer (their order is then fixed); a
+     *                  webhook attempt completes it with the {@link HostSignal} of the attempt, which the scheduler's
+     *                  per-host limit learns from
      * @param durable   completes once every result record is acknowledged; fails when one could not be written
      */
-    public record Handoff(CompletableFuture<Void> handedOff, CompletableFuture<Void> durable) {
+    public record Handoff(CompletableFuture<?> handedOff, CompletableFuture<Void> durable) {
     }
 
     private final CallbackClient client;
@@ -61,7 +65,7 @@ public final class DeliveryExecutor {
      * @param previous attempts made before this one
      */
     public Handoff attempt(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous) {
-        CompletableFuture<Void> handedOff = new CompletableFuture<>();
+        CompletableFuture<HostSignal> handedOff = new CompletableFuture<>();
         CompletableFuture<Void> durable = new CompletableFuture<>();
         hooks.decide(trigger.hookId(), trigger.callbackUrl()).handle((decision, lookupError) -> {
             if (lookupError != null) {
@@ -84,10 +88,10 @@ public final class DeliveryExecutor {
                 CompletableFuture<Void> written = attempt.goneReason() != null
                         ? gone(key, attempt.trigger(), previous, attempt.goneReason())
                         : record(lane, key, attempt.trigger(), previous, attempt.result());
-                handedOff.complete(null);
+                handedOff.complete(HostSignal.of(attempt.result()));
                 forward(written, durable);
             } catch (Throwable t) {
-                handedOff.complete(null);
+                handedOff.complete(HostSignal.NONE);
                 durable.completeExceptionally(t);
             }
         });
@@ -110,21 +114,46 @@ public final class DeliveryExecutor {
     }
 
     /**
-     * Counts an attempt as failed without sending it, because its host already has too many deliveries waiting; it
-     * then follows the retry schedule like any retryable failure.
+     * Sets a delivery aside without an attempt, because its host is too slow (not failing) to take it within the
+     * allowed wait: it goes to the retry schedule due after about {@code delay} (spread like retry delays, so a batch
+     * set aside together does not come back at once) with the attempts made before and none added. Only a request
+     * made counts as an attempt, so being set aside never uses up a delivery's retries.
      */
-    public Handoff shed(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
-                        int waiting) {
-        AttemptResult result = AttemptResult.failed(clock.millis(), 0,
-                FailureKind.HOST_SATURATED,
-                "not attempted: " + waiting + " deliveries to this host were already waiting");
+    public Handoff setAside(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                            Duration delay) {
+        long spread = Math.round(delay.toMillis() * (1 + schedule.jitter() * (2 * random.getAsDouble() - 1)));
         CompletableFuture<Void> durable;
         try {
-            durable = record(lane, key, trigger, previous, result);
+            metrics.setAside(lane);
+            durable = recorder.retry(key, new ScheduledRetry(trigger, previous, clock.millis() + Math.max(0, spread)));
         } catch (RuntimeException e) {
             durable = CompletableFuture.failedFuture(e);
         }
-        return new Handoff(CompletableFuture.completedFuture(null), durable);
+        return new Handoff(CompletableFuture.completedFuture(HostSignal.NONE), durable);
+    }
+
+    /** Whether the attempt after {@code previous} is the delivery's last (no retry may follow it). */
+    public boolean lastAttempt(List<DeliveryAttempt> previous) {
+        return !schedule.allowsAnother(previous.size() + 1);
+    }
+
+    /**
+     * Spends the next attempt of a delivery without a request, because its destination is failing and would not
+     * start it within {@code maxWait}: recorded as a retryable attempt "not sent" (no status), so it follows the retry
+     * schedule, so a delivery whose destination never recovers comes to its last attempt within the schedule's span
+     * (see {@code flow.Admission#FAIL_FAST}). Never used for a delivery's last attempt, which is always a request.
+     */
+    public Handoff failFast(String lane, String key, WebhookTrigger trigger, List<DeliveryAttempt> previous,
+                            String destination, Duration maxWait) {
+        CompletableFuture<Void> durable;
+        try {
+            durable = record(lane, key, trigger, previous, AttemptResult.failed(clock.millis(), 0,
+                    FailureKind.HOST_FAILING, "not sent: " + destination + " is failing (most of its recent requests "
+                            + "failed) and would not start this delivery within " + maxWait.toMillis() + " ms"));
+        } catch (RuntimeException e) {
+            durable = CompletableFuture.failedFuture(e);
+        }
+        return new Handoff(CompletableFuture.completedFuture(HostSignal.NONE), durable);
     }
 
     private static void forward(CompletableFuture<Void> from, CompletableFuture<Void> to) {

@@ -1,13 +1,16 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +21,13 @@ import java.util.function.Supplier;
  *   <li>{@code hookline.dispatcher.attempt.latency} (timer with a percentile histogram; tag {@code lane})</li>
  *   <li>{@code hookline.dispatcher.outcomes} (counter; tags {@code status} succeeded|failed, {@code reason})</li>
  *   <li>{@code hookline.dispatcher.retries.scheduled} (counter)</li>
+ *   <li>{@code hookline.dispatcher.set.aside} (counter; tag {@code lane}): deliveries set aside to the retry
+ *       schedule without an attempt because their host was failing or too slow to take them in time</li>
+ *   <li>{@code hookline.dispatcher.host.limit} (gauge; tags {@code lane}, {@code host}): each host's current
+ *       adaptive concurrency limit, for the hosts in use or in trouble</li>
+ *   <li>{@code hookline.dispatcher.host.waiting} (gauge; tag {@code lane}): deliveries read and waiting for their
+ *       host's budget; {@code hookline.dispatcher.held.partitions} (gauge; tag {@code lane}): partitions paused
+ *       until a healthy host has room in its queue (back-pressure)</li>
  *   <li>{@code hookline.dispatcher.dead.letters} (counter; tag {@code lane}): records a lane could not read, sent
  *       whole to {@code dead-letters}; a delivery that failed is an outcome, not a dead letter</li>
  *   <li>{@code hookline.dispatcher.interactions} (counter; tags {@code type} post_action|dialog_submission|
@@ -73,6 +83,11 @@ public final class DispatcherMetrics {
         counter("hookline.dispatcher.retries.scheduled").increment();
     }
 
+    /** A delivery set aside to the retry schedule without an attempt (its host failing or too slow). */
+    public void setAside(String lane) {
+        counter("hookline.dispatcher.set.aside", "lane", lane).increment();
+    }
+
     public void deadLetter(String lane) {
         counter("hookline.dispatcher.dead.letters", "lane", lane).increment();
     }
@@ -85,6 +100,42 @@ public final class DispatcherMetrics {
     public void inFlight(String lane, Supplier<Number> value) {
         Gauge.builder("hookline.dispatcher.in.flight", value).tag("lane", lane).strongReference(true)
                 .register(registry);
+    }
+
+    /** Deliveries read and waiting for their host's budget (started ones not counted). */
+    public void hostWaiting(String lane, Supplier<Number> value) {
+        Gauge.builder("hookline.dispatcher.host.waiting", value).tag("lane", lane).strongReference(true)
+                .register(registry);
+    }
+
+    /** Partitions the lane holds back (paused) until a host has room in its queue. */
+    public void heldPartitions(String lane, Supplier<Number> value) {
+        Gauge.builder("hookline.dispatcher.held.partitions", value).tag("lane", lane).strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * The per-host limit gauge of a lane's scheduler: {@code hookline.dispatcher.host.limit} (tags {@code lane},
+     * {@code host} as host:port), registered while the scheduler keeps a limit for the host and removed when it
+     * forgets it, so the series are the hosts in use or in trouble.
+     */
+    public DeliveryScheduler.HostWatch hostLimits(String lane) {
+        Map<String, Meter> gauges = new ConcurrentHashMap<>();
+        return new DeliveryScheduler.HostWatch() {
+            @Override
+            public void tracked(String host, IntSupplier limit) {
+                gauges.computeIfAbsent(host, h -> Gauge.builder("hookline.dispatcher.host.limit", limit::getAsInt)
+                        .tag("lane", lane).tag("host", h).strongReference(true).register(registry));
+            }
+
+            @Override
+            public void forgotten(String host) {
+                Meter gauge = gauges.remove(host);
+                if (gauge != null) {
+                    registry.remove(gauge);
+                }
+            }
+        };
     }
 
     public void retryBacklog(Supplier<Number> value) {

@@ -26,6 +26,15 @@ public final class PartitionProgress {
         pending.remove(offset);
     }
 
+    /**
+     * The records from {@code offset} on are given back untaken (they wait in the lane, their partition paused): they
+     * are no longer in work, and nothing from {@code offset} on may be committed until they are taken again.
+     */
+    public synchronized void rewind(long offset) {
+        pending.tailSet(offset, true).clear();
+        next = Math.min(next, offset);
+    }
+
     /** The offset to commit, when it moved past the last commit. */
     public synchronized OptionalLong committable() {
         if (next < 0) {

@@ -15,15 +15,15 @@ public enum FailureKind {
     /** A successful response whose first JSON value is not complete within the 1 MiB limit. */
     RESPONSE_TOO_LARGE,
     /**
-     * Not attempted: too many deliveries to the host were already waiting, so this one went straight to the retry
-     * schedule instead of holding up consumption for every other host.
-     */
-    HOST_SATURATED,
-    /**
      * Not attempted: the hook is not in the dispatcher's hook table and the table could not read
      * {@code webhook-configs} to its end in time, so whether the hook exists is not known yet.
      */
     HOOK_TABLE_BEHIND,
     /** The trigger cannot become a request: bad URL, bad signing secret. */
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /**
+     * Not sent: the destination is failing and its queue would not start within the allowed wait, so the attempt
+     * failed fast (see {@code flow.Admission#FAIL_FAST}); retried on the schedule like a failed request.
+     */
+    HOST_FAILING
 }

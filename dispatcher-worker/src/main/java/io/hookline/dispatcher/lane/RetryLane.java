@@ -1,14 +1,17 @@
 package io.hookline.dispatcher.lane;
 
+import io.hookline.dispatcher.flow.Admission;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.delivery.ScheduledRetry;
 import io.hookline.schemas.topic.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * a crash or restart: another worker reads it again.
  */
 public final class RetryLane implements Lane {
+
+    /** How soon a due retry waiting for a full destination is looked at again. */
+    private static final long HOST_FULL_RECHECK_MS = 50;
 
     private record Held(long dueAt, TopicPartition tp, long offset, String key, ScheduledRetry retry,
                         PartitionProgress progress) {
@@ -107,15 +113,25 @@ public final class RetryLane implements Lane {
         heldCount.incrementAndGet();
     }
 
-    /** Retries are unordered (no ordering key): a flaky endpoint must not hold a channel's later replies. */
+    /**
+     * Retries are unordered (no ordering key): a flaky endpoint must not hold a channel's later replies. A due retry
+     * whose healthy destination has a full queue stays held, looked at again shortly: retries are held in memory
+     * anyway, and count towards the lane's pending limit meanwhile.
+     */
     private void releaseDue() {
         long now = clock.millis();
+        List<Held> waiting = new ArrayList<>();
         while (!held.isEmpty() && held.peek().dueAt() <= now) {
             Held h = held.poll();
-            heldCount.decrementAndGet();
-            loop.deliver(null, h.key(), h.retry().trigger(), h.retry().attempts(), h.progress(),
-                    h.offset());
+            if (loop.deliver(null, h.key(), h.retry().trigger(), h.retry().attempts(), h.progress(),
+                    h.offset()) == Admission.WAIT) {
+                waiting.add(new Held(now + HOST_FULL_RECHECK_MS, h.tp(), h.offset(), h.key(), h.retry(),
+                        h.progress()));
+            } else {
+                heldCount.decrementAndGet();
+            }
         }
+        held.addAll(waiting);
     }
 
     /** Partitions moved to another worker: their held records are theirs now. */

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.lane;
 
+import io.hookline.dispatcher.flow.Admission;
 import io.hookline.dispatcher.flow.DeliveryScheduler;
 import io.hookline.dispatcher.flow.PartitionProgress;
 import io.hookline.schemas.topic.Topic;
@@ -12,7 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * First attempts: consumes {@code webhook-triggers}, hands each trigger to the scheduler (per-key order, budgets)
  * and commits a partition's offset once every earlier record has its outcome or scheduled retry acknowledged.
- * Unreadable records become dead letters. Consumption pauses while too many records wait for their result.
+ * Unreadable records become dead letters. Consumption pauses while too many records wait for their result, and a
+ * partition whose next trigger is for a healthy destination with a full queue waits until it has room.
  */
 public final class TriggerLane implements Lane {
 
@@ -45,8 +47,15 @@ public final class TriggerLane implements Lane {
                 return;
             }
             String key = LaneLoop.keyOf(record, trigger);
-            loop.deliver(key, key, trigger, List.of(), progress, record.offset());
+            if (loop.deliver(key, key, trigger, List.of(), progress, record.offset()) == Admission.WAIT) {
+                loop.holdBack(record, tp, progress, trigger);
+            }
         }
+    }
+
+    /** Partitions paused until a healthy destination has room in its queue. */
+    public int heldBackPartitions() {
+        return loop.heldBackPartitions();
     }
 
     @Override

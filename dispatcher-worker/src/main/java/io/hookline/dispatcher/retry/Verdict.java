@@ -8,7 +8,8 @@ public enum Verdict {
     SUCCEEDED, RETRYABLE, FINAL;
 
     /**
-     * The delivery rules: 2xx succeeds; connection errors, timeouts, 408, 429 and 5xx may be retried; redirects (never
+     * The delivery rules: 2xx succeeds; connection errors, timeouts, 408, 429 and 5xx may be retried (and so may an
+     * attempt not made because the hook table was behind or the destination was failing); redirects (never
      * followed), 410 and the other 4xx, a refused address, a too large or unbuildable request are final.
      */
     public static Verdict of(AttemptResult result) {
@@ -17,7 +18,7 @@ public enum Verdict {
 
     public static Verdict of(FailureKind failure, Integer status) {
         switch (failure) {
-            case CONNECT, TIMEOUT, IO, HOST_SATURATED, HOOK_TABLE_BEHIND:
+            case CONNECT, TIMEOUT, IO, HOOK_TABLE_BEHIND, HOST_FAILING:
                 return RETRYABLE;
             case FORBIDDEN_ADDRESS, RESPONSE_TOO_LARGE, INVALID_REQUEST:
                 return FINAL;

@@ -39,4 +39,29 @@ class DispatcherMetricsTest {
         assertThat(registry.get("hookline.dispatcher.in.flight").tag("lane", "first").gauge().value()).isEqualTo(9);
         assertThat(registry.get("hookline.dispatcher.retry.backlog").gauge().value()).isEqualTo(5);
     }
+
+    @Test
+    void setAsideDeliveriesWaitingAndEachHostsLimitAreVisible() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DispatcherMetrics m = new DispatcherMetrics(registry);
+        m.setAside("first");
+        m.setAside("first");
+        m.hostWaiting("first", () -> 12);
+        m.heldPartitions("first", () -> 3);
+        AtomicInteger limit = new AtomicInteger(64);
+        var watch = m.hostLimits("first");
+        watch.tracked("bot.example:443", limit::get);
+        limit.set(7);
+
+        assertThat(registry.get("hookline.dispatcher.set.aside").tag("lane", "first").counter().count())
+                .isEqualTo(2);
+        assertThat(registry.get("hookline.dispatcher.host.waiting").tag("lane", "first").gauge().value())
+                .isEqualTo(12);
+        assertThat(registry.get("hookline.dispatcher.held.partitions").tag("lane", "first").gauge().value())
+                .isEqualTo(3);
+        assertThat(registry.get("hookline.dispatcher.host.limit").tags("lane", "first", "host", "bot.example:443")
+                .gauge().value()).isEqualTo(7);
+        watch.forgotten("bot.example:443");
+        assertThat(registry.find("hookline.dispatcher.host.limit").gauges()).isEmpty();
+    }
 }

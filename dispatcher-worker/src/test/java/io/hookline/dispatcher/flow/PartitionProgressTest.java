@@ -56,4 +56,22 @@ class PartitionProgressTest {
         }
         assertThat(p.pendingCount()).isZero();
     }
+
+    @Test
+    void aRewoundRecordIsNoLongerInWorkAndNothingFromItIsCommitted() {
+        PartitionProgress p = new PartitionProgress();
+        for (long o = 20; o < 25; o++) {
+            p.track(o);
+        }
+        p.rewind(22); // 22, 23, 24 given back unread: the partition is read again from 22
+        assertThat(p.pendingCount()).isEqualTo(2);
+        p.complete(20);
+        p.complete(21);
+        assertThat(p.committable()).hasValue(22);
+        p.committed(22);
+        p.track(22); // read again
+        assertThat(p.committable()).isEmpty();
+        p.complete(22);
+        assertThat(p.committable()).hasValue(23);
+    }
 }

@@ -26,6 +26,7 @@ class VerdictTest {
         assertThat(Verdict.of(FailureKind.CONNECT, null)).isEqualTo(Verdict.RETRYABLE);
         assertThat(Verdict.of(FailureKind.TIMEOUT, null)).isEqualTo(Verdict.RETRYABLE);
         assertThat(Verdict.of(FailureKind.IO, null)).isEqualTo(Verdict.RETRYABLE);
+        assertThat(Verdict.of(FailureKind.HOST_FAILING, null)).isEqualTo(Verdict.RETRYABLE);
         assertThat(Verdict.of(FailureKind.FORBIDDEN_ADDRESS, null)).isEqualTo(Verdict.FINAL);
         assertThat(Verdict.of(FailureKind.RESPONSE_TOO_LARGE, 200)).isEqualTo(Verdict.FINAL);
         assertThat(Verdict.of(FailureKind.INVALID_REQUEST, null)).isEqualTo(Verdict.FINAL);
