@@ -99,27 +99,19 @@ final class DeliveriesApi implements ConsoleApi {
 
     /**
      * One delivery from its post to the commands its answer became, and its redeliveries: the log first, then only
-     * the post and the commands it names (read side by side), so that a long posts topic is never held in memory.
+     * the post and the commands it names (read side by side), so that a long posts topic is never held in memory, then
+     * the log again for the delivery's state.
      */
     private Map<String, Object> story(String id) {
-        DeliveryRows log = read();
-        DeliveryRows.Row row = log.row(id);
-        if (row == null) {
+        DeliveryRows first = read();
+        DeliveryRows.Row found = first.row(id);
+        if (found == null) {
             throw ApiException.notFound("no delivery " + id + " in the delivery log (" + topics.webhookResponses()
                     .name() + ", " + topics.webhookTriggers().name() + ")");
         }
-        List<DeliveryRows.Row> chain = new ArrayList<>();
-        for (String next = row.redeliveredAs(); next != null; ) {
-            DeliveryRows.Row r = log.row(next);
-            if (r == null || chain.contains(r)) {
-                break;
-            }
-            chain.add(r);
-            next = r.redeliveredAs();
-        }
         Set<String> ids = new HashSet<>();
         ids.add(id);
-        chain.forEach(r -> ids.add(r.deliveryId()));
+        redeliveries(first, found).forEach(r -> ids.add(r.deliveryId()));
         List<PostCommand> answered = new ArrayList<>();
         PostEvent[] post = {null};
         Future<?> commandsRead = readers.submit(() -> TopicScan.scan(clients, topics.postCommands(),
@@ -128,9 +120,9 @@ final class DeliveriesApi implements ConsoleApi {
                         answered.add(command);
                     }
                 }));
-        Future<?> postRead = row.postId() == null || row.postId().isEmpty() ? null
+        Future<?> postRead = found.postId() == null || found.postId().isEmpty() ? null
                 : readers.submit(() -> TopicScan.scan(clients, topics.posts(), (record, event) -> {
-                    if (event.post() != null && row.postId().equals(event.post().id())) {
+                    if (event.post() != null && found.postId().equals(event.post().id())) {
                         post[0] = event;
                     }
                 }));
@@ -138,6 +130,12 @@ final class DeliveriesApi implements ConsoleApi {
         if (postRead != null) {
             await(postRead);
         }
+        // the log again, now that the commands are read: a command comes after its outcome, so every command shown
+        // has its outcome in this read (the first may predate both, and the story would show an answered delivery as
+        // pending)
+        DeliveryRows log = read();
+        DeliveryRows.Row row = log.row(id);
+        List<DeliveryRows.Row> chain = redeliveries(log, row);
         Map<String, Object> story = new LinkedHashMap<>();
         story.put("delivery", row);
         story.put("post", post[0]);
@@ -197,6 +195,20 @@ final class DeliveriesApi implements ConsoleApi {
     private Redeliveries.Report redeliver(List<String> ids) {
         return new Redeliveries(config).redeliver(new Selection(ids, null, null), System.currentTimeMillis(), null,
                 r -> { });
+    }
+
+    /** The redeliveries of {@code row} in {@code log}, each of the one before, oldest first. */
+    private static List<DeliveryRows.Row> redeliveries(DeliveryRows log, DeliveryRows.Row row) {
+        List<DeliveryRows.Row> chain = new ArrayList<>();
+        for (String next = row.redeliveredAs(); next != null; ) {
+            DeliveryRows.Row r = log.row(next);
+            if (r == null || chain.contains(r)) {
+                break;
+            }
+            chain.add(r);
+            next = r.redeliveredAs();
+        }
+        return chain;
     }
 
     /** The log from its three topics, read side by side and folded in one thread. */
