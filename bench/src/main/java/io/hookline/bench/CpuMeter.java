@@ -2,6 +2,9 @@ package io.hookline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,6 +56,51 @@ final class CpuMeter {
         processes.forEach((name, handle) -> used.put(name, cpuNanos(handle)));
         used.put("broker", broker().map(CpuMeter::cpuNanos).orElse(0L));
         return used;
+    }
+
+    /**
+     * CPU used so far, in nanoseconds, by the JIT compiler threads of each named process and of the broker (as
+     * {@code broker}): the part of a young JVM's CPU that buys no delivery. Linux only (0 elsewhere); HotSpot keeps its
+     * first C1 and C2 compiler threads alive, so their counters cover the whole life of the process.
+     */
+    static Map<String, Long> jitByProcess(Map<String, ProcessHandle> processes) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        processes.forEach((name, handle) -> used.put(name, jitNanos(handle.pid())));
+        used.put("broker", broker().map(b -> jitNanos(b.pid())).orElse(0L));
+        return used;
+    }
+
+    /** User and system time of a process's threads named {@code C1 CompilerThre...} or {@code C2 CompilerThre...}. */
+    static long jitNanos(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : threads.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        ticks += userAndSystemTicks(Files.readString(task.resolve("stat")));
+                    }
+                } catch (IOException threadGone) {
+                    // a thread that ended between the listing and the read has nothing more to count
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * (1_000_000_000L / USER_HZ);
+    }
+
+    /** Clock ticks per second of {@code /proc}'s counters: fixed at 100 by the Linux ABI on x86 and ARM. */
+    private static final long USER_HZ = 100;
+
+    /** utime + stime of a {@code /proc/PID/task/TID/stat} line (fields 14 and 15; the name in field 2 may hold spaces). */
+    static long userAndSystemTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Microseconds per {@code count} of what each process used between {@code before} and {@code after}. */

@@ -86,6 +86,7 @@ final class LatencyScenario {
         long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         List<String> measured = new ArrayList<>();
         Map<String, Long> cpuAtWarmupEnd = null;
+        Map<String, Long> jitAtWarmupEnd = null;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
@@ -104,6 +105,7 @@ final class LatencyScenario {
                 long now = System.nanoTime();
                 if (cpuAtWarmupEnd == null && now >= warmupEnd) {
                     cpuAtWarmupEnd = CpuMeter.byProcess(stages);
+                    jitAtWarmupEnd = CpuMeter.jitByProcess(stages);
                 }
                 if (matches) {
                     matching++;
@@ -123,6 +125,7 @@ final class LatencyScenario {
         }
         // CPU of the counted window: its posts and their replies (a reply still on its way at the end adds its share)
         Map<String, Long> cpuAtEnd = CpuMeter.byProcess(stages);
+        Map<String, Long> jitAtEnd = CpuMeter.jitByProcess(stages);
         reading.set(false);
         reader.join(10_000);
         long[] millis = measured.stream().filter(seenAt::containsKey)
@@ -152,8 +155,12 @@ final class LatencyScenario {
             double cpuTotal = Math.round(cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 10) / 10.0;
             d.put("cpu_us_per_reply", cpu);
             d.put("cpu_us_per_reply_total", cpuTotal);
+            // of which the JIT compilers: CPU that a young JVM spends once, not per reply
+            Map<String, Double> jit = CpuMeter.microsEach(jitAtWarmupEnd, jitAtEnd, measured.size());
+            d.put("jit_us_per_reply", jit);
             System.out.println("latency CPU per reply (" + measured.size() + " replies, " + (postsPerSecond / 10)
-                    + " of " + postsPerSecond + " posts/s matching): total " + cpuTotal + " us = " + cpu);
+                    + " of " + postsPerSecond + " posts/s matching): total " + cpuTotal + " us = " + cpu
+                    + "; of which JIT compilers " + jit);
         }
         return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)",
                 percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1]),

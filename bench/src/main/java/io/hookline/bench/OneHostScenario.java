@@ -123,12 +123,14 @@ final class OneHostScenario {
             awaitReplies(replyPost, warm, WARMUP_POSTS * HOOKS, 180);
             Map<String, Long> stageCpu = new LinkedHashMap<>();
             stages.forEach((name, p) -> stageCpu.put(name, CpuMeter.cpuNanos(p)));
+            Map<String, Long> jitBefore = CpuMeter.jitByProcess(stages);
             CpuMeter.Sample before = CpuMeter.sample(List.of());
             long t0 = System.nanoTime();
             Set<String> measured = write(kafka, topics, "post", posts);
             int expected = posts * HOOKS;
             awaitReplies(replyPost, measured, expected, 300);
             CpuMeter.Sample used = CpuMeter.sample(List.of()).minus(before);
+            Map<String, Double> jit = CpuMeter.microsEach(jitBefore, CpuMeter.jitByProcess(stages), expected);
             Map<String, Object> cpu = new LinkedHashMap<>();
             double pipeline = 0;
             for (var e : stages.entrySet()) {
@@ -165,10 +167,11 @@ final class OneHostScenario {
             d.put("dispatcher_ms", o.lastCompleted() - o.firstAttempt());
             d.put("client_alone_per_s", Math.round(alone.perSecond()));
             d.put("cpu_us_per_delivery", cpu);
+            d.put("jit_us_per_delivery", jit);
             System.out.printf("  one-host: %d deliveries, shed %d (webhook-retries records), retry attempts %d, "
                             + "failed %d; dispatcher %.0f/s, replies end to end %.0f/s, client alone %.0f/s%n",
                     expected, retriesTopic, o.extraAttempts(), o.failed(), rate, replies, alone.perSecond());
-            System.out.println("  one-host CPU us per delivery: " + cpu);
+            System.out.println("  one-host CPU us per delivery: " + cpu + "; of which JIT compilers " + jit);
             return new Row("one-host", "pipeline, " + HOOKS + " hooks -> 1 fast host, shed " + retriesTopic, rate, "same CallbackClient alone, " + PER_HOST + " in flight",
                     alone.perSecond(), "/s", d);
         } finally {
