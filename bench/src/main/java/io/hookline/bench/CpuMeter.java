@@ -72,7 +72,11 @@ final class CpuMeter {
 
     /** User and system time of a process's threads named {@code C1 CompilerThre...} or {@code C2 CompilerThre...}. */
     static long jitNanos(long pid) {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        return jitNanos(Path.of("/proc", Long.toString(pid), "task"));
+    }
+
+    /** {@link #jitNanos(long)} of the threads listed in {@code tasks} (a {@code /proc/PID/task} folder). */
+    static long jitNanos(Path tasks) {
         if (!Files.isDirectory(tasks)) {
             return 0;
         }

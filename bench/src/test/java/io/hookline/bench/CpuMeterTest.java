@@ -1,0 +1,46 @@
+package io.hookline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CpuMeterTest {
+
+    /** A {@code /proc/PID/task/TID/stat} line with utime {@code user} and stime {@code system} (fields 14 and 15). */
+    private static String stat(int tid, String name, long user, long system) {
+        return tid + " (" + name + ") S 1 1 1 0 -1 4194368 100 0 0 0 " + user + " " + system
+                + " 0 0 20 0 30 0 1000 4096 100 18446744073709551615\n";
+    }
+
+    @Test
+    void userAndSystemTimeAreReadAfterTheNameEvenWhenItHoldsSpacesAndParentheses() {
+        assertThat(CpuMeter.userAndSystemTicks(stat(7, "C2 CompilerThre", 120, 5))).isEqualTo(125);
+        assertThat(CpuMeter.userAndSystemTicks(stat(8, "odd) name (x", 3, 4))).isEqualTo(7);
+    }
+
+    @Test
+    void onlyTheCompilerThreadsCountAsJit(@TempDir Path tasks) throws IOException {
+        thread(tasks, 1, "java", 500, 50);
+        thread(tasks, 2, "C2 CompilerThre", 300, 10);
+        thread(tasks, 3, "C1 CompilerThre", 40, 2);
+        thread(tasks, 4, "GC Thread#0", 70, 0);
+
+        // 352 ticks of 10 ms
+        assertThat(CpuMeter.jitNanos(tasks)).isEqualTo(3_520_000_000L);
+    }
+
+    @Test
+    void aProcessThatIsGoneOrNotOnLinuxCountsNothing(@TempDir Path dir) {
+        assertThat(CpuMeter.jitNanos(dir.resolve("no-such-task-folder"))).isZero();
+    }
+
+    private static void thread(Path tasks, int tid, String name, long user, long system) throws IOException {
+        Path task = Files.createDirectories(tasks.resolve(Integer.toString(tid)));
+        Files.writeString(task.resolve("comm"), name + "\n");
+        Files.writeString(task.resolve("stat"), stat(tid, name, user, system));
+    }
+}
