@@ -37,6 +37,9 @@ final class LatencyScenario {
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final String TEAM = Ids.deterministic("latency-team");
 
+    /** {@code -Dbench.one-jvm=true}: the stages run in one {@code hookline up} process against the bench's broker. */
+    static final String ONE_JVM_PROPERTY = "bench.one-jvm";
+
     private LatencyScenario() {
     }
 
@@ -52,7 +55,9 @@ final class LatencyScenario {
             }
             List<StageProcess> stages = new ArrayList<>();
             try {
-                for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
+                // one JVM for every stage, as `hookline up` runs them, or one process per stage, as when scaled out
+                for (String stage : Boolean.getBoolean(ONE_JVM_PROPERTY) ? List.of("up")
+                        : List.of("matcher", "dispatcher", "ingestor")) {
                     stages.add(kafka.stage(stage, settings));
                 }
                 Map<String, ProcessHandle> processes = new LinkedHashMap<>();
@@ -137,6 +142,7 @@ final class LatencyScenario {
         long[] secondHalf = measured.subList(half, measured.size()).stream().filter(seenAt::containsKey)
                 .mapToLong(id -> TimeUnit.NANOSECONDS.toMillis(seenAt.get(id) - sentAt.get(id))).sorted().toArray();
         Map<String, Object> d = new LinkedHashMap<>();
+        d.put("stage_processes", List.copyOf(stages.keySet()));
         d.put("posts_per_second_target", postsPerSecond);
         d.put("posts_per_second_achieved", Math.round(achievedRate));
         d.put("posts", total);
@@ -162,8 +168,9 @@ final class LatencyScenario {
                     + " of " + postsPerSecond + " posts/s matching): total " + cpuTotal + " us = " + cpu
                     + "; of which JIT compilers " + jit);
         }
-        return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)",
-                percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1]),
+        return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)%s",
+                percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1],
+                stages.containsKey("up") ? ", stages in one JVM" : ""),
                 percentile(millis, 0.50), "", 0, "ms", d);
     }
 
