@@ -1,8 +1,8 @@
 package io.hookline.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,9 @@ import java.util.Optional;
  * the CPU a process spends per delivery barely does: it is the figure to compare before and after a change.
  */
 final class CpuMeter {
+
+    /** Clock ticks per second of {@code /proc}'s counters: fixed at 100 by the Linux ABI on x86 and ARM. */
+    private static final long USER_HZ = 100;
 
     /**
      * CPU used, in nanoseconds, by each part of a run.
@@ -60,8 +63,9 @@ final class CpuMeter {
 
     /**
      * CPU used so far, in nanoseconds, by the JIT compiler threads of each named process and of the broker (as
-     * {@code broker}): the part of a young JVM's CPU that buys no delivery. Linux only (0 elsewhere); HotSpot keeps its
-     * first C1 and C2 compiler threads alive, so their counters cover the whole life of the process.
+     * {@code broker}): the part of a young JVM's CPU that buys no delivery. Linux only (0 elsewhere). HotSpot keeps one
+     * C1 and one C2 compiler thread for the life of the process, which on 2 cores are all it has; with more cores the
+     * extra ones it starts under load may end and take their time with them, so the figure is then a lower bound.
      */
     static Map<String, Long> jitByProcess(Map<String, ProcessHandle> processes) {
         Map<String, Long> used = new LinkedHashMap<>();
@@ -97,9 +101,6 @@ final class CpuMeter {
         }
         return ticks * (1_000_000_000L / USER_HZ);
     }
-
-    /** Clock ticks per second of {@code /proc}'s counters: fixed at 100 by the Linux ABI on x86 and ARM. */
-    private static final long USER_HZ = 100;
 
     /** utime + stime of a {@code /proc/PID/task/TID/stat} line (fields 14 and 15; the name in field 2 may hold spaces). */
     static long userAndSystemTicks(String stat) {
