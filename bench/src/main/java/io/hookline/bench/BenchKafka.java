@@ -89,6 +89,22 @@ final class BenchKafka implements AutoCloseable {
     /** Extra JVM options for stage processes, whitespace-separated (e.g. {@code -XX:StartFlightRecording=...}). */
     static final String STAGE_JVM_OPTIONS_PROPERTY = "bench.stage-jvm-options";
 
+    /** {@code -Dbench.one-jvm=true}: pipelines run in one {@code hookline up} process against the bench's broker. */
+    static final String ONE_JVM_PROPERTY = "bench.one-jvm";
+
+    /**
+     * The stage processes a pipeline scenario starts: one per stage, as when each stage is scaled out, or with
+     * {@link #ONE_JVM_PROPERTY} one {@code hookline up} process running them all, as the quick start does.
+     */
+    static List<String> pipelineStages() {
+        return Boolean.getBoolean(ONE_JVM_PROPERTY) ? List.of("up") : List.of("matcher", "dispatcher", "ingestor");
+    }
+
+    /** What a result row adds to its description for {@link #pipelineStages()}'s layout. */
+    static String pipelineLayoutNote() {
+        return Boolean.getBoolean(ONE_JVM_PROPERTY) ? ", stages in one JVM" : "";
+    }
+
     /** A stage process started and ready, with the JIT and collector it has in production. */
     StageProcess stage(String stage, Map<String, String> settings) {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));

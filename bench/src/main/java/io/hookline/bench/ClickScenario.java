@@ -63,7 +63,7 @@ final class ClickScenario {
             String clickUrl = integration.urls("/approve").get(0);
             List<StageProcess> stages = new ArrayList<>();
             try {
-                for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
+                for (String stage : BenchKafka.pipelineStages()) {
                     stages.add(kafka.stage(stage, settings));
                 }
                 return measure(kafka, topics, clickUrl, webhookPostsPerSecond, clicksPerSecond, seconds,
@@ -179,8 +179,9 @@ final class ClickScenario {
         d.putAll(stageBreakdown(kafka, topics.webhookResponses().name(), Set.copyOf(measuredClicks), sentWallAt,
                 resultWallAt));
         return new Row("click", String.format(Locale.ROOT,
-                "click -> action_result p50 (p99 %d, max %d), %d webhook posts/s beside",
-                LatencyScenario.percentile(result, 0.99), max(result), postsPerSecond),
+                "click -> action_result p50 (p99 %d, max %d), %d webhook posts/s beside%s",
+                LatencyScenario.percentile(result, 0.99), max(result), postsPerSecond,
+                BenchKafka.pipelineLayoutNote()),
                 LatencyScenario.percentile(result, 0.50), "", 0, "ms", d);
     }
 

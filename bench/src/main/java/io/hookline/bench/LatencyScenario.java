@@ -37,9 +37,6 @@ final class LatencyScenario {
     private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final String TEAM = Ids.deterministic("latency-team");
 
-    /** {@code -Dbench.one-jvm=true}: the stages run in one {@code hookline up} process against the bench's broker. */
-    static final String ONE_JVM_PROPERTY = "bench.one-jvm";
-
     private LatencyScenario() {
     }
 
@@ -55,9 +52,7 @@ final class LatencyScenario {
             }
             List<StageProcess> stages = new ArrayList<>();
             try {
-                // one JVM for every stage, as `hookline up` runs them, or one process per stage, as when scaled out
-                for (String stage : Boolean.getBoolean(ONE_JVM_PROPERTY) ? List.of("up")
-                        : List.of("matcher", "dispatcher", "ingestor")) {
+                for (String stage : BenchKafka.pipelineStages()) {
                     stages.add(kafka.stage(stage, settings));
                 }
                 Map<String, ProcessHandle> processes = new LinkedHashMap<>();
@@ -170,7 +165,7 @@ final class LatencyScenario {
         }
         return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)%s",
                 percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1],
-                stages.containsKey("up") ? ", stages in one JVM" : ""),
+                BenchKafka.pipelineLayoutNote()),
                 percentile(millis, 0.50), "", 0, "ms", d);
     }
 

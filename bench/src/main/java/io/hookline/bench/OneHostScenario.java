@@ -84,7 +84,7 @@ final class OneHostScenario {
             }
             List<StageProcess> stages = new ArrayList<>();
             try {
-                for (String stage : List.of("matcher", "dispatcher", "ingestor")) {
+                for (String stage : BenchKafka.pipelineStages()) {
                     stages.add(kafka.stage(stage, settings));
                 }
                 Map<String, ProcessHandle> processes = new LinkedHashMap<>();
@@ -172,7 +172,8 @@ final class OneHostScenario {
                             + "failed %d; dispatcher %.0f/s, replies end to end %.0f/s, client alone %.0f/s%n",
                     expected, retriesTopic, o.extraAttempts(), o.failed(), rate, replies, alone.perSecond());
             System.out.println("  one-host CPU us per delivery: " + cpu + "; of which JIT compilers " + jit);
-            return new Row("one-host", "pipeline, " + HOOKS + " hooks -> 1 fast host, shed " + retriesTopic, rate, "same CallbackClient alone, " + PER_HOST + " in flight",
+            return new Row("one-host", "pipeline, " + HOOKS + " hooks -> 1 fast host, shed " + retriesTopic
+                    + BenchKafka.pipelineLayoutNote(), rate, "same CallbackClient alone, " + PER_HOST + " in flight",
                     alone.perSecond(), "/s", d);
         } finally {
             reading.set(false);
