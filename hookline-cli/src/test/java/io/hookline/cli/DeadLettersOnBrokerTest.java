@@ -9,14 +9,8 @@ import io.hookline.kafkatest.KafkaBrokerExtension;
 import io.hookline.schemas.deadletter.DeadLetter;
 import io.hookline.schemas.serde.Json;
 import io.hookline.schemas.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,34 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class DeadLettersOnBrokerTest {
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
     @Test
     void listShowsWhoGaveUpAndWhyAndReplaySendsTheBytesBack(KafkaBroker broker) throws Exception {
         IsolatedConfig isolated = new IsolatedConfig(broker);
         Topics topics = isolated.topics();
         TopicSetup.ensure(isolated.config());
-        String badPost = "{\"post\": {\"message\": \"no channel\"}, \"token\": \"s3cret-token\"}";
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            String dlq = topics.deadLetters().name();
-            producer.send(new ProducerRecord<>(dlq, null, utf8("chan1"), utf8(badPost),
-                    new DeadLetter("matcher", "post.channel_id is missing", topics.posts().name(), 3, 41)
-                            .toHeaders())).get();
-            producer.send(new ProducerRecord<>(dlq, null, utf8("hook1:chan1"), new byte[] {(byte) 0xff, 1},
-                    new DeadLetter("ingestor", "not JSON", topics.webhookResponses().name(), 0, 7).toHeaders()))
-                    .get();
-            producer.send(new ProducerRecord<>(dlq, null, utf8("k"), utf8("{}"),
-                    new DeadLetter("matcher", "elsewhere", "not-hooklines", 0, 1).toHeaders())).get();
-            // a failed delivery as an earlier dispatcher dead-lettered it: its trigger has no token and no secret
-            producer.send(new ProducerRecord<>(dlq, null, utf8("hook1:chan1"),
-                    utf8("{\"delivery_id\": \"3q8fzkk1x7dmxb5ht4z8aktkpa\", \"signing_secrets\": []}"),
-                    new DeadLetter("dispatcher", "delivery 3q8fzkk1x7dmxb5ht4z8aktkpa failed: HTTP 500",
-                            topics.webhookTriggers().name(), 0, 5).toHeaders())).get();
-        }
+        DeadLetterSamples.write(broker.bootstrapServers(), topics);
 
         CliRun.Result all = CliRun.run(isolated.args("dead-letters", "list"));
         assertThat(all.exitCode()).as(all.toString()).isZero();
@@ -63,7 +35,7 @@ class DeadLettersOnBrokerTest {
         assertThat(first.get("headers").get(DeadLetter.REASON).asText()).isEqualTo("post.channel_id is missing");
         assertThat(first.get("headers").get(DeadLetter.TOPIC).asText()).isEqualTo(topics.posts().name());
         assertThat(first.get("value").get("post").get("message").asText()).isEqualTo("no channel");
-        assertThat(all.out()).doesNotContain("s3cret-token");
+        assertThat(all.out()).doesNotContain(DeadLetterSamples.POST_TOKEN);
 
         CliRun.Result ingestor = CliRun.run(isolated.args("dead-letters", "list", "--stage", "ingestor"));
         assertThat(ingestor.out().lines()).singleElement().asString().contains("\"value_encoding\":\"base64\"");
@@ -80,15 +52,15 @@ class DeadLettersOnBrokerTest {
                 topics.posts().name(), new StringDeserializer());
         assertThat(posts).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("chan1");
-            assertThat(r.value()).isEqualTo(badPost);
+            assertThat(r.value()).isEqualTo(DeadLetterSamples.POST_WITHOUT_CHANNEL);
             assertThat(r.headers().lastHeader(DeadLetter.STAGE)).isNull();
         });
 
         CliRun.Result everything = CliRun.run(isolated.args("dead-letters", "replay", "--all"));
         assertThat(everything.exitCode()).as("two of four cannot go back").isEqualTo(ExitCodes.FAILURE);
-        assertThat(everything.err()).contains("source topic 'not-hooklines' is not one of Hookline's topics",
-                "skipped dead letter 0:3: it records the failed delivery 3q8fzkk1x7dmxb5ht4z8aktkpa",
-                "`hookline deliveries redeliver 3q8fzkk1x7dmxb5ht4z8aktkpa`", "replayed 2 of 4");
+        assertThat(everything.err()).contains("source topic '" + DeadLetterSamples.FOREIGN_TOPIC + "' is not one of Hookline's topics",
+                "skipped dead letter 0:3: it records the failed delivery " + DeadLetterSamples.FAILED_DELIVERY_ID,
+                "`hookline deliveries redeliver " + DeadLetterSamples.FAILED_DELIVERY_ID + "`", "replayed 2 of 4");
         assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookTriggers().name(),
                 new StringDeserializer())).as("a failed delivery is never replayed as a trigger").isEmpty();
         assertThat(TopicRecords.readAll(broker.bootstrapServers(), topics.webhookResponses().name(),
