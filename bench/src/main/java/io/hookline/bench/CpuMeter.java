@@ -37,7 +37,41 @@ final class CpuMeter {
         }
     }
 
+    /** Clock ticks of every CPU of the machine so far: those spent busy and all of them (idle and I/O wait included). */
+    record MachineTicks(long busy, long total) {
+
+        /** How many cores were busy on average from {@code earlier} to this ({@code cores} cores in all). */
+        double busyCoresSince(MachineTicks earlier, int cores) {
+            long all = total - earlier.total;
+            return all <= 0 ? 0 : (double) (busy - earlier.busy) / all * cores;
+        }
+    }
+
     private CpuMeter() {
+    }
+
+    /** The machine's ticks from {@code /proc/stat}; zero where there is none (the figure is then left out). */
+    static MachineTicks machine() {
+        try {
+            return Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("cpu "))
+                    .findFirst().map(CpuMeter::machineTicks).orElse(new MachineTicks(0, 0));
+        } catch (IOException | RuntimeException e) {
+            return new MachineTicks(0, 0);
+        }
+    }
+
+    /**
+     * The {@code cpu} line of {@code /proc/stat}: user, nice, system, idle, iowait, irq, softirq, steal (guest time is
+     * already inside user and nice); busy is all but idle and iowait.
+     */
+    static MachineTicks machineTicks(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i <= 8 && i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+        return new MachineTicks(total - idle, total);
     }
 
     static Sample sample(List<ProcessHandle> dispatchers) {

@@ -87,6 +87,7 @@ final class LatencyScenario {
         List<String> measured = new ArrayList<>();
         Map<String, Long> cpuAtWarmupEnd = null;
         Map<String, Long> jitAtWarmupEnd = null;
+        CpuMeter.MachineTicks machineAtWarmupEnd = null;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
@@ -106,6 +107,7 @@ final class LatencyScenario {
                 if (cpuAtWarmupEnd == null && now >= warmupEnd) {
                     cpuAtWarmupEnd = CpuMeter.byProcess(stages);
                     jitAtWarmupEnd = CpuMeter.jitByProcess(stages);
+                    machineAtWarmupEnd = CpuMeter.machine();
                 }
                 if (matches) {
                     matching++;
@@ -126,6 +128,7 @@ final class LatencyScenario {
         // CPU of the counted window: its posts and their replies (a reply still on its way at the end adds its share)
         Map<String, Long> cpuAtEnd = CpuMeter.byProcess(stages);
         Map<String, Long> jitAtEnd = CpuMeter.jitByProcess(stages);
+        CpuMeter.MachineTicks machineAtEnd = CpuMeter.machine();
         reading.set(false);
         reader.join(10_000);
         long[] millis = measured.stream().filter(seenAt::containsKey)
@@ -159,9 +162,15 @@ final class LatencyScenario {
             // of which the JIT compilers: CPU that a young JVM spends once, not per reply
             Map<String, Double> jit = CpuMeter.microsEach(jitAtWarmupEnd, jitAtEnd, measured.size());
             d.put("jit_us_per_reply", jit);
+            // near all of the machine's cores busy: the load and the compilers queue for CPU, and latency is queueing
+            int cores = Runtime.getRuntime().availableProcessors();
+            double busy = machineAtEnd.busyCoresSince(machineAtWarmupEnd, cores);
+            d.put("machine_busy_cores", Math.round(busy * 100) / 100.0);
+            d.put("machine_cores", cores);
             System.out.println("latency CPU per reply (" + measured.size() + " replies, " + (postsPerSecond / 10)
                     + " of " + postsPerSecond + " posts/s matching): total " + cpuTotal + " us = " + cpu
-                    + "; of which JIT compilers " + jit);
+                    + "; of which JIT compilers " + jit + String.format(java.util.Locale.ROOT,
+                    "; the machine had %.2f of its %d cores busy", busy, cores));
         }
         return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)%s",
                 percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1],

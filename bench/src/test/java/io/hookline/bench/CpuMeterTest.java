@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,5 +43,16 @@ class CpuMeterTest {
         Path task = Files.createDirectories(tasks.resolve(Integer.toString(tid)));
         Files.writeString(task.resolve("comm"), name + "\n");
         Files.writeString(task.resolve("stat"), stat(tid, name, user, system));
+    }
+
+    @Test
+    void theMachineIsBusyForAllButIdleAndIoWaitAndGuestTimeIsNotCountedTwice() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        CpuMeter.MachineTicks before = CpuMeter.machineTicks("cpu  100 0 50 800 50 0 0 0 40 0");
+        CpuMeter.MachineTicks after = CpuMeter.machineTicks("cpu  250 10 90 900 60 5 5 0 90 0");
+        assertThat(before).isEqualTo(new CpuMeter.MachineTicks(150, 1000));
+        // 210 more busy ticks of 320: on 2 cores, 1.31 cores busy
+        assertThat(after.busyCoresSince(before, 2)).isCloseTo(2 * 210.0 / 320, within(1e-9));
+        assertThat(before.busyCoresSince(before, 2)).as("no time passed").isZero();
     }
 }
