@@ -27,10 +27,12 @@ public final class MatcherService extends StreamsStage {
     /**
      * The matcher proper. An error in the hook table's processor stops it: that processor never throws on input
      * ({@code HookChanges} turns every record into a decision), so an error there is a bug, and skipping the record
-     * would silently lose a hook change.
+     * would silently lose a hook change. Its posts may be gathered into fuller fetches
+     * ({@link MatcherSettings#POST_FETCH_WAIT}).
      */
     public static final StreamsApp MATCHER_APP = StreamsApp.main(STAGE)
-            .failingFastIn(MatcherTopology.HOOK_TABLE_UPDATER);
+            .failingFastIn(MatcherTopology.HOOK_TABLE_UPDATER)
+            .gatheringInputFor(MatcherSettings.POST_FETCH_WAIT);
     /** Dead-letters the config records the hook table rejects. */
     public static final StreamsApp CONFIG_AUDIT_APP = StreamsApp.secondary(STAGE, "config-audit");
 

@@ -31,6 +31,18 @@ class MatcherServiceSettingsTest {
     }
 
     @Test
+    void postsAloneMayBeGatheredIntoFullerFetches() {
+        HooklineConfig waiting = config(Map.of("bootstrap.servers", "127.0.0.1:1",
+                MatcherSettings.POST_FETCH_WAIT.name(), "20ms"));
+        assertThat(MatcherService.MATCHER_APP.properties(waiting))
+                .containsEntry("main.consumer.fetch.max.wait.ms", 20);
+        assertThat(MatcherService.CONFIG_AUDIT_APP.properties(waiting)).as("the audit is idle nearly always")
+                .doesNotContainKey("main.consumer.fetch.max.wait.ms");
+        assertThat(MatcherService.MATCHER_APP.properties(config(Map.of("bootstrap.servers", "127.0.0.1:1"))))
+                .as("off by default").doesNotContainKey("main.consumer.fetch.max.wait.ms");
+    }
+
+    @Test
     void theServiceRejectsBadSettingsAtConstructionNamingTheKey() {
         assertThatThrownBy(() -> new MatcherService(config(Map.of("bootstrap.servers", "127.0.0.1:1",
                 "hookline.processing-guarantee", "exactly_once"))))
@@ -39,6 +51,9 @@ class MatcherServiceSettingsTest {
         assertThatThrownBy(() -> new MatcherService(config(Map.of("bootstrap.servers", "127.0.0.1:1",
                 "hookline.enable-outgoing-webhooks", "yes"))))
                 .hasMessageContaining("hookline.enable-outgoing-webhooks must be true or false");
+        assertThatThrownBy(() -> new MatcherService(config(Map.of("bootstrap.servers", "127.0.0.1:1",
+                MatcherSettings.POST_FETCH_WAIT.name(), "1s"))))
+                .hasMessageContaining("hookline.matcher.post-fetch-wait must be at most 500ms");
         assertThatThrownBy(() -> new MatcherService(config(Map.of())))
                 .hasMessageContaining("bootstrap.servers is not set");
         MatcherService service = new MatcherService(config(Map.of("bootstrap.servers", "127.0.0.1:1")));

@@ -1,12 +1,15 @@
 package io.hookline.runtime.streams;
 
+import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 import io.hookline.runtime.group.GroupMembership;
 import io.hookline.runtime.topic.TopicSettings;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
@@ -19,8 +22,19 @@ import org.apache.kafka.streams.TopologyConfig;
  *                           the stage's main application has the stage's name
  * @param failFastProcessors processors where an error that escapes stops the application instead of dead-lettering
  *                           the record: those where skipping a record would silently lose a change
+ * @param inputFetchWait     the key of how long the broker may hold a fetch of this application's input to gather
+ *                           more of it ({@link #gatheringInputFor}); null: every fetch returns as soon as one record is
+ *                           there, Kafka's default
  */
-public record StreamsApp(String stage, String role, Set<String> failFastProcessors) {
+public record StreamsApp(String stage, String role, Set<String> failFastProcessors, ConfigKey inputFetchWait) {
+
+    /** The longest fetch wait a stage may ask for: Kafka's own default {@code fetch.max.wait.ms}. */
+    static final Duration MAX_INPUT_FETCH_WAIT = Duration.ofMillis(500);
+    /**
+     * The {@code fetch.min.bytes} that goes with an input fetch wait: more than a wait of input holds at any post rate
+     * a stage is built for, so the wait alone decides when a fetch returns (Kafka's {@code max.partition.fetch.bytes}).
+     */
+    static final int GATHERING_FETCH_MIN_BYTES = 1024 * 1024;
 
     public StreamsApp {
         Objects.requireNonNull(stage, "stage");
@@ -30,17 +44,26 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
 
     /** The stage's main application, id {@code <prefix>-<stage>}. */
     public static StreamsApp main(String stage) {
-        return new StreamsApp(stage, stage, Set.of());
+        return new StreamsApp(stage, stage, Set.of(), null);
     }
 
     /** Another application of the stage, id {@code <prefix>-<stage>-<role>}. */
     public static StreamsApp secondary(String stage, String role) {
-        return new StreamsApp(stage, role, Set.of());
+        return new StreamsApp(stage, role, Set.of(), null);
     }
 
     /** This application, failing fast in {@code processors}. */
     public StreamsApp failingFastIn(String... processors) {
-        return new StreamsApp(stage, role, Set.of(processors));
+        return new StreamsApp(stage, role, Set.of(processors), inputFetchWait);
+    }
+
+    /**
+     * This application, its main consumer's fetches held by the broker for up to the duration {@code key} configures
+     * (0: not at all), so that a busy input is processed, and committed, in fuller batches: fewer fetch requests and
+     * fewer poll loops per record, at the cost of up to that wait per record when the input is quiet.
+     */
+    public StreamsApp gatheringInputFor(ConfigKey key) {
+        return new StreamsApp(stage, role, failFastProcessors, Objects.requireNonNull(key, "key"));
     }
 
     /** {@code <hookline.application-id-prefix>-<stage>}, with {@code -<role>} for a secondary application. */
@@ -73,7 +96,8 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
      * {@code hookline.dlq.*} headers and the stream goes on
      * ({@link DeadLetteringExceptionHandler}), also on the global thread; in {@link #failFastProcessors} it stops the
      * application. Its consumers get the group membership settings of {@link GroupMembership}, its producers
-     * {@link Settings#TRANSACTION_TIMEOUT}: both bound how long a killed instance's tasks wait for a peer.
+     * {@link Settings#TRANSACTION_TIMEOUT}: both bound how long a killed instance's tasks wait for a peer. An
+     * application {@linkplain #gatheringInputFor gathering its input} gets its main consumer's fetch wait.
      */
     public Properties properties(HooklineConfig config) {
         Properties props = new Properties();
@@ -92,10 +116,43 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         GroupMembership.apply(config, props);
+        gatherInput(config, props);
         // prefixed, so that Streams checks it against commit.interval.ms (it reads only the prefixed key for that)
         props.putIfAbsent(StreamsConfig.producerPrefix(Settings.TRANSACTION_TIMEOUT.name()),
                 config.getPositiveMillis(Settings.TRANSACTION_TIMEOUT));
         return props;
+    }
+
+    /**
+     * The main consumer's fetch wait from {@link #inputFetchWait}, unless the operator has set {@code fetch.max.wait.ms}
+     * or {@code fetch.min.bytes} (plain or with a Streams prefix): then theirs is the whole story.
+     */
+    private void gatherInput(HooklineConfig config, Properties props) {
+        if (inputFetchWait == null) {
+            return;
+        }
+        Duration wait = config.getDuration(inputFetchWait);
+        if (wait.compareTo(MAX_INPUT_FETCH_WAIT) > 0) {
+            throw new IllegalArgumentException(inputFetchWait.name() + " must be at most "
+                    + MAX_INPUT_FETCH_WAIT.toMillis() + "ms (every record may wait that long), got '"
+                    + config.get(inputFetchWait) + "' (from " + config.sourceOf(inputFetchWait.name()) + ")");
+        }
+        if (wait.isZero() || setsAnyOf(props, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG)) {
+            return;
+        }
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) wait.toMillis());
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), GATHERING_FETCH_MIN_BYTES);
+    }
+
+    private static boolean setsAnyOf(Properties props, String... consumerKeys) {
+        for (String key : consumerKeys) {
+            if (props.containsKey(key) || props.containsKey(StreamsConfig.consumerPrefix(key))
+                    || props.containsKey(StreamsConfig.mainConsumerPrefix(key))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

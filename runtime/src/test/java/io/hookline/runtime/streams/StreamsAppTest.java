@@ -3,7 +3,9 @@ package io.hookline.runtime.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.runtime.config.ConfigKey;
 import io.hookline.runtime.config.HooklineConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -103,5 +105,42 @@ class StreamsAppTest {
         assertThatThrownBy(() -> new StreamsConfig(MAIN.properties(defaults.with("transaction.timeout.ms", "6000")
                 .with("commit.interval.ms", "7000"))))
                 .hasMessageContaining("Transaction timeout 6000 was set lower than streams commit interval 7000");
+    }
+
+    @Test
+    void anApplicationGatheringItsInputHasItsMainConsumersFetchesHeldForTheConfiguredWaitOnly() {
+        ConfigKey wait = ConfigKey.of("hookline.test.input-wait", "0", "test");
+        StreamsApp gathering = MAIN.gatheringInputFor(wait);
+        assertThat(gathering.failFastProcessors()).isEqualTo(MAIN.failFastProcessors());
+        HooklineConfig defaults = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1"));
+        assertThat(gathering.properties(defaults)).as("0: Kafka's own fetch behaviour")
+                .doesNotContainKeys("main.consumer.fetch.max.wait.ms", "main.consumer.fetch.min.bytes");
+
+        StreamsConfig streams = new StreamsConfig(gathering.properties(defaults.with(wait.name(), "20ms")));
+        assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("fetch.max.wait.ms", 20)
+                .containsEntry("fetch.min.bytes", 1024 * 1024);
+        assertThat(streams.getRestoreConsumerConfigs("c")).as("restoring reads as fast as it can")
+                .doesNotContainEntry("fetch.max.wait.ms", 20);
+        assertThat(streams.getGlobalConsumerConfigs("c")).doesNotContainEntry("fetch.max.wait.ms", 20);
+        assertThat(MAIN.properties(defaults.with(wait.name(), "20ms"))).as("only where the application asks")
+                .doesNotContainKey("main.consumer.fetch.max.wait.ms");
+    }
+
+    @Test
+    void anOperatorsFetchSettingWinsOverTheInputWaitAndAWaitBeyondHalfASecondIsRefused() {
+        ConfigKey wait = ConfigKey.of("hookline.test.input-wait", "0", "test");
+        StreamsApp gathering = MAIN.gatheringInputFor(wait);
+        HooklineConfig waiting = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1", wait.name(), "20ms"));
+        for (String operatorKey : List.of("fetch.max.wait.ms", "consumer.fetch.min.bytes",
+                "main.consumer.fetch.max.wait.ms")) {
+            Properties props = gathering.properties(waiting.with(operatorKey, "7"));
+            assertThat(props).as(operatorKey).containsEntry(operatorKey, "7")
+                    .doesNotContainKeys("main.consumer.fetch.min.bytes");
+        }
+        assertThatThrownBy(() -> gathering.properties(waiting.with(wait.name(), "2")))
+                .hasMessageContaining("hookline.test.input-wait must be at most 500ms")
+                .hasMessageContaining("got '2'");
+        assertThatThrownBy(() -> gathering.properties(waiting.with(wait.name(), "soon")))
+                .hasMessageContaining("hookline.test.input-wait must be a duration");
     }
 }
