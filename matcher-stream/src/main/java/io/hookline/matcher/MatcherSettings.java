@@ -13,7 +13,7 @@ public final class MatcherSettings {
             "how long the broker may hold the matcher's fetch of posts to gather more of them (its main consumer's "
             + "fetch.max.wait.ms, with fetch.min.bytes 1 MiB; at most 500ms): 0 hands each post over at once; at "
             + "hundreds of posts per second and more a wait makes fuller batches and fewer fetches and transactions "
-            + "(20ms, measured: 17 % less CPU per reply for the whole pipeline at 1,000 posts/s, same latency), but every "
+            + "(20ms, measured: 14 % less CPU per reply for the whole pipeline at 1,000 posts/s, the same latency), but every "
             + "post may wait that long when posts are few (20ms: p50 +15 ms at 100 posts/s, same CPU), and an idle "
             + "matcher fetches once per wait; a fetch.max.wait.ms or fetch.min.bytes setting wins");
 
