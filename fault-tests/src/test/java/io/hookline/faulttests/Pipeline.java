@@ -21,11 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -120,11 +122,23 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** New partitions get their leader a moment after creation; writing before that only produces retries. */
+    /**
+     * New partitions get their leader a moment after creation; writing before that only produces retries. Until the
+     * broker's metadata has caught up with the creation it does not know the topic at all, which is "not yet" too.
+     */
     private static void awaitLeaders(Admin admin, List<String> names) {
-        Await.until(() -> describe(admin, names).stream().allMatch(d -> d.partitions().stream()
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())), Duration.ofSeconds(60),
-                () -> "a leader for every partition of " + names);
+        Await.until(() -> {
+            try {
+                return describe(admin, names).stream().allMatch(d -> d.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof ExecutionException failed
+                        && failed.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return false;
+                }
+                throw e;
+            }
+        }, Duration.ofSeconds(60), () -> "a leader for every partition of " + names);
     }
 
     private static Collection<TopicDescription> describe(Admin admin, List<String> names) {
