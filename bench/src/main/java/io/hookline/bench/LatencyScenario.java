@@ -163,14 +163,18 @@ final class LatencyScenario {
             Map<String, Double> jit = CpuMeter.microsEach(jitAtWarmupEnd, jitAtEnd, measured.size());
             d.put("jit_us_per_reply", jit);
             // near all of the machine's cores busy: the load and the compilers queue for CPU, and latency is queueing
-            int cores = Runtime.getRuntime().availableProcessors();
-            double busy = machineAtEnd.busyCoresSince(machineAtWarmupEnd, cores);
-            d.put("machine_busy_cores", Math.round(busy * 100) / 100.0);
-            d.put("machine_cores", cores);
+            String busyNote = "";
+            if (machineAtEnd.total() > 0) {
+                int cores = Runtime.getRuntime().availableProcessors();
+                double busy = machineAtEnd.busyCoresSince(machineAtWarmupEnd, cores);
+                d.put("machine_busy_cores", Math.round(busy * 100) / 100.0);
+                d.put("machine_cores", cores);
+                busyNote = String.format(java.util.Locale.ROOT, "; the machine had %.2f of its %d cores busy", busy,
+                        cores);
+            }
             System.out.println("latency CPU per reply (" + measured.size() + " replies, " + (postsPerSecond / 10)
                     + " of " + postsPerSecond + " posts/s matching): total " + cpuTotal + " us = " + cpu
-                    + "; of which JIT compilers " + jit + String.format(java.util.Locale.ROOT,
-                    "; the machine had %.2f of its %d cores busy", busy, cores));
+                    + "; of which JIT compilers " + jit + busyNote);
         }
         return new Row("latency", String.format(java.util.Locale.ROOT, "post -> create_post p50 (p99 %d, max %d)%s",
                 percentile(millis, 0.99), millis.length == 0 ? -1 : millis[millis.length - 1],
