@@ -138,16 +138,18 @@ final class OneHostScenario {
                 cpu.put(e.getKey(), Math.round(us));
                 pipeline += us;
             }
-            pipeline += CpuMeter.micros(used.broker(), expected);
-            cpu.put("broker", Math.round(CpuMeter.micros(used.broker(), expected)));
+            double brokerUs = CpuMeter.micros(used.broker(), expected);
+            double endpointUs = CpuMeter.micros(used.endpoints(), expected);
+            double clientUs = CpuMeter.micros(alone.clientNanos(), alone.n());
+            double clientEndpointUs = CpuMeter.micros(alone.endpointNanos(), alone.n());
+            pipeline += brokerUs;
+            cpu.put("broker", Math.round(brokerUs));
             cpu.put("pipeline_total", Math.round(pipeline));
-            cpu.put("endpoint", Math.round(CpuMeter.micros(used.endpoints(), expected)));
+            cpu.put("endpoint", Math.round(endpointUs));
             cpu.put("bench_writer_and_reader", Math.round(CpuMeter.micros(used.bench(), expected)));
-            cpu.put("client_alone", Math.round(CpuMeter.micros(alone.clientNanos(), alone.n())));
-            cpu.put("client_alone_endpoint", Math.round(CpuMeter.micros(alone.endpointNanos(), alone.n())));
-            double ceiling = ratioCeiling(CpuMeter.micros(alone.clientNanos(), alone.n()),
-                    CpuMeter.micros(alone.endpointNanos(), alone.n()), CpuMeter.micros(used.endpoints(), expected),
-                    CpuMeter.micros(used.broker(), expected));
+            cpu.put("client_alone", Math.round(clientUs));
+            cpu.put("client_alone_endpoint", Math.round(clientEndpointUs));
+            double ceiling = ratioCeiling(clientUs, clientEndpointUs, endpointUs, brokerUs);
             long lastReply = replyAt.entrySet().stream().filter(e -> measured.contains(replyPost.get(e.getKey())))
                     .mapToLong(Map.Entry::getValue).max().orElse(t0);
             double replies = expected / ((lastReply - t0) / 1e9);

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -127,26 +128,23 @@ public final class Pipeline implements AutoCloseable {
      * broker's metadata has caught up with the creation it does not know the topic at all, which is "not yet" too.
      */
     private static void awaitLeaders(Admin admin, List<String> names) {
-        Await.until(() -> {
-            try {
-                return describe(admin, names).stream().allMatch(d -> d.partitions().stream()
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            } catch (IllegalStateException e) {
-                if (e.getCause() instanceof ExecutionException failed
-                        && failed.getCause() instanceof UnknownTopicOrPartitionException) {
-                    return false;
-                }
-                throw e;
-            }
-        }, Duration.ofSeconds(60), () -> "a leader for every partition of " + names);
+        Await.until(() -> describe(admin, names).map(topics -> topics.stream().allMatch(d -> d.partitions()
+                        .stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))).orElse(false),
+                Duration.ofSeconds(60), () -> "a leader for every partition of " + names);
     }
 
-    private static Collection<TopicDescription> describe(Admin admin, List<String> names) {
+    /** The topics' descriptions; empty while the broker does not know one of them yet. */
+    private static Optional<Collection<TopicDescription>> describe(Admin admin, List<String> names) {
         try {
-            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values();
+            return Optional.of(admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing topics " + names, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
         }
