@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency click one-host
- * isolation scale-out start] [--out FILE] [--latency-rate N]}. Starts a local broker (a child JVM) and built-in callback endpoints on
- * 127.0.0.1, runs the named scenarios one after the other, prints one table row per result and writes them all as JSON (default
+ * isolation scale-out start] [--out FILE] [--latency-rate N] [--writer-linger MS] [--seconds N] [--warmup N]}.
+ * Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named scenarios one
+ * after the other, prints one table row per result and writes them all as JSON (default
  * {@code bench/results/latest.json}).
  */
 public final class Bench {
@@ -34,6 +35,7 @@ public final class Bench {
         Path out = Path.of("bench", "results", "latest.json");
         Set<String> chosen = new LinkedHashSet<>();
         int latencyRate = 1_000;
+        int writerLingerMs = 0;
         Integer seconds = null;
         Integer warmupSeconds = null;
         for (int i = 0; i < args.length; i++) {
@@ -41,6 +43,8 @@ public final class Bench {
                 out = Path.of(args[++i]);
             } else if (args[i].equals("--latency-rate") && i + 1 < args.length) {
                 latencyRate = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--writer-linger") && i + 1 < args.length) {
+                writerLingerMs = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--warmup") && i + 1 < args.length) {
@@ -51,7 +55,8 @@ public final class Bench {
                 chosen.add(args[i]);
             } else {
                 System.err.println("unknown scenario '" + args[i] + "'; known: all " + String.join(" ", SCENARIOS)
-                        + " [--out FILE] [--latency-rate POSTS_PER_SECOND] [--seconds N] [--warmup N]");
+                        + " [--out FILE] [--latency-rate POSTS_PER_SECOND] [--writer-linger MS] [--seconds N]"
+                        + " [--warmup N]");
                 System.exit(2);
             }
         }
@@ -73,8 +78,8 @@ public final class Bench {
                     case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
                     // the latency scenario counts from 8 s after its stages start (how a fresh deployment does);
                     // the click target is about stages that have served a while, so clicks count from 45 s on
-                    case "latency" -> List.of(LatencyScenario.run(kafka, latencyRate, orElse(seconds, 25),
-                            orElse(warmupSeconds, 8)));
+                    case "latency" -> List.of(LatencyScenario.run(kafka, new LatencyScenario.Load(latencyRate,
+                            orElse(seconds, 25), orElse(warmupSeconds, 8), writerLingerMs)));
                     case "click" -> List.of(ClickScenario.run(kafka, 100, 10, orElse(seconds, 90),
                             orElse(warmupSeconds, 45)));
                     case "one-host" -> List.of(OneHostScenario.run(kafka, 20_000));

@@ -40,7 +40,23 @@ final class LatencyScenario {
     private LatencyScenario() {
     }
 
-    static Row run(BenchKafka kafka, int postsPerSecond, int seconds, int warmupSeconds) throws Exception {
+    /**
+     * The load: posts per second for {@code seconds}, the first {@code warmupSeconds} not counted, written by a
+     * producer lingering {@code writerLingerMs} (the chat server's choice: 0 sends each post at once, Kafka's own
+     * default is 5).
+     */
+    record Load(int postsPerSecond, int seconds, int warmupSeconds, int writerLingerMs) {
+        Load {
+            if (postsPerSecond < 1 || seconds < 1 || warmupSeconds < 0 || warmupSeconds >= seconds
+                    || writerLingerMs < 0) {
+                throw new IllegalArgumentException("latency load needs posts/s >= 1, seconds >= 1, 0 <= warm-up < "
+                        + "seconds and writer linger >= 0 ms; got postsPerSecond=" + postsPerSecond + ", seconds="
+                        + seconds + ", warmupSeconds=" + warmupSeconds + ", writerLingerMs=" + writerLingerMs);
+            }
+        }
+    }
+
+    static Row run(BenchKafka kafka, Load load) throws Exception {
         try (Endpoints fast = new Endpoints().add(1, 0, 16)) {
             Map<String, String> settings = kafka.newRun("latency", Map.of());
             Topics topics = TopicSettings.topics(kafka.config(settings));
@@ -57,7 +73,7 @@ final class LatencyScenario {
                 }
                 Map<String, ProcessHandle> processes = new LinkedHashMap<>();
                 stages.forEach(s -> processes.put(s.name(), s.handle()));
-                return measure(kafka, topics, processes, postsPerSecond, seconds, warmupSeconds);
+                return measure(kafka, topics, processes, load);
             } finally {
                 for (int i = stages.size() - 1; i >= 0; i--) {
                     stages.get(i).close();
@@ -67,7 +83,8 @@ final class LatencyScenario {
     }
 
     private static Row measure(BenchKafka kafka, Topics topics, Map<String, ProcessHandle> stages,
-                               int postsPerSecond, int seconds, int warmupSeconds) throws Exception {
+                               Load load) throws Exception {
+        int postsPerSecond = load.postsPerSecond();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -79,16 +96,16 @@ final class LatencyScenario {
                 }), "latency-reader");
         reader.start();
         warmUp(kafka, topics, seenAt);
-        int total = postsPerSecond * seconds;
+        int total = postsPerSecond * load.seconds();
         int matching = 0;
         long interval = TimeUnit.SECONDS.toNanos(1) / postsPerSecond;
         long start = System.nanoTime();
-        long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long warmupEnd = start + TimeUnit.SECONDS.toNanos(load.warmupSeconds());
         List<String> measured = new ArrayList<>();
         Map<String, Long> cpuAtWarmupEnd = null;
         Map<String, Long> jitAtWarmupEnd = null;
         CpuMeter.MachineTicks machineAtWarmupEnd = null;
-        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(0)) {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(load.writerLingerMs())) {
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
                 long wait = due - System.nanoTime();
@@ -142,6 +159,7 @@ final class LatencyScenario {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("stage_processes", List.copyOf(stages.keySet()));
         d.put("posts_per_second_target", postsPerSecond);
+        d.put("writer_linger_ms", load.writerLingerMs());
         d.put("posts_per_second_achieved", Math.round(achievedRate));
         d.put("posts", total);
         d.put("matching", matching);
