@@ -96,44 +96,62 @@ final class CpuMeter {
     }
 
     /**
-     * CPU used so far, in nanoseconds, by the JIT compiler threads of each named process and of the broker (as
-     * {@code broker}): the part of a young JVM's CPU that buys no delivery. Linux only (0 elsewhere). HotSpot keeps one
-     * C1 and one C2 compiler thread for the life of the process, which on 2 cores are all it has; with more cores the
-     * extra ones it starts under load may end and take their time with them, so the figure is then a lower bound.
+     * CPU used so far, in nanoseconds, by each JIT compiler thread (by thread id) of each named process and of the
+     * broker (as {@code broker}): the part of a young JVM's CPU that buys no delivery. Linux only (none elsewhere).
+     * HotSpot ends compiler threads it no longer needs (always some with C1 only, {@code -XX:TieredStopAtLevel=1}; with
+     * more cores, the extra ones it started under load), and an ended thread takes its time with it: compared per
+     * thread ({@link #jitMicrosEach}), such a figure is a lower bound, never a negative one.
      */
-    static Map<String, Long> jitByProcess(Map<String, ProcessHandle> processes) {
-        Map<String, Long> used = new LinkedHashMap<>();
-        processes.forEach((name, handle) -> used.put(name, jitNanos(handle.pid())));
-        used.put("broker", broker().map(b -> jitNanos(b.pid())).orElse(0L));
+    static Map<String, Map<String, Long>> jitByProcess(Map<String, ProcessHandle> processes) {
+        Map<String, Map<String, Long>> used = new LinkedHashMap<>();
+        processes.forEach((name, handle) -> used.put(name, jitNanosByThread(handle.pid())));
+        used.put("broker", broker().map(b -> jitNanosByThread(b.pid())).orElse(Map.of()));
         return used;
     }
 
-    /** User and system time of a process's threads named {@code C1 CompilerThre...} or {@code C2 CompilerThre...}. */
-    static long jitNanos(long pid) {
-        return jitNanos(Path.of("/proc", Long.toString(pid), "task"));
+    /** User and system time of each of a process's threads named {@code C1 CompilerThre...} or {@code C2 ...}. */
+    static Map<String, Long> jitNanosByThread(long pid) {
+        return jitNanosByThread(Path.of("/proc", Long.toString(pid), "task"));
     }
 
-    /** {@link #jitNanos(long)} of the threads listed in {@code tasks} (a {@code /proc/PID/task} folder). */
-    static long jitNanos(Path tasks) {
+    /** {@link #jitNanosByThread(long)} of the threads listed in {@code tasks} (a {@code /proc/PID/task} folder). */
+    static Map<String, Long> jitNanosByThread(Path tasks) {
+        Map<String, Long> byThread = new LinkedHashMap<>();
         if (!Files.isDirectory(tasks)) {
-            return 0;
+            return byThread;
         }
-        long ticks = 0;
         try (var threads = Files.list(tasks)) {
             for (Path task : threads.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        ticks += userAndSystemTicks(Files.readString(task.resolve("stat")));
+                        byThread.put(task.getFileName().toString(),
+                                userAndSystemTicks(Files.readString(task.resolve("stat"))) * (1_000_000_000L / USER_HZ));
                     }
                 } catch (IOException threadGone) {
                     // a thread that ended between the listing and the read has nothing more to count
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return Map.of();
         }
-        return ticks * (1_000_000_000L / USER_HZ);
+        return byThread;
+    }
+
+    /**
+     * Microseconds per {@code count} of what each process's compiler threads used between {@code before} and
+     * {@code after}: the threads alive at {@code after}, each from its own figure at {@code before} (zero for a thread
+     * started since).
+     */
+    static Map<String, Double> jitMicrosEach(Map<String, Map<String, Long>> before,
+                                             Map<String, Map<String, Long>> after, int count) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        after.forEach((process, threads) -> {
+            Map<String, Long> earlier = before.getOrDefault(process, Map.of());
+            used.put(process, threads.entrySet().stream()
+                    .mapToLong(t -> t.getValue() - earlier.getOrDefault(t.getKey(), 0L)).sum());
+        });
+        return microsEach(Map.of(), used, count);
     }
 
     /** utime + stime of a {@code /proc/PID/task/TID/stat} line (fields 14 and 15; the name in field 2 may hold spaces). */

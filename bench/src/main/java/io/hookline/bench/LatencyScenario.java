@@ -103,7 +103,7 @@ final class LatencyScenario {
         long warmupEnd = start + TimeUnit.SECONDS.toNanos(load.warmupSeconds());
         List<String> measured = new ArrayList<>();
         Map<String, Long> cpuAtWarmupEnd = null;
-        Map<String, Long> jitAtWarmupEnd = null;
+        Map<String, Map<String, Long>> jitAtWarmupEnd = null;
         CpuMeter.MachineTicks machineAtWarmupEnd = null;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer(load.writerLingerMs())) {
             for (int i = 0; i < total; i++) {
@@ -144,7 +144,7 @@ final class LatencyScenario {
         }
         // CPU of the counted window: its posts and their replies (a reply still on its way at the end adds its share)
         Map<String, Long> cpuAtEnd = CpuMeter.byProcess(stages);
-        Map<String, Long> jitAtEnd = CpuMeter.jitByProcess(stages);
+        Map<String, Map<String, Long>> jitAtEnd = CpuMeter.jitByProcess(stages);
         CpuMeter.MachineTicks machineAtEnd = CpuMeter.machine();
         reading.set(false);
         reader.join(10_000);
@@ -178,7 +178,7 @@ final class LatencyScenario {
             d.put("cpu_us_per_reply", cpu);
             d.put("cpu_us_per_reply_total", cpuTotal);
             // of which the JIT compilers: CPU that a young JVM spends once, not per reply
-            Map<String, Double> jit = CpuMeter.microsEach(jitAtWarmupEnd, jitAtEnd, measured.size());
+            Map<String, Double> jit = CpuMeter.jitMicrosEach(jitAtWarmupEnd, jitAtEnd, measured.size());
             d.put("jit_us_per_reply", jit);
             // near all of the machine's cores busy: the load and the compilers queue for CPU, and latency is queueing
             String busyNote = "";

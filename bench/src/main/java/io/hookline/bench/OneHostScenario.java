@@ -123,14 +123,14 @@ final class OneHostScenario {
             awaitReplies(replyPost, warm, WARMUP_POSTS * HOOKS, 180);
             Map<String, Long> stageCpu = new LinkedHashMap<>();
             stages.forEach((name, p) -> stageCpu.put(name, CpuMeter.cpuNanos(p)));
-            Map<String, Long> jitBefore = CpuMeter.jitByProcess(stages);
+            Map<String, Map<String, Long>> jitBefore = CpuMeter.jitByProcess(stages);
             CpuMeter.Sample before = CpuMeter.sample(List.of());
             long t0 = System.nanoTime();
             Set<String> measured = write(kafka, topics, "post", posts);
             int expected = posts * HOOKS;
             awaitReplies(replyPost, measured, expected, 300);
             CpuMeter.Sample used = CpuMeter.sample(List.of()).minus(before);
-            Map<String, Double> jit = CpuMeter.microsEach(jitBefore, CpuMeter.jitByProcess(stages), expected);
+            Map<String, Double> jit = CpuMeter.jitMicrosEach(jitBefore, CpuMeter.jitByProcess(stages), expected);
             Map<String, Object> cpu = new LinkedHashMap<>();
             double pipeline = 0;
             for (var e : stages.entrySet()) {

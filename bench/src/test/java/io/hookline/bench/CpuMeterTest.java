@@ -1,11 +1,13 @@
 package io.hookline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +32,26 @@ class CpuMeterTest {
         thread(tasks, 3, "C1 CompilerThre", 40, 2);
         thread(tasks, 4, "GC Thread#0", 70, 0);
 
-        // 352 ticks of 10 ms
-        assertThat(CpuMeter.jitNanos(tasks)).isEqualTo(3_520_000_000L);
+        // ticks of 10 ms
+        assertThat(CpuMeter.jitNanosByThread(tasks)).containsOnly(entry("2", 3_100_000_000L),
+                entry("3", 420_000_000L));
     }
 
     @Test
     void aProcessThatIsGoneOrNotOnLinuxCountsNothing(@TempDir Path dir) {
-        assertThat(CpuMeter.jitNanos(dir.resolve("no-such-task-folder"))).isZero();
+        assertThat(CpuMeter.jitNanosByThread(dir.resolve("no-such-task-folder"))).isEmpty();
+    }
+
+    @Test
+    void aCompilerThreadThatEndedTakesItsTimeWithItInsteadOfMakingTheFigureNegative() {
+        // thread 2 compiled 4 s before the window and ended in it; thread 3 compiled 1 s in it; thread 5 started in it
+        Map<String, Map<String, Long>> before = Map.of("matcher", Map.of("2", 4_000_000_000L, "3", 500_000_000L));
+        Map<String, Map<String, Long>> after = Map.of("matcher", Map.of("3", 1_500_000_000L, "5", 200_000_000L),
+                "broker", Map.of("9", 100_000_000L));
+
+        // per 1,000 replies: (1 s + 0.2 s) / 1,000 = 1,200 us; the broker, not there before, from zero
+        assertThat(CpuMeter.jitMicrosEach(before, after, 1_000)).containsOnly(entry("matcher", 1_200.0),
+                entry("broker", 100.0));
     }
 
     private static void thread(Path tasks, int tid, String name, long user, long system) throws IOException {
