@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency click one-host
- * isolation scale-out start] [--out FILE] [--latency-rate N] [--writer-linger MS] [--seconds N] [--warmup N]}.
- * Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named scenarios one
- * after the other, prints one table row per result and writes them all as JSON (default
- * {@code bench/results/latest.json}).
+ * isolation scale-out start] [--out FILE] [--latency-rate N] [--writer-linger MS] [--seconds N] [--warmup N]
+ * [--rounds N]}. Starts a local broker (a child JVM) and built-in callback endpoints on 127.0.0.1, runs the named
+ * scenarios one after the other ({@code --rounds} times), prints one table row per result and writes them all as JSON
+ * (default {@code bench/results/latest.json}).
  */
 public final class Bench {
 
@@ -29,6 +29,10 @@ public final class Bench {
     private Bench() {
     }
 
+    /** A result and the round it was measured in (1 for the first; later rounds meet a broker that has served). */
+    private record Result(int round, Row row) {
+    }
+
     public static void main(String[] args) throws Exception {
         // the bench logs like the hookline command: logback, text on stderr, Kafka at WARN
         LogSetup.selectLogback();
@@ -36,6 +40,7 @@ public final class Bench {
         Set<String> chosen = new LinkedHashSet<>();
         int latencyRate = 1_000;
         int writerLingerMs = 0;
+        int rounds = 1;
         Integer seconds = null;
         Integer warmupSeconds = null;
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +48,12 @@ public final class Bench {
                 out = Path.of(args[++i]);
             } else if (args[i].equals("--latency-rate") && i + 1 < args.length) {
                 latencyRate = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--rounds") && i + 1 < args.length) {
+                rounds = Integer.parseInt(args[++i]);
+                if (rounds < 1) {
+                    System.err.println("--rounds must be at least 1, got " + rounds);
+                    System.exit(2);
+                }
             } else if (args[i].equals("--writer-linger") && i + 1 < args.length) {
                 writerLingerMs = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--seconds") && i + 1 < args.length) {
@@ -56,7 +67,7 @@ public final class Bench {
             } else {
                 System.err.println("unknown scenario '" + args[i] + "'; known: all " + String.join(" ", SCENARIOS)
                         + " [--out FILE] [--latency-rate POSTS_PER_SECOND] [--writer-linger MS] [--seconds N]"
-                        + " [--warmup N]");
+                        + " [--warmup N] [--rounds N]");
                 System.exit(2);
             }
         }
@@ -64,35 +75,38 @@ public final class Bench {
             chosen.addAll(SCENARIOS);
         }
         Path work = Files.createTempDirectory("hookline-bench");
-        List<Row> rows = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
         long started = System.currentTimeMillis();
         System.out.println("starting a local broker (child JVM) in " + work + " ...");
         try (LocalKafka broker = LocalKafka.start(work.resolve("kafka"));
              BenchKafka kafka = new BenchKafka(broker.bootstrapServers(), work)) {
             System.out.println(Row.header());
             System.out.println(Row.rule());
-            for (String scenario : chosen) {
-                long t0 = System.currentTimeMillis();
-                List<Row> result = switch (scenario) {
-                    case "matcher" -> MatcherScenario.run(kafka, 60_000);
-                    case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
-                    // the latency scenario counts from 8 s after its stages start (how a fresh deployment does);
-                    // the click target is about stages that have served a while, so clicks count from 45 s on
-                    case "latency" -> List.of(LatencyScenario.run(kafka, new LatencyScenario.Load(latencyRate,
-                            orElse(seconds, 25), orElse(warmupSeconds, 8), writerLingerMs)));
-                    case "click" -> List.of(ClickScenario.run(kafka, 100, 10, orElse(seconds, 90),
-                            orElse(warmupSeconds, 45)));
-                    case "one-host" -> List.of(OneHostScenario.run(kafka, 20_000));
-                    case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
-                    case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
-                    case "start" -> List.of(StartupScenario.run(kafka, 10_000));
-                    default -> throw new IllegalStateException(scenario);
-                };
-                for (Row r : result) {
-                    System.out.println(r.line());
-                    rows.add(r);
+            for (int round = 1; round <= rounds; round++) {
+                for (String scenario : chosen) {
+                    long t0 = System.currentTimeMillis();
+                    List<Row> result = switch (scenario) {
+                        case "matcher" -> MatcherScenario.run(kafka, 60_000);
+                        case "delivery" -> List.of(DeliveryScenarios.delivery(kafka, 20_000));
+                        // the latency scenario counts from 8 s after its stages start (how a fresh deployment does);
+                        // the click target is about stages that have served a while, so clicks count from 45 s on
+                        case "latency" -> List.of(LatencyScenario.run(kafka, new LatencyScenario.Load(latencyRate,
+                                orElse(seconds, 25), orElse(warmupSeconds, 8), writerLingerMs)));
+                        case "click" -> List.of(ClickScenario.run(kafka, 100, 10, orElse(seconds, 90),
+                                orElse(warmupSeconds, 45)));
+                        case "one-host" -> List.of(OneHostScenario.run(kafka, 20_000));
+                        case "isolation" -> List.of(DeliveryScenarios.isolation(kafka, 10_000));
+                        case "scale-out" -> List.of(DeliveryScenarios.scaleOut(kafka, 6_000));
+                        case "start" -> List.of(StartupScenario.run(kafka, 10_000));
+                        default -> throw new IllegalStateException(scenario);
+                    };
+                    for (Row r : result) {
+                        System.out.println(r.line());
+                        results.add(new Result(round, r));
+                    }
+                    System.err.printf("(%s%s took %d s)%n", scenario, rounds > 1 ? ", round " + round : "",
+                            (System.currentTimeMillis() - t0) / 1000);
                 }
-                System.err.printf("(%s took %d s)%n", scenario, (System.currentTimeMillis() - t0) / 1000);
             }
         }
         if (Boolean.getBoolean("bench.keep-work")) {
@@ -100,7 +114,7 @@ public final class Bench {
         } else {
             deleteTree(work);
         }
-        write(out, rows, started);
+        write(out, results, started);
         System.out.println("wrote " + out.toAbsolutePath());
         System.exit(0);
     }
@@ -109,7 +123,7 @@ public final class Bench {
         return given == null ? scenarioDefault : given;
     }
 
-    private static void write(Path out, List<Row> rows, long started) throws Exception {
+    private static void write(Path out, List<Result> rows, long started) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("started_at", Instant.ofEpochMilli(started).toString());
         doc.put("duration_seconds", (System.currentTimeMillis() - started) / 1000);
@@ -121,9 +135,11 @@ public final class Bench {
         machine.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         doc.put("machine", machine);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Row r : rows) {
+        for (Result result : rows) {
+            Row r = result.row();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("scenario", r.scenario());
+            m.put("round", result.round());
             m.put("measured", r.measured());
             m.put("value", r.value());
             m.put("baseline", r.baseline());
