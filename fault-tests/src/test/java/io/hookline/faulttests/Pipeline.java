@@ -140,12 +140,10 @@ public final class Pipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing topics " + names, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        } catch (Exception e) {
+            if (e instanceof ExecutionException && e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Optional.empty();
             }
-            throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
-        } catch (Exception e) {
             throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
         }
     }

@@ -139,6 +139,15 @@ public final class HooklineConfig {
         return d;
     }
 
+    /** A duration of at most {@code max}, such as a wait every record may pay. */
+    public Duration getDurationAtMost(ConfigKey key, Duration max) {
+        Duration d = getDuration(key);
+        if (d.compareTo(max) > 0) {
+            throw invalid(key, "at most " + max.toMillis() + "ms");
+        }
+        return d;
+    }
+
     /** A comma-separated list of durations; empty when the key is empty. */
     public List<Duration> getDurations(ConfigKey key) {
         String value = get(key);

@@ -131,12 +131,7 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         if (inputFetchWait == null) {
             return;
         }
-        Duration wait = config.getDuration(inputFetchWait);
-        if (wait.compareTo(MAX_INPUT_FETCH_WAIT) > 0) {
-            throw new IllegalArgumentException(inputFetchWait.name() + " must be at most "
-                    + MAX_INPUT_FETCH_WAIT.toMillis() + "ms (every record may wait that long), got '"
-                    + config.get(inputFetchWait) + "' (from " + config.sourceOf(inputFetchWait.name()) + ")");
-        }
+        Duration wait = config.getDurationAtMost(inputFetchWait, MAX_INPUT_FETCH_WAIT);
         if (wait.isZero() || setsAnyOf(props, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG)) {
             return;

@@ -47,6 +47,11 @@ class HooklineConfigTest {
         assertThatThrownBy(() -> HooklineConfig.of(Map.of("hookline.example-timeout", "0"))
                 .getPositiveDuration(TIMEOUT)).hasMessageContaining("hookline.example-timeout")
                 .hasMessageContaining("more than zero");
+        assertThat(HooklineConfig.of(Map.of("hookline.example-timeout", "500ms")).getDurationAtMost(TIMEOUT,
+                Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(500));
+        assertThatThrownBy(() -> HooklineConfig.of(Map.of("hookline.example-timeout", "501ms"))
+                .getDurationAtMost(TIMEOUT, Duration.ofMillis(500)))
+                .hasMessageContaining("hookline.example-timeout must be at most 500ms, got '501ms'");
     }
 
     @Test
