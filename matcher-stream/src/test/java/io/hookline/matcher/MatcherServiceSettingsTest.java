@@ -31,15 +31,18 @@ class MatcherServiceSettingsTest {
     }
 
     @Test
-    void postsAloneMayBeGatheredIntoFullerFetches() {
-        HooklineConfig waiting = config(Map.of("bootstrap.servers", "127.0.0.1:1",
-                MatcherSettings.POST_FETCH_WAIT.name(), "20ms"));
-        assertThat(MatcherService.MATCHER_APP.properties(waiting))
-                .containsEntry("main.consumer.fetch.max.wait.ms", 20);
-        assertThat(MatcherService.CONFIG_AUDIT_APP.properties(waiting)).as("the audit is idle nearly always")
-                .doesNotContainKey("main.consumer.fetch.max.wait.ms");
-        assertThat(MatcherService.MATCHER_APP.properties(config(Map.of("bootstrap.servers", "127.0.0.1:1"))))
-                .as("off by default").doesNotContainKey("main.consumer.fetch.max.wait.ms");
+    void postsAloneAreGatheredIntoFullerFetchesEachCommittedOnceProcessed() {
+        HooklineConfig defaults = config(Map.of("bootstrap.servers", "127.0.0.1:1"));
+        assertThat(MatcherService.MATCHER_APP.properties(defaults)).as("20ms by default")
+                .containsEntry("main.consumer.fetch.max.wait.ms", 20)
+                .containsEntry("commit.interval.ms", 10L);
+        assertThat(MatcherService.CONFIG_AUDIT_APP.properties(defaults)).as("the audit is idle nearly always")
+                .doesNotContainKey("main.consumer.fetch.max.wait.ms")
+                .containsEntry("commit.interval.ms", 25L);
+        assertThat(MatcherService.MATCHER_APP.properties(config(Map.of("bootstrap.servers", "127.0.0.1:1",
+                MatcherSettings.POST_FETCH_WAIT.name(), "0")))).as("0: each post handed over at once")
+                .doesNotContainKey("main.consumer.fetch.max.wait.ms")
+                .containsEntry("commit.interval.ms", 25L);
     }
 
     @Test

@@ -15,9 +15,11 @@ public final class Settings {
             "exactly_once_v2", "Kafka Streams processing.guarantee of the matcher and the ingestor");
     public static final ConfigKey COMMIT_INTERVAL = ConfigKey.of("hookline.commit-interval", "25ms",
             "how often the matcher and the ingestor commit their work (Kafka Streams commit.interval.ms; a "
-                    + "commit.interval.ms setting wins): under exactly-once a reply is readable only after a commit of "
-                    + "each, so this is most of Hookline's own latency; each commit is a Kafka transaction, so a "
-                    + "shorter interval costs the brokers more requests (Kafka's default is 100ms)");
+                    + "commit.interval.ms setting wins; the matcher's is at most half "
+                    + "hookline.matcher.post-fetch-wait, so that it commits each batch of posts it gathers): under "
+                    + "exactly-once a reply is readable "
+                    + "only after a commit of each, so this is most of Hookline's own latency; each commit is a Kafka "
+                    + "transaction, so a shorter interval costs the brokers more requests (Kafka's default is 100ms)");
     public static final ConfigKey APPLICATION_ID_PREFIX = ConfigKey.of("hookline.application-id-prefix", "hookline",
             "prefix of the Streams application ids and consumer group ids (<prefix>-matcher, ...)");
     public static final ConfigKey TOPIC_PARTITIONS = ConfigKey.of("hookline.topic-partitions", "6",

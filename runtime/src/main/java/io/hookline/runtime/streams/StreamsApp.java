@@ -91,8 +91,9 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
     /**
      * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
      * what Hookline owns: the application id, {@code hookline.processing-guarantee}, {@code hookline.commit-interval}
-     * (unless {@code commit.interval.ms} is set) and explicit naming of every internal resource. Unless configured
-     * otherwise, an exception that escapes a processor dead-letters its source record with the stage's
+     * (unless {@code commit.interval.ms} is set; at most half the input's fetch wait where the application
+     * {@linkplain #gatheringInputFor gathers its input}) and explicit naming of every internal resource. Unless
+     * configured otherwise, an exception that escapes a processor dead-letters its source record with the stage's
      * {@code hookline.dlq.*} headers and the stream goes on
      * ({@link DeadLetteringExceptionHandler}), also on the global thread; in {@link #failFastProcessors} it stops the
      * application. Its consumers get the group membership settings of {@link GroupMembership}, its producers
@@ -113,10 +114,11 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.put(DeadLetteringExceptionHandler.FAIL_FAST_PROCESSORS_CONFIG, String.join(",", failFastProcessors));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
-        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         GroupMembership.apply(config, props);
-        gatherInput(config, props);
+        long gatheredMs = gatherInput(config, props);
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, gatheredMs > 0
+                ? Math.max(1, Math.min(commitIntervalMs(config), gatheredMs / 2)) : commitIntervalMs(config));
         // prefixed, so that Streams checks it against commit.interval.ms (it reads only the prefixed key for that)
         props.putIfAbsent(StreamsConfig.producerPrefix(Settings.TRANSACTION_TIMEOUT.name()),
                 config.getPositiveMillis(Settings.TRANSACTION_TIMEOUT));
@@ -126,18 +128,26 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
     /**
      * The main consumer's fetch wait from {@link #inputFetchWait}, unless the operator has set {@code fetch.max.wait.ms}
      * or {@code fetch.min.bytes} (plain or with a Streams prefix): then theirs is the whole story.
+     *
+     * <p>A gathered batch is to be committed as soon as it is processed, or each of its records also waits for the
+     * next fetch. The consumer fetches ahead, so a poll returns about one wait after the one before; a commit
+     * interval of the whole wait would often fall due a moment after that poll and stay unchecked until the next
+     * one. Hence the caller's commit interval of at most half the wait.
+     *
+     * @return the fetch wait put, in milliseconds; 0 where none was
      */
-    private void gatherInput(HooklineConfig config, Properties props) {
+    private long gatherInput(HooklineConfig config, Properties props) {
         if (inputFetchWait == null) {
-            return;
+            return 0;
         }
         Duration wait = config.getDurationAtMost(inputFetchWait, MAX_INPUT_FETCH_WAIT);
         if (wait.isZero() || setsAnyOf(props, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG)) {
-            return;
+            return 0;
         }
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) wait.toMillis());
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), GATHERING_FETCH_MIN_BYTES);
+        return wait.toMillis();
     }
 
     private static boolean setsAnyOf(Properties props, String... consumerKeys) {

@@ -127,6 +127,29 @@ class StreamsAppTest {
     }
 
     @Test
+    void anApplicationGatheringItsInputCommitsEachGatheredBatchUnlessTheOperatorSetTheCommitInterval() {
+        ConfigKey wait = ConfigKey.of("hookline.test.input-wait", "0", "test");
+        StreamsApp gathering = MAIN.gatheringInputFor(wait);
+        HooklineConfig defaults = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1"));
+        assertThat(gathering.properties(defaults)).as("no wait: hookline.commit-interval")
+                .containsEntry("commit.interval.ms", 25L);
+        assertThat(gathering.properties(defaults.with(wait.name(), "20ms"))).as("half the wait")
+                .containsEntry("commit.interval.ms", 10L);
+        assertThat(gathering.properties(defaults.with(wait.name(), "100ms"))).as("never longer than configured")
+                .containsEntry("commit.interval.ms", 25L);
+        assertThat(gathering.properties(defaults.with(wait.name(), "1ms"))).containsEntry("commit.interval.ms", 1L);
+        assertThat(gathering.properties(defaults.with(wait.name(), "20ms").with("hookline.commit-interval", "5ms")))
+                .containsEntry("commit.interval.ms", 5L);
+        assertThat(gathering.properties(defaults.with(wait.name(), "20ms").with("commit.interval.ms", "100")))
+                .as("the operator's commit.interval.ms").containsEntry("commit.interval.ms", "100");
+        assertThat(gathering.properties(defaults.with(wait.name(), "20ms").with("fetch.max.wait.ms", "50")))
+                .as("the operator's own fetch wait: Hookline gathers nothing")
+                .containsEntry("commit.interval.ms", 25L);
+        assertThat(MAIN.properties(defaults.with(wait.name(), "20ms"))).as("only where the application gathers")
+                .containsEntry("commit.interval.ms", 25L);
+    }
+
+    @Test
     void anOperatorsFetchSettingWinsOverTheInputWaitAndAWaitBeyondHalfASecondIsRefused() {
         ConfigKey wait = ConfigKey.of("hookline.test.input-wait", "0", "test");
         StreamsApp gathering = MAIN.gatheringInputFor(wait);
