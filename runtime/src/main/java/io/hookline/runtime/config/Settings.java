@@ -17,9 +17,9 @@ public final class Settings {
             "how often the matcher and the ingestor commit their work (Kafka Streams commit.interval.ms; a "
                     + "commit.interval.ms setting wins; the matcher's is at most half "
                     + "hookline.matcher.post-fetch-wait, so that it commits each batch of posts it gathers): under "
-                    + "exactly-once a reply is readable "
-                    + "only after a commit of each, so this is most of Hookline's own latency; each commit is a Kafka "
-                    + "transaction, so a shorter interval costs the brokers more requests (Kafka's default is 100ms)");
+                    + "exactly-once a reply is readable only after a commit of each, so this is most of Hookline's "
+                    + "own latency; each commit is a Kafka transaction, so a shorter interval costs the brokers more "
+                    + "requests (Kafka's default is 100ms)");
     public static final ConfigKey APPLICATION_ID_PREFIX = ConfigKey.of("hookline.application-id-prefix", "hookline",
             "prefix of the Streams application ids and consumer group ids (<prefix>-matcher, ...)");
     public static final ConfigKey TOPIC_PARTITIONS = ConfigKey.of("hookline.topic-partitions", "6",
