@@ -89,6 +89,18 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
     }
 
     /**
+     * {@link #commitIntervalMs(HooklineConfig)}, at most half {@code fetchWaitMs} where the input is gathered (0: it
+     * is not). A gathered batch is to be committed as soon as it is processed, or each of its records also waits for
+     * the next fetch. The consumer fetches ahead, so a poll returns about one wait after the one before, and the
+     * interval counts from the last commit: an interval of the whole wait would often fall due a moment after a poll
+     * and stay unchecked until the next one (measured: as late as with Kafka's behaviour).
+     */
+    private static long commitIntervalMs(HooklineConfig config, long fetchWaitMs) {
+        long configured = commitIntervalMs(config);
+        return fetchWaitMs > 0 ? Math.max(1, Math.min(configured, fetchWaitMs / 2)) : configured;
+    }
+
+    /**
      * The Kafka client settings of {@code config} (TLS, SASL, {@code state.dir}, thread counts ... pass through), then
      * what Hookline owns: the application id, {@code hookline.processing-guarantee}, {@code hookline.commit-interval}
      * (unless {@code commit.interval.ms} is set; at most half the input's fetch wait where the application
@@ -116,9 +128,8 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee(config));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         GroupMembership.apply(config, props);
-        long gatheredMs = gatherInput(config, props);
-        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, gatheredMs > 0
-                ? Math.max(1, Math.min(commitIntervalMs(config), gatheredMs / 2)) : commitIntervalMs(config));
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                commitIntervalMs(config, gatherInput(config, props)));
         // prefixed, so that Streams checks it against commit.interval.ms (it reads only the prefixed key for that)
         props.putIfAbsent(StreamsConfig.producerPrefix(Settings.TRANSACTION_TIMEOUT.name()),
                 config.getPositiveMillis(Settings.TRANSACTION_TIMEOUT));
@@ -128,11 +139,6 @@ public record StreamsApp(String stage, String role, Set<String> failFastProcesso
     /**
      * The main consumer's fetch wait from {@link #inputFetchWait}, unless the operator has set {@code fetch.max.wait.ms}
      * or {@code fetch.min.bytes} (plain or with a Streams prefix): then theirs is the whole story.
-     *
-     * <p>A gathered batch is to be committed as soon as it is processed, or each of its records also waits for the
-     * next fetch. The consumer fetches ahead, so a poll returns about one wait after the one before; a commit
-     * interval of the whole wait would often fall due a moment after that poll and stay unchecked until the next
-     * one. Hence the caller's commit interval of at most half the wait.
      *
      * @return the fetch wait put, in milliseconds; 0 where none was
      */
