@@ -69,8 +69,8 @@ final class BenchKafka implements AutoCloseable {
         s.put("state.dir", workDir.resolve("state").toString());
         s.putAll(extra);
         HooklineConfig config = config(s);
+        // returns once every partition is served: setup writes right after lose nothing
         new TopicProvisioner(admin, config).ensure(TopicSettings.topics(config));
-        awaitLeaders(TopicSettings.topics(config).all().stream().map(t -> t.name()).toList());
         return s;
     }
 
@@ -160,29 +160,6 @@ final class BenchKafka implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("group " + group + " not stable with " + members + " members in " + timeout);
-    }
-
-    private void awaitLeaders(List<String> names) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            boolean ready;
-            try {
-                ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                        .allMatch(d -> d.partitions().stream()
-                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            } catch (java.util.concurrent.ExecutionException e) {
-                // a topic just created may not be known to the broker's metadata yet
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                ready = false;
-            }
-            if (ready) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("topics without leaders after 60 s: " + new ArrayList<>(names));
     }
 
     /** Every delivery outcome now on {@code topic}, read to its current end (at most 60 s), in partition order. */

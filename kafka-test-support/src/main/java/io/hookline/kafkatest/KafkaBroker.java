@@ -15,9 +15,9 @@ public interface KafkaBroker {
   String uniqueName(String prefix);
 
   /**
-   * Creates a topic (replication factor 1 on the local broker, the cluster default elsewhere) and waits until every
-   * partition has a leader, so producers that start right after do not race topic creation. An existing topic with
-   * that name is accepted as is.
+   * Creates a topic (replication factor 1 on the local broker, the cluster default elsewhere) and waits until its
+   * leader serves every partition, so producers that start right after do not race topic creation. An existing topic
+   * with that name is accepted as is.
    */
   void createTopic(String name, int partitions, Map<String, String> topicConfigs);
 

@@ -1,7 +1,7 @@
 package io.hookline.kafkatest;
 
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +12,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The one {@link KafkaBroker} of a test JVM: the running broker plus an Admin client for topic creation. */
 final class SharedKafkaBroker implements KafkaBroker, AutoCloseable {
@@ -22,7 +23,6 @@ final class SharedKafkaBroker implements KafkaBroker, AutoCloseable {
   private static final char[] SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final int SUFFIX_LENGTH = 10;
   private static final long TOPIC_READY_TIMEOUT_MS = 30_000;
-  private static final String LEADERS_READY = "every partition has a leader";
 
   private final RunningBroker broker;
   private final SecureRandom random = new SecureRandom();
@@ -66,39 +66,43 @@ final class SharedKafkaBroker implements KafkaBroker, AutoCloseable {
         throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers() + ": "
             + e.getCause().getMessage(), e.getCause());
       }
+      return; // an existing topic is served already
     } catch (TimeoutException e) {
       throw new IllegalStateException("creating topic " + name + " on " + bootstrapServers() + " timed out", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topic " + name, e);
     }
-    awaitLeaders(client, name);
+    awaitServed(client, name, partitions);
   }
 
-  /** createTopics returns before the partitions have leaders; a producer started then would wait or warn. */
-  private void awaitLeaders(Admin client, String name) {
-    Await.value(() -> leaderState(client, name), LEADERS_READY::equals, Duration.ofMillis(TOPIC_READY_TIMEOUT_MS),
-        "a leader for every partition of the new topic " + name);
-  }
-
-  /** {@link #LEADERS_READY}, or what is still missing. */
-  private static String leaderState(Admin client, String name) {
+  /**
+   * createTopics returns before the partitions' leader serves them; an idempotent producer writing at once can have
+   * its first request refused and a later one accepted, and then loses the first one's records (KAFKA-15591). A
+   * ListOffsets answer comes from the leader's copy of each partition; until then it fails with a retriable error.
+   */
+  private void awaitServed(Admin client, String name, int partitions) {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TOPIC_READY_TIMEOUT_MS);
     try {
-      TopicDescription description = client.describeTopics(List.of(name)).allTopicNames()
-          .get(5, TimeUnit.SECONDS).get(name);
-      if (description != null && !description.partitions().isEmpty()
-          && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-        return LEADERS_READY;
+      while (true) {
+        try {
+          client.listOffsets(latest).all().get(TOPIC_READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          return;
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+            throw new IllegalStateException("the new topic " + name + " is not served: " + e.getCause().getMessage(),
+                e.getCause());
+          }
+          Thread.sleep(20);
+        }
       }
-      return "partitions without a leader";
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-        throw new IllegalStateException("cannot describe topic " + name + ": " + e.getCause().getMessage(),
-            e.getCause());
-      }
-      return "topic not in metadata yet";
     } catch (TimeoutException e) {
-      return "describeTopics timed out";
+      throw new IllegalStateException("the new topic " + name + " not served within " + TOPIC_READY_TIMEOUT_MS
+          + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for topic " + name, e);

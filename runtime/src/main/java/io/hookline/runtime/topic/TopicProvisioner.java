@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,16 +84,23 @@ public final class TopicProvisioner {
                 missing.add(t.configs(configs));
             }
             List<String> created = new ArrayList<>();
+            Map<TopicPartition, OffsetSpec> createdPartitions = new HashMap<>();
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
                     created.add(entry.getKey());
+                    int count = missing.stream().filter(t -> t.name().equals(entry.getKey())).findFirst()
+                            .orElseThrow().numPartitions();
+                    for (int p = 0; p < count; p++) {
+                        createdPartitions.put(new TopicPartition(entry.getKey(), p), OffsetSpec.latest());
+                    }
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
             }
+            awaitServed(createdPartitions);
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,6 +114,33 @@ public final class TopicProvisioner {
                         + ")", cause);
             }
             throw new IllegalStateException("cannot create Hookline's topics: " + cause, cause);
+        }
+    }
+
+    /**
+     * Returns once each partition's leader serves it. Creating a topic returns when the controller has it, before its
+     * leader has applied it; an idempotent producer writing at once (several requests in flight) can then have its
+     * first request refused (NOT_LEADER_OR_FOLLOWER) and a later one accepted, and the first one's records are
+     * retried as out of order until they expire: lost although acknowledged nowhere (KAFKA-15591, seen with Kafka 4.4
+     * on one broker). A ListOffsets answer comes from the leader's copy of the partition, as a produce does; until
+     * then it fails with a retriable error (the topic not in the metadata yet, no leader, not the leader yet).
+     */
+    private void awaitServed(Map<TopicPartition, OffsetSpec> partitions)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 }
