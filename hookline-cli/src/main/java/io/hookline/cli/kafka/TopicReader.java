@@ -77,17 +77,25 @@ public final class TopicReader implements AutoCloseable {
                 () -> "reading " + topic + ": " + records.get() + " records so far, offsets "
                         + Progress.ofTotal(offsets.get(), total))) {
             while (!reached(end)) {
+                Unhanded unhanded = new Unhanded();
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     // Records past the snapshot's end in this partition belong to a later read.
-                    if (r.offset() < end.get(tp)) {
-                        if (!wantsMore.getAsBoolean()) {
-                            return false;
-                        }
-                        sink.accept(r);
-                        records.incrementAndGet();
-                        offsets.addAndGet(r.offset() + 1 - reached.put(tp, r.offset() + 1));
+                    boolean inSnapshot = r.offset() < end.get(tp);
+                    if (inSnapshot && !unhanded.stopped() && !wantsMore.getAsBoolean()) {
+                        unhanded.stop();
                     }
+                    if (!inSnapshot || unhanded.stopped()) {
+                        unhanded.add(r);
+                        continue;
+                    }
+                    sink.accept(r);
+                    records.incrementAndGet();
+                    offsets.addAndGet(r.offset() + 1 - reached.put(tp, r.offset() + 1));
+                }
+                unhanded.rewind(consumer);
+                if (unhanded.stopped()) {
+                    return false;
                 }
             }
         }
@@ -97,12 +105,45 @@ public final class TopicReader implements AutoCloseable {
     /** Hands {@code sink} each record as it arrives until {@code wantsMore} turns false or the thread is interrupted. */
     public void follow(Consumer<ConsumerRecord<byte[], byte[]>> sink, BooleanSupplier wantsMore) {
         while (wantsMore.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            Unhanded unhanded = new Unhanded();
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                if (!wantsMore.getAsBoolean()) {
-                    return;
+                if (!unhanded.stopped() && !wantsMore.getAsBoolean()) {
+                    unhanded.stop();
                 }
-                sink.accept(r);
+                if (unhanded.stopped()) {
+                    unhanded.add(r);
+                } else {
+                    sink.accept(r);
+                }
             }
+            unhanded.rewind(consumer);
+        }
+    }
+
+    /**
+     * The records of one poll that were not handed out (the reader stopped, or they lie past a snapshot's end). The
+     * consumer's position is already past them, so each partition is sought back to its first one: the next read
+     * starts with them instead of losing them.
+     */
+    private static final class Unhanded {
+        private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        private boolean stopped;
+
+        void add(ConsumerRecord<?, ?> r) {
+            firstOffsets.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset());
+        }
+
+        /** The reader stopped: every later record of the poll stays unhanded. */
+        void stop() {
+            stopped = true;
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        void rewind(KafkaConsumer<?, ?> consumer) {
+            firstOffsets.forEach(consumer::seek);
         }
     }
 
