@@ -318,15 +318,16 @@ public final class DispatcherService implements HooklineService {
         }
     }
 
-    private Map<String, Object> producerProperties() {
+    Map<String, Object> producerProperties() {
         Map<String, Object> p = new HashMap<>(config.kafkaProperties());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Outcomes are about 1 kB each; produce requests dominated the broker's CPU per delivery, so wait a little
-        // longer to send fewer, fuller batches (an outcome waits at most 10 ms; acks and idempotence unchanged).
-        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 10);
+        // An outcome becomes the reply, so it waits 2 ms for company, not Kafka's 5: at chat rates each millisecond
+        // of linger is a millisecond of reply (10 ms cost 10 ms of p50), while a saturated dispatcher sends fuller
+        // batches with a longer one (up to 13 % more deliveries/s at 10 ms in the bench). An operator's linger.ms wins.
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, groupId(config) + "-producer");
         return p;

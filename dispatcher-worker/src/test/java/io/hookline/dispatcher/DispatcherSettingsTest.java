@@ -65,4 +65,13 @@ class DispatcherSettingsTest {
         assertThatThrownBy(() -> new DispatcherService(HooklineConfig.of(Map.of(
                 "hookline.connect-timeout", "0"))).start()).hasMessageContaining("hookline.connect-timeout");
     }
+
+    @Test
+    void outcomesLingerTwoMillisecondsUnlessTheOperatorSaysOtherwise() {
+        assertThat(new DispatcherService(HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1")))
+                .producerProperties()).containsEntry("linger.ms", 2).containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true);
+        assertThat(new DispatcherService(HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1",
+                "linger.ms", "10"))).producerProperties()).containsEntry("linger.ms", "10");
+    }
 }

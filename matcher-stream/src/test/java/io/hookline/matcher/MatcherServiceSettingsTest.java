@@ -38,11 +38,11 @@ class MatcherServiceSettingsTest {
                 .containsEntry("commit.interval.ms", 10L);
         assertThat(MatcherService.CONFIG_AUDIT_APP.properties(defaults)).as("the audit is idle nearly always")
                 .doesNotContainKey("main.consumer.fetch.max.wait.ms")
-                .containsEntry("commit.interval.ms", 25L);
+                .containsEntry("commit.interval.ms", 15L);
         assertThat(MatcherService.MATCHER_APP.properties(config(Map.of("bootstrap.servers", "127.0.0.1:1",
                 MatcherSettings.POST_FETCH_WAIT.name(), "0")))).as("0: each post handed over at once")
                 .doesNotContainKey("main.consumer.fetch.max.wait.ms")
-                .containsEntry("commit.interval.ms", 25L);
+                .containsEntry("commit.interval.ms", 15L);
     }
 
     @Test

@@ -13,7 +13,7 @@ public final class Settings {
             "Kafka bootstrap servers; `hookline up` starts a local broker when none is given");
     public static final ConfigKey PROCESSING_GUARANTEE = ConfigKey.of("hookline.processing-guarantee",
             "exactly_once_v2", "Kafka Streams processing.guarantee of the matcher and the ingestor");
-    public static final ConfigKey COMMIT_INTERVAL = ConfigKey.of("hookline.commit-interval", "25ms",
+    public static final ConfigKey COMMIT_INTERVAL = ConfigKey.of("hookline.commit-interval", "15ms",
             "how often the matcher and the ingestor commit their work (Kafka Streams commit.interval.ms; a "
                     + "commit.interval.ms setting wins; the matcher's is at most half "
                     + "hookline.matcher.post-fetch-wait, so that it commits each batch of posts it gathers): under "

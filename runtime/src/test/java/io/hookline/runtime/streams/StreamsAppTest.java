@@ -68,9 +68,9 @@ class StreamsAppTest {
     }
 
     @Test
-    void commitsEvery25MillisecondsUnlessConfiguredByHooklinesKeyOrKafkasOwn() {
+    void commitsEvery15MillisecondsUnlessConfiguredByHooklinesKeyOrKafkasOwn() {
         assertThat(MAIN.properties(HooklineConfig.of(Map.of())))
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 25L);
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 15L);
         assertThat(MAIN.properties(HooklineConfig.of(Map.of("hookline.commit-interval", "1s"))))
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
         assertThat(MAIN.properties(HooklineConfig.of(Map.of("hookline.commit-interval", "1s",
@@ -132,11 +132,11 @@ class StreamsAppTest {
         StreamsApp gathering = MAIN.gatheringInputFor(wait);
         HooklineConfig defaults = HooklineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:1"));
         assertThat(gathering.properties(defaults)).as("no wait: hookline.commit-interval")
-                .containsEntry("commit.interval.ms", 25L);
+                .containsEntry("commit.interval.ms", 15L);
         assertThat(gathering.properties(defaults.with(wait.name(), "20ms"))).as("half the wait")
                 .containsEntry("commit.interval.ms", 10L);
         assertThat(gathering.properties(defaults.with(wait.name(), "100ms"))).as("never longer than configured")
-                .containsEntry("commit.interval.ms", 25L);
+                .containsEntry("commit.interval.ms", 15L);
         assertThat(gathering.properties(defaults.with(wait.name(), "1ms"))).containsEntry("commit.interval.ms", 1L);
         assertThat(gathering.properties(defaults.with(wait.name(), "20ms").with("hookline.commit-interval", "5ms")))
                 .containsEntry("commit.interval.ms", 5L);
@@ -144,9 +144,9 @@ class StreamsAppTest {
                 .as("the operator's commit.interval.ms").containsEntry("commit.interval.ms", "100");
         assertThat(gathering.properties(defaults.with(wait.name(), "20ms").with("fetch.max.wait.ms", "50")))
                 .as("the operator's own fetch wait: Hookline gathers nothing")
-                .containsEntry("commit.interval.ms", 25L);
+                .containsEntry("commit.interval.ms", 15L);
         assertThat(MAIN.properties(defaults.with(wait.name(), "20ms"))).as("only where the application gathers")
-                .containsEntry("commit.interval.ms", 25L);
+                .containsEntry("commit.interval.ms", 15L);
     }
 
     @Test
