@@ -86,6 +86,11 @@ final class BenchKafka implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    /** A writer for a run's setup records that fails the run if one is not written. */
+    SetupWriter setupWriter(int lingerMs) {
+        return new SetupWriter(producer(lingerMs));
+    }
+
     /** Extra JVM options for stage processes, whitespace-separated (e.g. {@code -XX:StartFlightRecording=...}). */
     static final String STAGE_JVM_OPTIONS_PROPERTY = "bench.stage-jvm-options";
 

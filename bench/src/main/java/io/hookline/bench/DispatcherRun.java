@@ -82,11 +82,12 @@ final class DispatcherRun {
         try (KafkaConsumer<byte[], byte[]> reader = reader(kafka, topics.webhookResponses().name());
              KafkaProducer<byte[], byte[]> producer = kafka.producer(5)) {
             // the dispatcher sends with the hooks as webhook-configs has them: they are there before it starts
-            for (OutgoingWebhook hook : hooks(urls)) {
-                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(),
-                        hook.id().getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook)));
+            try (SetupWriter writer = kafka.setupWriter(5)) {
+                for (OutgoingWebhook hook : hooks(urls)) {
+                    writer.send(topics.webhookConfigs().name(), hook.id().getBytes(StandardCharsets.UTF_8),
+                            HOOKS.toBytes(hook));
+                }
             }
-            producer.flush();
             for (int i = 0; i < workers; i++) {
                 processes.add(kafka.stage("dispatcher", settings));
             }

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -88,13 +86,13 @@ final class MatcherScenario {
         Topics topics = TopicSettings.topics(kafka.config(settings));
         int teams = Math.max(1, hooks / HOOKS_PER_TEAM);
         SplittableRandom random = new SplittableRandom(42);
-        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(20)) {
+        try (SetupWriter writer = kafka.setupWriter(20)) {
             for (int i = 0; i < hooks; i++) {
                 String id = Ids.deterministic(name, "hook", Integer.toString(i));
                 OutgoingWebhook hook = new OutgoingWebhook(id, Ids.deterministic(name, "token", Integer.toString(i)),
                         1, 1, 0, Ids.deterministic("creator"), "", team(i % teams), List.of("w" + i), 0,
                         List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON, "", "", null);
-                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(id), HOOKS.toBytes(hook)));
+                writer.send(topics.webhookConfigs().name(), bytes(id), HOOKS.toBytes(hook));
             }
             for (int i = 0; i < posts; i++) {
                 int teamIndex = random.nextInt(teams);
@@ -108,9 +106,8 @@ final class MatcherScenario {
                 PostEvent event = new PostEvent(post, new Channel(channel, "channel", "Channel", Channel.OPEN,
                         team(teamIndex)), new Team(team(teamIndex), "team", "Team"),
                         new User(Ids.deterministic("user"), "bench"));
-                producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel), POSTS.toBytes(event)));
+                writer.send(topics.posts().name(), bytes(channel), POSTS.toBytes(event));
             }
-            producer.flush();
         }
         return settings;
     }

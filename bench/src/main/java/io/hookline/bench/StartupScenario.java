@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * What a dispatcher process takes from its start to its {@code ready} line with 10,000 hooks in
@@ -75,7 +73,7 @@ final class StartupScenario {
     /** Valid hooks with a token and a signing secret each: the size of a real config record. */
     private static void fill(BenchKafka kafka, Map<String, String> settings, int hooks) throws Exception {
         Topics topics = TopicSettings.topics(kafka.config(settings));
-        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(20)) {
+        try (SetupWriter writer = kafka.setupWriter(20)) {
             for (int i = 0; i < hooks; i++) {
                 String id = Ids.deterministic("start", "hook", Integer.toString(i));
                 byte[] key = Ids.deterministic("start", "secret", Integer.toString(i)).getBytes(StandardCharsets.UTF_8);
@@ -84,10 +82,8 @@ final class StartupScenario {
                         1, 1, 0, Ids.deterministic("creator"), "", team, List.of("w" + i), 0,
                         List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON, "", "",
                         OutgoingWebhook.SIGNING_SECRET_PREFIX + Base64.getEncoder().encodeToString(key));
-                producer.send(new ProducerRecord<>(topics.webhookConfigs().name(),
-                        id.getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook)));
+                writer.send(topics.webhookConfigs().name(), id.getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook));
             }
-            producer.flush();
         }
     }
 
