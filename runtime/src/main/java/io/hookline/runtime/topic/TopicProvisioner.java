@@ -6,6 +6,7 @@ import io.hookline.runtime.config.HooklineConfig;
 import io.hookline.runtime.config.Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class TopicProvisioner {
             if (replication.capped()) {
                 LOG.info("{}", replication.note());
             }
-            List<NewTopic> missing = new ArrayList<>();
+            Map<String, NewTopic> missing = new LinkedHashMap<>();
             for (Topic<?, ?> topic : absent) {
                 NewTopic t = new NewTopic(topic.name(),
                         Optional.of(topic.partitions() > 0 ? topic.partitions() : partitions),
@@ -81,17 +82,15 @@ public final class TopicProvisioner {
                     configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                             Integer.toString(replication.minInsyncReplicas()));
                 }
-                missing.add(t.configs(configs));
+                missing.put(topic.name(), t.configs(configs));
             }
             List<String> created = new ArrayList<>();
             Map<TopicPartition, OffsetSpec> createdPartitions = new HashMap<>();
-            for (var entry : admin.createTopics(missing).values().entrySet()) {
+            for (var entry : admin.createTopics(missing.values()).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
                     created.add(entry.getKey());
-                    int count = missing.stream().filter(t -> t.name().equals(entry.getKey())).findFirst()
-                            .orElseThrow().numPartitions();
-                    for (int p = 0; p < count; p++) {
+                    for (int p = 0; p < missing.get(entry.getKey()).numPartitions(); p++) {
                         createdPartitions.put(new TopicPartition(entry.getKey(), p), OffsetSpec.latest());
                     }
                 } catch (ExecutionException e) {
