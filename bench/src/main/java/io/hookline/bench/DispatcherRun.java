@@ -46,9 +46,10 @@ final class DispatcherRun {
      * @param deliveries outcomes written in the run (counted or not)
      * @param uncountedByError outcomes of the URLs not counted (e.g. a dead endpoint) read by the time the counted
      *                         ones were all in, by error ({@code succeeded} for none)
+     * @param warmup the uncounted warm-up through the same processes, measured the same way; null without one
      */
     record Result(double perSecond, int counted, int failed, long millis, CpuMeter.Sample cpu, int deliveries,
-                  Map<String, Integer> uncountedByError) {
+                  Map<String, Integer> uncountedByError, Result warmup) {
     }
 
     private DispatcherRun() {
@@ -94,16 +95,17 @@ final class DispatcherRun {
             kafka.awaitGroup(settings.get("hookline.application-id-prefix") + "-dispatcher", workers,
                     Duration.ofSeconds(120));
             List<ProcessHandle> handles = processes.stream().map(StageProcess::handle).toList();
+            Result warm = null;
             if (warmup > 0) {
                 Set<String> all = Set.copyOf(urls);
                 write(producer, topics, urls, all, -warmup, warmup);
-                readOutcomes(reader, all, warmup);
+                warm = readOutcomes(reader, all, warmup);
             }
             CpuMeter.Sample before = CpuMeter.sample(handles);
             int expected = write(producer, topics, urls, counted, 0, n);
             Result r = readOutcomes(reader, counted, expected);
             return new Result(r.perSecond(), r.counted(), r.failed(), r.millis(),
-                    CpuMeter.sample(handles).minus(before), n, r.uncountedByError());
+                    CpuMeter.sample(handles).minus(before), n, r.uncountedByError(), warm);
         } finally {
             processes.forEach(StageProcess::close);
         }
@@ -173,7 +175,7 @@ final class DispatcherRun {
             throw new IllegalStateException("only " + seen + " of " + expected + " outcomes within 5 minutes");
         }
         long millis = Math.max(1, last - first);
-        return new Result(seen * 1000.0 / millis, seen, failed, millis, null, seen, uncounted);
+        return new Result(seen * 1000.0 / millis, seen, failed, millis, null, seen, uncounted, null);
     }
 
     /** A trigger of hook {@code key} (of {@link #hooks}) in its channel. */
