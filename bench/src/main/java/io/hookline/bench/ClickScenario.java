@@ -56,9 +56,8 @@ final class ClickScenario {
             Topics topics = TopicSettings.topics(kafka.config(settings));
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
                     "", TEAM, List.of("deploy"), 0, hooks.urls(), "Deploy bot", "", ContentTypes.JSON, "", "", null);
-            try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {
-                p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook)))
-                        .get();
+            try (SetupWriter writer = kafka.setupWriter(0)) {
+                writer.send(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook));
             }
             String clickUrl = integration.urls("/approve").get(0);
             List<StageProcess> stages = new ArrayList<>();

@@ -62,9 +62,8 @@ final class LatencyScenario {
             Topics topics = TopicSettings.topics(kafka.config(settings));
             OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
                     "", TEAM, List.of("deploy"), 0, fast.urls(), "Latency bot", "", ContentTypes.JSON, "", "", null);
-            try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {
-                p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook)))
-                        .get();
+            try (SetupWriter writer = kafka.setupWriter(0)) {
+                writer.send(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook));
             }
             List<StageProcess> stages = new ArrayList<>();
             try {

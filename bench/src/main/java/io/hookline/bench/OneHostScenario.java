@@ -73,13 +73,12 @@ final class OneHostScenario {
             Map<String, String> settings = kafka.newRun("one-host", Map.of(
                     "hookline.dispatcher.max-in-flight-per-host", Integer.toString(PER_HOST)));
             Topics topics = TopicSettings.topics(kafka.config(settings));
-            try (KafkaProducer<byte[], byte[]> p = kafka.producer(0)) {
+            try (SetupWriter writer = kafka.setupWriter(0)) {
                 for (int h = 0; h < HOOKS; h++) {
                     OutgoingWebhook hook = new OutgoingWebhook(Ids.deterministic("one-host-hook", "" + h),
                             Ids.newId(), 1, 1, 0, Ids.deterministic("bot"), "", TEAM, List.of("deploy"), 0,
                             List.of(url), "Bot " + h, "", ContentTypes.JSON, "", "", null);
-                    p.send(new ProducerRecord<>(topics.webhookConfigs().name(), bytes(hook.id()),
-                            HOOK_SERDE.toBytes(hook))).get();
+                    writer.send(topics.webhookConfigs().name(), bytes(hook.id()), HOOK_SERDE.toBytes(hook));
                 }
             }
             List<StageProcess> stages = new ArrayList<>();

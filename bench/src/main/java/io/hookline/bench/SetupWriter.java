@@ -29,7 +29,7 @@ final class SetupWriter implements AutoCloseable {
     }
 
     /** Returns once every record sent so far is written; throws if any of them was not. */
-    void flush() {
+    private void flush() {
         producer.flush();
         Exception first = firstFailure.get();
         if (first != null) {
