@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The benchmark harness: {@code java -jar bench/target/bench.jar [all | matcher delivery latency click one-host
@@ -119,6 +120,18 @@ public final class Bench {
         System.exit(0);
     }
 
+    /**
+     * The system properties that shaped the run (the bench's own, {@code bench.*}, and the local broker's,
+     * {@code hookline.local-kafka.*}: layout, stage settings, JVM options), so that a result file says how it was made.
+     */
+    static Map<String, String> runOptions() {
+        Map<String, String> options = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("bench.") || k.startsWith("hookline.local-kafka."))
+                .forEach(k -> options.put(k, System.getProperty(k)));
+        return options;
+    }
+
     private static int orElse(Integer given, int scenarioDefault) {
         return given == null ? scenarioDefault : given;
     }
@@ -134,6 +147,7 @@ public final class Bench {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         doc.put("machine", machine);
+        doc.put("options", runOptions());
         List<Map<String, Object>> results = new ArrayList<>();
         for (Result result : rows) {
             Row r = result.row();

@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -113,12 +116,37 @@ final class BenchKafka implements AutoCloseable {
     /** A stage process started and ready, with the JIT and collector it has in production. */
     StageProcess stage(String stage, Map<String, String> settings) {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
-        String extra = System.getProperty(STAGE_JVM_OPTIONS_PROPERTY, "").trim();
-        if (!extra.isEmpty()) {
-            jvmOptions.addAll(List.of(extra.split("\\s+")));
-        }
+        jvmOptions.addAll(stageJvmOptions(stage, System.getProperty(STAGE_JVM_OPTIONS_PROPERTY, "")));
         return new StageProcess(stage, bootstrap, stageSettings(stage, settings), jvmOptions, workDir.resolve("logs"))
                 .start(Duration.ofSeconds(180));
+    }
+
+    /**
+     * The options of {@link #STAGE_JVM_OPTIONS_PROPERTY} for {@code stage}: whitespace-separated, each for every stage,
+     * or {@code stage:option} for one (e.g. {@code matcher:-XX:AOTCache=matcher.aot}).
+     */
+    static List<String> stageJvmOptions(String stage, String property) {
+        List<String> options = new ArrayList<>();
+        for (String item : items(property)) {
+            forStage(item, stage).ifPresent(options::add);
+        }
+        return options;
+    }
+
+    private static final Pattern STAGE_PREFIX = Pattern.compile("([a-z][a-z-]*):(.+)");
+
+    /** {@code item} as it applies to {@code stage}: all of it, what follows {@code stage:}, or nothing for another. */
+    private static Optional<String> forStage(String item, String stage) {
+        Matcher m = STAGE_PREFIX.matcher(item);
+        if (!m.matches()) {
+            return Optional.of(item);
+        }
+        return m.group(1).equals(stage) ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    private static String[] items(String whitespaceSeparated) {
+        String trimmed = whitespaceSeparated.trim();
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
     }
 
     /**
@@ -129,18 +157,16 @@ final class BenchKafka implements AutoCloseable {
 
     static Map<String, String> stageSettings(String stage, Map<String, String> settings) {
         Map<String, String> merged = new LinkedHashMap<>(settings);
-        String extra = System.getProperty(STAGE_SETTINGS_PROPERTY, "").trim();
-        for (String item : extra.isEmpty() ? new String[0] : extra.split("\\s+")) {
+        for (String item : items(System.getProperty(STAGE_SETTINGS_PROPERTY, ""))) {
             int eq = item.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException(STAGE_SETTINGS_PROPERTY + ": '" + item
                         + "' is not key=value or stage:key=value");
             }
-            String key = item.substring(0, eq);
-            int colon = key.indexOf(':');
-            if (colon < 0 || key.substring(0, colon).equals(stage)) {
-                merged.put(key.substring(colon + 1), item.substring(eq + 1));
-            }
+            forStage(item, stage).ifPresent(setting -> {
+                int at = setting.indexOf('=');
+                merged.put(setting.substring(0, at), setting.substring(at + 1));
+            });
         }
         return merged;
     }
