@@ -144,6 +144,12 @@ final class BenchKafka implements AutoCloseable {
         return m.group(1).equals(stage) ? Optional.of(m.group(2)) : Optional.empty();
     }
 
+    /** {@code item} without the stage it may name. */
+    private static String withoutStage(String item) {
+        Matcher m = STAGE_PREFIX.matcher(item);
+        return m.matches() ? m.group(2) : item;
+    }
+
     private static String[] items(String whitespaceSeparated) {
         String trimmed = whitespaceSeparated.trim();
         return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
@@ -158,15 +164,16 @@ final class BenchKafka implements AutoCloseable {
     static Map<String, String> stageSettings(String stage, Map<String, String> settings) {
         Map<String, String> merged = new LinkedHashMap<>(settings);
         for (String item : items(System.getProperty(STAGE_SETTINGS_PROPERTY, ""))) {
-            int eq = item.indexOf('=');
+            // checked whichever stage it names, so that a typo fails every run
+            String setting = withoutStage(item);
+            int eq = setting.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException(STAGE_SETTINGS_PROPERTY + ": '" + item
                         + "' is not key=value or stage:key=value");
             }
-            forStage(item, stage).ifPresent(setting -> {
-                int at = setting.indexOf('=');
-                merged.put(setting.substring(0, at), setting.substring(at + 1));
-            });
+            if (forStage(item, stage).isPresent()) {
+                merged.put(setting.substring(0, eq), setting.substring(eq + 1));
+            }
         }
         return merged;
     }

@@ -46,4 +46,12 @@ class StageOptionsTest {
         assertThatThrownBy(() -> BenchKafka.stageSettings("matcher", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'matcher:linger.ms'");
     }
+
+    @Test
+    void aSettingWithoutAKeyIsRefusedInEveryStage() {
+        System.setProperty(BenchKafka.STAGE_SETTINGS_PROPERTY, "matcher:=5");
+
+        assertThatThrownBy(() -> BenchKafka.stageSettings("ingestor", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'matcher:=5'");
+    }
 }
