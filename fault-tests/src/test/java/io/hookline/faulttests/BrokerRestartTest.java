@@ -27,9 +27,7 @@ class BrokerRestartTest {
                      Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Restart bot", List.of(callbacks.url(Behaviour.OK)));
-            StageProcess matcher = pipeline.start("matcher");
-            StageProcess dispatcher = pipeline.start("dispatcher");
-            StageProcess ingestor = pipeline.start("ingestor");
+            List<StageProcess> stages = pipeline.startAll("matcher", "dispatcher", "ingestor");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);
@@ -43,7 +41,7 @@ class BrokerRestartTest {
             FaultReport.print("broker stop + restart", report, callbacks);
             assertThat(report.balanced()).as(report.summary()).isTrue();
             assertThat(report.count(Ledger.Fate.DELIVERED)).isEqualTo(load.matching());
-            assertThat(List.of(matcher, dispatcher, ingestor)).as("every stage survived the outage")
+            assertThat(stages).as("every stage survived the outage")
                     .allMatch(StageProcess::isAlive);
         }
     }

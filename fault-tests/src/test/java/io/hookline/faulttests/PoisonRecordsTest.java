@@ -36,9 +36,7 @@ class PoisonRecordsTest {
              Pipeline pipeline = new Pipeline(broker, "poison", FaultReport.runDir("poison"), Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Poison bot", List.of(callbacks.url(Behaviour.OK)));
-            pipeline.start("matcher");
-            pipeline.start("dispatcher");
-            pipeline.start("ingestor");
+            pipeline.startAll("matcher", "dispatcher", "ingestor");
             Topics topics = pipeline.topics();
 
             String huge = "x".repeat(900 * 1024);

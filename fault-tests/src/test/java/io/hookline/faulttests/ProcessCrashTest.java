@@ -31,10 +31,9 @@ class ProcessCrashTest {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Crash bot", List.of(callbacks.url(Behaviour.OK),
                     callbacks.url(Behaviour.FLAP_ONCE)));
-            pipeline.start("matcher");
-            pipeline.start("ingestor");
-            StageProcess steady = pipeline.start("dispatcher");
-            StageProcess victim = pipeline.start("dispatcher");
+            List<StageProcess> started = pipeline.startAll("matcher", "ingestor", "dispatcher", "dispatcher");
+            StageProcess steady = started.get(2);
+            StageProcess victim = started.get(3);
             pipeline.awaitGroups("dispatcher", 2, Pipeline.STARTUP);
 
             Ledger ledger = new Ledger();
@@ -72,11 +71,9 @@ class ProcessCrashTest {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Crash bot", List.of(callbacks.url(Behaviour.OK)));
             // each victim has a peer that must take over its tasks
-            pipeline.start("matcher");
-            StageProcess matcher = pipeline.start("matcher");
-            pipeline.start("ingestor");
-            StageProcess ingestor = pipeline.start("ingestor");
-            pipeline.start("dispatcher");
+            List<StageProcess> started = pipeline.startAll("matcher", "matcher", "ingestor", "ingestor", "dispatcher");
+            StageProcess matcher = started.get(1);
+            StageProcess ingestor = started.get(3);
             pipeline.awaitGroups("matcher", 2, Pipeline.STARTUP);
             pipeline.awaitGroups("ingestor", 2, Pipeline.STARTUP);
 
