@@ -112,7 +112,7 @@ class LauncherAotCacheTest {
                 "-XX:AOTCacheOutput=" + caches.resolve("up@" + BUILD + ".aot") + ".recording-%p",
                 "-Xlog:aot*=error:stderr");
         assertThat(first.javaArgs()).anySatisfy(a -> assertThat(a)
-                .startsWith("-Dhookline.local-kafka.jvm-options=")
+                .startsWith("-Dhookline.local-kafka.broker-jvm-options=")
                 .endsWith("-XX:AOTCacheOutput=" + caches.resolve("up-broker@" + BUILD + ".aot") + ".recording-%p"));
         assertThat(first.javaArgs()).endsWith("-jar", root.resolve("hookline-cli/target/hookline.jar").toString(),
                 "up");

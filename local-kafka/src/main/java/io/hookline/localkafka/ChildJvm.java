@@ -22,13 +22,32 @@ import java.util.Optional;
 final class ChildJvm {
 
   static final String HEAP_PROPERTY = "hookline.local-kafka.heap";
-  /** Extra JVM options for the child, whitespace-separated, appended after the defaults (so they win). */
+  /**
+   * Extra JVM options for every child (the broker and the storage formatter), whitespace-separated, after the defaults
+   * (so they win).
+   */
   static final String JVM_OPTIONS_PROPERTY = "hookline.local-kafka.jvm-options";
+  /**
+   * Extra JVM options for the broker's JVM only, after those of {@link #JVM_OPTIONS_PROPERTY}: what must not reach the
+   * short-lived formatter, such as an ahead-of-time cache to record or use (the formatter would record its own).
+   */
+  static final String BROKER_JVM_OPTIONS_PROPERTY = "hookline.local-kafka.broker-jvm-options";
 
   private ChildJvm() {
   }
 
-  static List<String> command(Path log4jConfig, Path logFile, String mainClass, String... args) {
+  /** The broker's JVM: {@code kafka.Kafka} with its server properties. */
+  static List<String> broker(Path log4jConfig, Path logFile, Path serverProperties) {
+    return command(log4jConfig, logFile, true, "kafka.Kafka", serverProperties.toString());
+  }
+
+  /** A JVM that runs one of Kafka's tools (say, {@code kafka.tools.StorageTool}) and exits. */
+  static List<String> tool(Path log4jConfig, Path logFile, String mainClass, String... args) {
+    return command(log4jConfig, logFile, false, mainClass, args);
+  }
+
+  private static List<String> command(Path log4jConfig, Path logFile, boolean broker, String mainClass,
+      String... args) {
     List<String> command = new ArrayList<>();
     // setsid execs the java binary in place (it only forks when its caller leads a process group, and a process that
     // ProcessBuilder starts never does), so the Process's pid, destroy() and exit value are still the child JVM's.
@@ -41,9 +60,9 @@ final class ChildJvm {
     command.add("-XX:+UseSerialGC");
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-Djava.awt.headless=true");
-    String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
+    command.addAll(options(JVM_OPTIONS_PROPERTY));
+    if (broker) {
+      command.addAll(options(BROKER_JVM_OPTIONS_PROPERTY));
     }
     command.add("-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath());
     command.add("-D" + BrokerLauncher.LOG_FILE_PROPERTY + "=" + logFile.toAbsolutePath());
@@ -54,6 +73,11 @@ final class ChildJvm {
     command.add(mainClass);
     command.addAll(List.of(args));
     return command;
+  }
+
+  private static List<String> options(String property) {
+    String value = System.getProperty(property, "").trim();
+    return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
   }
 
   /** The {@code setsid} program (util-linux, busybox) on the PATH; empty elsewhere, e.g. on Windows or macOS. */

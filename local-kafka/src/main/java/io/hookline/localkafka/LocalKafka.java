@@ -349,7 +349,7 @@ public final class LocalKafka implements AutoCloseable {
       args.add("--standalone");
     }
     args.addAll(overrides.formatArguments());
-    List<String> command = ChildJvm.command(dataDir.resolve("log4j2.properties"), logFile(),
+    List<String> command = ChildJvm.tool(dataDir.resolve("log4j2.properties"), logFile(),
         "kafka.tools.StorageTool", args.toArray(String[]::new));
     try {
       Process format = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -374,8 +374,8 @@ public final class LocalKafka implements AutoCloseable {
 
   /** Starts the node's process without waiting: a node of a cluster answers only once a quorum of its peers runs. */
   synchronized void spawn() {
-    List<String> command = ChildJvm.command(dataDir.resolve("log4j2.properties"), logFile(), "kafka.Kafka",
-        dataDir.resolve("server.properties").toString());
+    List<String> command = ChildJvm.broker(dataDir.resolve("log4j2.properties"), logFile(),
+        dataDir.resolve("server.properties"));
     writeConfigFiles();
     rotate(logFile());
     rotate(consoleFile());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM started from {@link ChildJvm#command} runs in a session of its own (so a terminal's Ctrl-C does not reach
+ * A child JVM started from {@link ChildJvm#tool} runs in a session of its own (so a terminal's Ctrl-C does not reach
  * it), and the pid we hold is still the JVM's: setsid executed it in place instead of forking. Linux only (/proc).
  */
 class ChildJvmSessionTest {
@@ -23,7 +23,7 @@ class ChildJvmSessionTest {
     assumeTrue(ChildJvm.setsid().isPresent(), "no setsid on the PATH");
     assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "no /proc");
 
-    List<String> command = ChildJvm.command(dir.resolve("log4j2.properties"), dir.resolve("child.log"),
+    List<String> command = ChildJvm.tool(dir.resolve("log4j2.properties"), dir.resolve("child.log"),
         SleepingMain.class.getName());
     assertThat(command.get(0)).endsWith("/setsid");
     Process child = new ProcessBuilder(command)

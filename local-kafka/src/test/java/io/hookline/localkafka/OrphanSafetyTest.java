@@ -77,7 +77,7 @@ class OrphanSafetyTest {
       List<String> command;
       if (args[0].equals("broker-command")) {
         Path dir = Files.createTempDirectory("orphan-safety-");
-        command = ChildJvm.command(dir.resolve("log4j2.properties"), dir.resolve("child.log"),
+        command = ChildJvm.tool(dir.resolve("log4j2.properties"), dir.resolve("child.log"),
             SleepingMain.class.getName());
       } else {
         command = new ArrayList<>(List.of(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),

@@ -1,0 +1,53 @@
+package io.hookline.localkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which child JVM gets which of the operator's options: the broker every one, a tool only the shared ones. */
+class ChildJvmOptionsTest {
+
+  private static final Path LOG4J = Path.of("log4j2.properties");
+  private static final Path LOG = Path.of("server.log");
+
+  @AfterEach
+  void clearOptions() {
+    System.clearProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
+    System.clearProperty(ChildJvm.BROKER_JVM_OPTIONS_PROPERTY);
+  }
+
+  @Test
+  void brokerGetsTheSharedOptionsThenItsOwnAfterTheDefaults() {
+    System.setProperty(ChildJvm.JVM_OPTIONS_PROPERTY, " -XX:TieredStopAtLevel=1  -Dshared=yes ");
+    System.setProperty(ChildJvm.BROKER_JVM_OPTIONS_PROPERTY, "-XX:AOTCache=/caches/kafka-broker.aot");
+
+    List<String> command = ChildJvm.broker(LOG4J, LOG, Path.of("server.properties"));
+
+    assertThat(command).containsSubsequence("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dshared=yes",
+        "-XX:AOTCache=/caches/kafka-broker.aot", "kafka.Kafka", "server.properties");
+    assertThat(command).doesNotContain("", " ");
+  }
+
+  @Test
+  void toolGetsOnlyTheSharedOptions() {
+    System.setProperty(ChildJvm.JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=1");
+    System.setProperty(ChildJvm.BROKER_JVM_OPTIONS_PROPERTY, "-XX:AOTCacheOutput=/caches/kafka-broker.aot");
+
+    List<String> command = ChildJvm.tool(LOG4J, LOG, "kafka.tools.StorageTool", "format", "-t", "id");
+
+    assertThat(command).contains("-XX:TieredStopAtLevel=1").noneMatch(option -> option.startsWith("-XX:AOT"));
+    assertThat(command).endsWith("kafka.tools.StorageTool", "format", "-t", "id");
+  }
+
+  @Test
+  void withoutOptionsOnlyTheDefaults() {
+    List<String> broker = ChildJvm.broker(LOG4J, LOG, Path.of("server.properties"));
+    List<String> tool = ChildJvm.tool(LOG4J, LOG, "kafka.tools.StorageTool");
+
+    assertThat(broker.subList(0, broker.indexOf("-cp")))
+        .isEqualTo(tool.subList(0, tool.indexOf("-cp")));
+  }
+}
