@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -128,26 +127,31 @@ final class BenchKafka implements AutoCloseable {
     static List<String> stageJvmOptions(String stage, String property) {
         List<String> options = new ArrayList<>();
         for (String item : items(property)) {
-            forStage(item, stage).ifPresent(options::add);
+            StageItem parsed = StageItem.parse(item);
+            if (parsed.appliesTo(stage)) {
+                options.add(parsed.value());
+            }
         }
         return options;
     }
 
-    private static final Pattern STAGE_PREFIX = Pattern.compile("([a-z][a-z-]*):(.+)");
+    /**
+     * One item of a per-stage list: {@code value} for every stage, or {@code stage:value} for that stage only.
+     *
+     * @param stage the stage named, null for every stage
+     */
+    private record StageItem(String stage, String value) {
 
-    /** {@code item} as it applies to {@code stage}: all of it, what follows {@code stage:}, or nothing for another. */
-    private static Optional<String> forStage(String item, String stage) {
-        Matcher m = STAGE_PREFIX.matcher(item);
-        if (!m.matches()) {
-            return Optional.of(item);
+        private static final Pattern STAGE_PREFIX = Pattern.compile("([a-z][a-z-]*):(.+)");
+
+        static StageItem parse(String item) {
+            Matcher m = STAGE_PREFIX.matcher(item);
+            return m.matches() ? new StageItem(m.group(1), m.group(2)) : new StageItem(null, item);
         }
-        return m.group(1).equals(stage) ? Optional.of(m.group(2)) : Optional.empty();
-    }
 
-    /** {@code item} without the stage it may name. */
-    private static String withoutStage(String item) {
-        Matcher m = STAGE_PREFIX.matcher(item);
-        return m.matches() ? m.group(2) : item;
+        boolean appliesTo(String name) {
+            return stage == null || stage.equals(name);
+        }
     }
 
     private static String[] items(String whitespaceSeparated) {
@@ -165,13 +169,14 @@ final class BenchKafka implements AutoCloseable {
         Map<String, String> merged = new LinkedHashMap<>(settings);
         for (String item : items(System.getProperty(STAGE_SETTINGS_PROPERTY, ""))) {
             // checked whichever stage it names, so that a typo fails every run
-            String setting = withoutStage(item);
+            StageItem parsed = StageItem.parse(item);
+            String setting = parsed.value();
             int eq = setting.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException(STAGE_SETTINGS_PROPERTY + ": '" + item
                         + "' is not key=value or stage:key=value");
             }
-            if (forStage(item, stage).isPresent()) {
+            if (parsed.appliesTo(stage)) {
                 merged.put(setting.substring(0, eq), setting.substring(eq + 1));
             }
         }

@@ -3,8 +3,6 @@ package io.hookline.bench;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.hook.ContentTypes;
-import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.interaction.InteractionEvent;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
@@ -37,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class ClickScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
-    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final JsonSerde<InteractionEvent> INTERACTIONS = JsonSerde.of(InteractionEvent.class);
     private static final String TEAM = Ids.deterministic("click-team");
     private static final User CLICKER = new User(Ids.deterministic("clicker"), "alice");
@@ -54,10 +51,8 @@ final class ClickScenario {
              Endpoints hooks = new Endpoints().add(1, 0, 16)) {
             Map<String, String> settings = kafka.newRun("click", Map.of());
             Topics topics = TopicSettings.topics(kafka.config(settings));
-            OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
-                    "", TEAM, List.of("deploy"), 0, hooks.urls(), "Deploy bot", "", ContentTypes.JSON, "", "", null);
             try (SetupWriter writer = kafka.setupWriter(0)) {
-                writer.send(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook));
+                writer.sendHook(topics, BenchHooks.teamHook(Ids.newId(), TEAM, hooks.urls(), "Deploy bot"));
             }
             String clickUrl = integration.urls("/approve").get(0);
             List<StageProcess> stages = new ArrayList<>();
@@ -125,7 +120,7 @@ final class ClickScenario {
                     String postId = Ids.newId();
                     String channel = Ids.deterministic("click-channel", Integer.toString(posts % 60));
                     producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel),
-                            POSTS.toBytes(post(postId, channel, "deploy " + posts))));
+                            POSTS.toBytes(post(postId, channel, BenchHooks.TRIGGER_WORD + " " + posts))));
                     long now = System.nanoTime();
                     sentAt.put(postId, now);
                     if (now >= warmupEnd) {
@@ -202,7 +197,7 @@ final class ClickScenario {
                 String postId = Ids.newId();
                 String channel = Ids.deterministic("click-channel", Integer.toString(i % 60));
                 producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel),
-                        POSTS.toBytes(post(postId, channel, "deploy warm-up"))));
+                        POSTS.toBytes(post(postId, channel, BenchHooks.TRIGGER_WORD + " warm-up"))));
                 producer.flush();
                 clicks.add(click.id());
                 posts.add(postId);

@@ -38,7 +38,6 @@ final class DispatcherRun {
 
     private static final JsonSerde<WebhookTrigger> TRIGGERS = JsonSerde.of(WebhookTrigger.class);
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
-    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final int KEYS = 500;
 
     /**
@@ -85,8 +84,7 @@ final class DispatcherRun {
             // the dispatcher sends with the hooks as webhook-configs has them: they are there before it starts
             try (SetupWriter writer = kafka.setupWriter(5)) {
                 for (OutgoingWebhook hook : hooks(urls)) {
-                    writer.send(topics.webhookConfigs().name(), hook.id().getBytes(StandardCharsets.UTF_8),
-                            HOOKS.toBytes(hook));
+                    writer.sendHook(topics, hook);
                 }
             }
             for (int i = 0; i < workers; i++) {

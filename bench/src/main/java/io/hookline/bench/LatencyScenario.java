@@ -3,8 +3,6 @@ package io.hookline.bench;
 import io.hookline.kafkatest.StageProcess;
 import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.command.PostCommand;
-import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
@@ -34,7 +32,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class LatencyScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
-    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final String TEAM = Ids.deterministic("latency-team");
 
     private LatencyScenario() {
@@ -60,10 +57,8 @@ final class LatencyScenario {
         try (Endpoints fast = new Endpoints().add(1, 0, 16)) {
             Map<String, String> settings = kafka.newRun("latency", Map.of());
             Topics topics = TopicSettings.topics(kafka.config(settings));
-            OutgoingWebhook hook = new OutgoingWebhook(Ids.newId(), Ids.newId(), 1, 1, 0, Ids.deterministic("bot"),
-                    "", TEAM, List.of("deploy"), 0, fast.urls(), "Latency bot", "", ContentTypes.JSON, "", "", null);
             try (SetupWriter writer = kafka.setupWriter(0)) {
-                writer.send(topics.webhookConfigs().name(), bytes(hook.id()), HOOKS.toBytes(hook));
+                writer.sendHook(topics, BenchHooks.teamHook(Ids.newId(), TEAM, fast.urls(), "Latency bot"));
             }
             List<StageProcess> stages = new ArrayList<>();
             try {
@@ -115,7 +110,7 @@ final class LatencyScenario {
                 String channel = Ids.deterministic("latency-channel", Integer.toString(i % 60));
                 String postId = Ids.newId();
                 Post post = new Post(postId, System.currentTimeMillis(), 0, 0, 0, Ids.deterministic("user"), channel,
-                        "", (matches ? "deploy " : "chat ") + i, "", Map.of(), List.of());
+                        "", (matches ? BenchHooks.TRIGGER_WORD + " " : "chat ") + i, "", Map.of(), List.of());
                 PostEvent event = new PostEvent(post, new Channel(channel, "c", "C", Channel.OPEN, TEAM),
                         new Team(TEAM, "team", "Team"), new User(Ids.deterministic("user"), "bench"));
                 byte[] value = POSTS.toBytes(event);
@@ -214,7 +209,7 @@ final class LatencyScenario {
                 String channel = Ids.deterministic("latency-channel", Integer.toString(sent.size() % 60));
                 String postId = Ids.newId();
                 Post post = new Post(postId, System.currentTimeMillis(), 0, 0, 0, Ids.deterministic("user"), channel,
-                        "", "deploy warm-up", "", Map.of(), List.of());
+                        "", BenchHooks.TRIGGER_WORD + " warm-up", "", Map.of(), List.of());
                 producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel), POSTS.toBytes(
                         new PostEvent(post, new Channel(channel, "c", "C", Channel.OPEN, TEAM),
                                 new Team(TEAM, "team", "Team"), new User(Ids.deterministic("user"), "bench")))));

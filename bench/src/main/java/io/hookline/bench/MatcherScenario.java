@@ -44,7 +44,6 @@ import org.apache.kafka.streams.processor.api.Record;
 final class MatcherScenario {
 
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
-    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final int HOOKS_PER_TEAM = 10;
     private int passThroughRuns;
     private int matcherRuns;
@@ -92,7 +91,7 @@ final class MatcherScenario {
                 OutgoingWebhook hook = new OutgoingWebhook(id, Ids.deterministic(name, "token", Integer.toString(i)),
                         1, 1, 0, Ids.deterministic("creator"), "", team(i % teams), List.of("w" + i), 0,
                         List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON, "", "", null);
-                writer.send(topics.webhookConfigs().name(), bytes(id), HOOKS.toBytes(hook));
+                writer.sendHook(topics, hook);
             }
             for (int i = 0; i < posts; i++) {
                 int teamIndex = random.nextInt(teams);

@@ -5,8 +5,6 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.command.PostCommand;
 import io.hookline.schemas.delivery.DeliveryOutcome;
-import io.hookline.schemas.hook.ContentTypes;
-import io.hookline.schemas.hook.OutgoingWebhook;
 import io.hookline.schemas.post.Channel;
 import io.hookline.schemas.post.Post;
 import io.hookline.schemas.post.PostEvent;
@@ -57,7 +55,6 @@ final class OneHostScenario {
     private static final int CHANNELS = 200;
     private static final int WARMUP_POSTS = 300;
     private static final JsonSerde<PostEvent> POSTS = JsonSerde.of(PostEvent.class);
-    private static final JsonSerde<OutgoingWebhook> HOOK_SERDE = JsonSerde.of(OutgoingWebhook.class);
     private static final JsonSerde<DeliveryOutcome> OUTCOMES = JsonSerde.of(DeliveryOutcome.class);
     private static final String TEAM = Ids.deterministic("one-host-team");
 
@@ -75,10 +72,8 @@ final class OneHostScenario {
             Topics topics = TopicSettings.topics(kafka.config(settings));
             try (SetupWriter writer = kafka.setupWriter(0)) {
                 for (int h = 0; h < HOOKS; h++) {
-                    OutgoingWebhook hook = new OutgoingWebhook(Ids.deterministic("one-host-hook", "" + h),
-                            Ids.newId(), 1, 1, 0, Ids.deterministic("bot"), "", TEAM, List.of("deploy"), 0,
-                            List.of(url), "Bot " + h, "", ContentTypes.JSON, "", "", null);
-                    writer.send(topics.webhookConfigs().name(), bytes(hook.id()), HOOK_SERDE.toBytes(hook));
+                    writer.sendHook(topics, BenchHooks.teamHook(Ids.deterministic("one-host-hook", "" + h), TEAM,
+                            List.of(url), "Bot " + h));
                 }
             }
             List<StageProcess> stages = new ArrayList<>();
@@ -209,7 +204,7 @@ final class OneHostScenario {
                 String postId = Ids.newId();
                 ids.add(postId);
                 Post post = new Post(postId, System.currentTimeMillis(), 0, 0, 0, Ids.deterministic("user"),
-                        channel, "", "deploy " + label + " " + i, "", Map.of(), List.of());
+                        channel, "", BenchHooks.TRIGGER_WORD + " " + label + " " + i, "", Map.of(), List.of());
                 PostEvent event = new PostEvent(post, new Channel(channel, "c", "C", Channel.OPEN, TEAM),
                         new Team(TEAM, "team", "Team"), new User(Ids.deterministic("user"), "bench"));
                 producer.send(new ProducerRecord<>(topics.posts().name(), bytes(channel), POSTS.toBytes(event)));

@@ -1,5 +1,9 @@
 package io.hookline.bench;
 
+import io.hookline.schemas.topic.Topics;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.hook.OutgoingWebhook;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
@@ -10,6 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * written: a lost hook would otherwise show only as a slow or short run, not as an error.
  */
 final class SetupWriter implements AutoCloseable {
+
+    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
 
     private final Producer<byte[], byte[]> producer;
     private final AtomicLong failed = new AtomicLong();
@@ -26,6 +32,11 @@ final class SetupWriter implements AutoCloseable {
                 firstFailure.compareAndSet(null, e);
             }
         });
+    }
+
+    /** Writes {@code hook} to the hook topic, keyed by its id as the admin commands write it. */
+    void sendHook(Topics topics, OutgoingWebhook hook) {
+        send(topics.webhookConfigs().name(), hook.id().getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook));
     }
 
     /** Returns once every record sent so far is written; throws if any of them was not. */

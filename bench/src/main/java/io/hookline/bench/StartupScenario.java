@@ -5,7 +5,6 @@ import io.hookline.runtime.topic.TopicSettings;
 import io.hookline.schemas.Ids;
 import io.hookline.schemas.hook.ContentTypes;
 import io.hookline.schemas.hook.OutgoingWebhook;
-import io.hookline.schemas.serde.JsonSerde;
 import io.hookline.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class StartupScenario {
 
-    private static final JsonSerde<OutgoingWebhook> HOOKS = JsonSerde.of(OutgoingWebhook.class);
     private static final Pattern RESTORED = Pattern.compile("hook table restored: (\\d+) hooks .* in (\\d+) ms");
     private static final int ROUNDS = 3;
 
@@ -82,7 +80,7 @@ final class StartupScenario {
                         1, 1, 0, Ids.deterministic("creator"), "", team, List.of("w" + i), 0,
                         List.of("http://127.0.0.1:9/hook"), "Bench " + i, "", ContentTypes.JSON, "", "",
                         OutgoingWebhook.SIGNING_SECRET_PREFIX + Base64.getEncoder().encodeToString(key));
-                writer.send(topics.webhookConfigs().name(), id.getBytes(StandardCharsets.UTF_8), HOOKS.toBytes(hook));
+                writer.sendHook(topics, hook);
             }
         }
     }

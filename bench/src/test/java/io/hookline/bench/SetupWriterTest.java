@@ -3,7 +3,12 @@ package io.hookline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.schemas.hook.OutgoingWebhook;
+import io.hookline.schemas.serde.JsonSerde;
+import io.hookline.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,5 +51,24 @@ class SetupWriterTest {
         }
         assertThat(producer.history()).hasSize(2);
         assertThat(producer.closed()).isTrue();
+    }
+
+    @Test
+    void aHookIsWrittenToTheHookTopicKeyedByItsId() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        Topics topics = Topics.named(name -> "bench-" + name);
+        OutgoingWebhook hook = BenchHooks.teamHook("hook00000000000000000000001", "team00000000000000000000001",
+                List.of("http://127.0.0.1:9/hook"), "Bot");
+        try (SetupWriter writer = new SetupWriter(producer)) {
+            writer.sendHook(topics, hook);
+        }
+
+        ProducerRecord<byte[], byte[]> written = producer.history().get(0);
+        assertThat(written.topic()).isEqualTo(topics.webhookConfigs().name());
+        assertThat(new String(written.key(), StandardCharsets.UTF_8)).isEqualTo(hook.id());
+        OutgoingWebhook read = JsonSerde.of(OutgoingWebhook.class).fromBytes(written.value());
+        assertThat(read).isEqualTo(hook);
+        assertThat(read.triggerWords()).containsExactly(BenchHooks.TRIGGER_WORD);
     }
 }
