@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which child JVM gets which of the operator's options: the broker every one, a tool only the shared ones. */
@@ -13,10 +14,28 @@ class ChildJvmOptionsTest {
   private static final Path LOG4J = Path.of("log4j2.properties");
   private static final Path LOG = Path.of("server.log");
 
-  @AfterEach
+  // the build gives this JVM's brokers options of its own: put them back for the test classes after this one
+  private final String sharedBefore = System.getProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
+  private final String brokerBefore = System.getProperty(ChildJvm.BROKER_JVM_OPTIONS_PROPERTY);
+
+  @BeforeEach
   void clearOptions() {
     System.clearProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
     System.clearProperty(ChildJvm.BROKER_JVM_OPTIONS_PROPERTY);
+  }
+
+  @AfterEach
+  void restoreOptions() {
+    restore(ChildJvm.JVM_OPTIONS_PROPERTY, sharedBefore);
+    restore(ChildJvm.BROKER_JVM_OPTIONS_PROPERTY, brokerBefore);
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
+    }
   }
 
   @Test

@@ -101,6 +101,7 @@ class LocalKafkaLifecycleTest {
   @Order(4)
   void brokerThatDiesDuringStartupIsReportedWithItsConsoleOutput() {
     kafka.close();
+    String before = System.getProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
     System.setProperty(ChildJvm.JVM_OPTIONS_PROPERTY, "-XX:+NoSuchJvmFlagForThisTest");
     try {
       assertThatThrownBy(() -> LocalKafka.start(dataDir))
@@ -109,7 +110,11 @@ class LocalKafkaLifecycleTest {
           .hasMessageContaining("console.log")
           .hasMessageContaining("NoSuchJvmFlagForThisTest");
     } finally {
-      System.clearProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
+      if (before == null) {
+        System.clearProperty(ChildJvm.JVM_OPTIONS_PROPERTY);
+      } else {
+        System.setProperty(ChildJvm.JVM_OPTIONS_PROPERTY, before);
+      }
     }
   }
 }
