@@ -40,10 +40,7 @@ class ClusterFaultTest {
              Pipeline pipeline = new Pipeline(new ClusterBroker(cluster), "cluster", runDir, Map.of())) {
             pipeline.createTopics();
             OutgoingWebhook hook = pipeline.publishHook("Cluster bot", List.of(callbacks.url(Behaviour.OK)));
-            pipeline.start("matcher");
-            pipeline.start("dispatcher");
-            pipeline.start("dispatcher");
-            pipeline.start("ingestor");
+            pipeline.startAll("matcher", "dispatcher", "dispatcher", "ingestor");
 
             Ledger ledger = new Ledger();
             LoadDriver load = new LoadDriver(pipeline, List.of(hook), ledger);

@@ -46,8 +46,7 @@ class MisbehavingEndpointsTest {
             for (Behaviour b : Behaviour.values()) {
                 hooks.put(b, pipeline.publishHook("Endpoint " + b, List.of(callbacks.url(b))));
             }
-            pipeline.start("matcher");
-            pipeline.start("ingestor");
+            pipeline.startAll("matcher", "ingestor");
             StageProcess dispatcher = pipeline.start("dispatcher", "-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
 
             Ledger ledger = new Ledger();
